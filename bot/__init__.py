@@ -1,0 +1,1 @@
+"""Verstas: the meeting bot of a network of municipalities' theme workshops."""

@@ -1,0 +1,188 @@
+"""`python -m bot`: run the bot, import a schedule, migrate the database, load the demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+from telegram.error import InvalidToken, NetworkError
+
+from bot.i18n import Texts
+from bot.logs import configure_logging
+from bot.schedule_texts import describe_error, describe_report
+from bot.services.members import network_name
+from config.settings import Settings, describe_errors
+from storage.database import create_engine, create_sessions
+from storage.migrate import upgrade
+from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
+from storage.schedule.read import format_of
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+DEMO_SCHEDULE = Path(__file__).parent.parent / "config" / "demo" / "arvo-2009.yaml"
+
+
+NO_TOKEN = (
+    "BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) and put its "
+    "token in the environment or in .env as BOT_TOKEN=..."
+)
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for line in describe_errors(error):
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
+    configure_logging(settings.token)
+    if args.command == "run":
+        return run(settings)
+    if args.command == "import":
+        return import_command(
+            settings, args.file, args.format, dry_run=args.dry_run, prune=args.prune
+        )
+    if args.command == "demo":
+        return asyncio.run(load_demo(settings, DEMO_SCHEDULE.read_bytes()))
+    return asyncio.run(migrate(settings))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (long polling); migrates the database first")
+    importing = commands.add_parser("import", help="import a schedule file (YAML or CSV)")
+    importing.add_argument("file", type=Path, help="the schedule file")
+    importing.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
+    importing.add_argument(
+        "--prune", action="store_true", help="remove meetings that are no longer in the file"
+    )
+    importing.add_argument(
+        "--format", choices=["yaml", "csv"], help="when the file name doesn't tell"
+    )
+    database = commands.add_parser("db", help="database maintenance")
+    database.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
+    commands.add_parser("demo", help="load the demo network into an empty database")
+    return parser
+
+
+def run(settings: Settings) -> int:
+    """Run the bot until SIGINT or SIGTERM."""
+    if settings.token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_USAGE
+    from bot.app import build_application, serve
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(build_application(settings), stop)
+
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        print("BOT_TOKEN was refused by the Bot API: check the token", file=sys.stderr)
+        return EXIT_USAGE
+    except NetworkError as error:
+        print(f"the Bot API at BOT_API_BASE_URL is not reachable: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def import_command(
+    settings: Settings, path: Path, fmt: str | None, *, dry_run: bool, prune: bool
+) -> int:
+    """`python -m bot import`: usage errors first (exit 2), then the file itself."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{path}: {error.strerror or 'cannot be read'}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        file_format = fmt or format_of(path.name)
+    except ValueError:
+        print(f"{path}: name the file .yaml, .yml or .csv, or give --format", file=sys.stderr)
+        return EXIT_USAGE
+    return asyncio.run(import_schedule(settings, data, file_format, dry_run=dry_run, prune=prune))
+
+
+async def import_schedule(
+    settings: Settings,
+    data: bytes,
+    file_format: str,
+    *,
+    dry_run: bool = False,
+    prune: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Check a schedule and write it in one transaction (or not at all)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    texts = Texts.load(settings.bot_default_language)
+    language = settings.bot_default_language
+    engine = create_engine(settings.database_url)
+    try:
+        schedule = read_schedule_bytes(data, file_format)
+        await upgrade(engine)
+        async with create_sessions(engine)() as session:
+            report = await apply_schedule(
+                session, schedule, default_timezone=settings.bot_timezone, prune=prune
+            )
+            if dry_run:
+                await session.rollback()
+            else:
+                await session.commit()
+    except ScheduleInvalid as invalid:
+        for problem in invalid.errors:
+            print(describe_error(texts, language, problem), file=err)
+        print(texts(language, "import-invalid", count=len(invalid.errors)), file=err)
+        return EXIT_INVALID
+    finally:
+        await engine.dispose()
+
+    for line in describe_report(texts, language, report, settings.bot_timezone):
+        print(line, file=out)
+    if dry_run:
+        print(texts(language, "import-dry-run"), file=out)
+    return EXIT_OK
+
+
+async def migrate(settings: Settings) -> int:
+    """Apply every migration."""
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+    print("database is up to date")
+    return EXIT_OK
+
+
+async def load_demo(settings: Settings, demo: bytes) -> int:
+    """Import the demo network, but only into a database that has no network yet."""
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+        async with create_sessions(engine)() as session:
+            existing = await network_name(session)
+    finally:
+        await engine.dispose()
+    if existing is not None:
+        print(f"the database already has the network {existing!r}; demo data not loaded")
+        return EXIT_OK
+    return await import_schedule(settings, demo, "yaml")

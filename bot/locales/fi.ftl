@@ -1,0 +1,71 @@
+## Verstas, suomeksi (oletuskieli).
+
+-bot = Verstas
+
+## Komentovalikko
+
+cmd-start = Aloita ja valitse kuntasi
+cmd-help = Ohje ja komennot
+
+## Aloitus ja ohje
+
+start-greeting =
+    Hei { $name }! Olen { -bot }, teemaverstaiden kokousbotti.
+    Kerron verstaidesi seuraavat kokoukset, muistutan ennen jokaista kokousta ja välitän koordinaattorien tiedotteet.
+start-network = Verkosto: <b>{ $network }</b>.
+start-no-network = Kokoustietoja ei ole vielä tuotu.
+help-title = <b>{ -bot } – komennot</b>
+unknown-command = En tunne komentoa { $command }. Katso /help.
+error-generic = Valitettavasti jokin meni vikaan. Yritä hetken kuluttua uudelleen.
+
+## Aikataulun tuonti
+
+import-where-line = rivi { $line }
+import-where-row = rivi { $line }
+import-where-file = tiedosto
+import-error-missing = pakollinen tieto puuttuu
+import-error-unknown_field = tuntematon kenttä (kirjoitusvirhe?)
+import-error-not_text = pitää olla tekstiä
+import-error-not_list = pitää olla luettelo
+import-error-not_mapping = pitää olla kenttiä (nimi: arvo)
+import-error-not_number = pitää olla numero
+import-error-too_long = liian pitkä (enintään { $limit } merkkiä)
+import-error-empty = ei saa olla tyhjä
+import-error-bad_status = pitää olla scheduled tai cancelled
+import-error-bad_date = ”{ $value }” ei ole päivämäärä; kirjoita 15.1.2009 tai 2009-01-15
+import-error-no_such_date = päivää { $value } ei ole kalenterissa
+import-error-bad_time = ”{ $value }” ei ole kellonaika; kirjoita esim. 09:30 tai 13.00
+import-error-end_without_start = loppuaika ilman alkuaikaa
+import-error-end_before_start = loppuaika { $end } ei ole alkuajan { $start } jälkeen
+import-error-bad_key = ”{ $value }” ei kelpaa tunnukseksi; käytä pieniä kirjaimia a–z, numeroita ja viivaa
+import-error-bad_timezone = ”{ $value }” ei ole tunnettu aikavyöhyke; esim. Europe/Helsinki
+import-error-invalid = virheellinen arvo ({ $detail })
+import-error-duplicate_field = kenttä on kahteen kertaan
+import-error-duplicate_municipality = kunta { $value } on luettelossa kahteen kertaan
+import-error-duplicate_workshop = verstaan tunnus { $value } on käytössä jo aiemmin
+import-error-duplicate_meeting = kokouksen tunnus { $value } on käytössä jo aiemmin tässä verstaassa; anna kokoukselle oma key
+import-error-unknown_municipality = kuntaa { $value } ei ole municipalities-luettelossa
+import-error-unknown_workshop = verstasta { $value } ei löydy; käytä verstaan tunnusta tai tarkkaa nimeä
+import-error-unknown_column = tuntematon sarake
+import-error-missing_column = sarake puuttuu otsikkoriviltä
+import-error-too_many_cells = rivillä on enemmän soluja kuin otsikkorivillä
+import-error-csv_syntax = CSV-tiedosto on rikki ({ $detail })
+import-error-yaml_syntax = YAML-tiedosto on rikki ({ $detail })
+import-error-not_utf8 = tiedosto ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa
+import-error-empty_file = tiedosto on tyhjä
+import-error-too_large = tiedosto on liian suuri (enintään { $limit })
+import-invalid =
+    { $count ->
+        [one] Tiedostossa on 1 virhe; mitään ei tallennettu.
+       *[other] Tiedostossa on { $count } virhettä; mitään ei tallennettu.
+    }
+import-done = Tuonti valmis: { $added } uutta, { $changed } muuttunutta, { $cancelled } peruttua, { $unchanged } ennallaan olevaa kokousta.
+import-dry-run = Kokeilu (--dry-run): mitään ei tallennettu.
+import-nothing-changed = Ei muutoksia: tiedosto vastaa jo tallennettuja tietoja.
+import-added-workshops = Uudet verstaat: { $list }
+import-added-municipalities = Uudet kunnat: { $list }
+import-meeting-added = + { $workshop } { $date }
+import-meeting-changed = ~ { $workshop } { $date }: { $fields }
+import-meeting-cancelled = × { $workshop } { $date } peruttu
+import-meeting-missing = ? { $workshop } { $date } puuttuu tiedostosta (poistetaan vain --prune-valitsimella)
+import-meeting-removed = − { $workshop } { $date } poistettu

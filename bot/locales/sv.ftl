@@ -1,0 +1,71 @@
+## Verstas, på svenska.
+
+-bot = Verstas
+
+## Kommandomeny
+
+cmd-start = Börja och välj din kommun
+cmd-help = Hjälp och kommandon
+
+## Start och hjälp
+
+start-greeting =
+    Hej { $name }! Jag är { -bot }, mötesboten för temaverkstäderna.
+    Jag berättar när dina verkstäder möts nästa gång, påminner före varje möte och förmedlar koordinatorernas meddelanden.
+start-network = Nätverk: <b>{ $network }</b>.
+start-no-network = Inga mötesuppgifter har importerats ännu.
+help-title = <b>{ -bot } – kommandon</b>
+unknown-command = Jag känner inte till kommandot { $command }. Se /help.
+error-generic = Tyvärr gick något fel. Försök igen om en stund.
+
+## Import av schema
+
+import-where-line = rad { $line }
+import-where-row = rad { $line }
+import-where-file = filen
+import-error-missing = obligatorisk uppgift saknas
+import-error-unknown_field = okänt fält (stavfel?)
+import-error-not_text = ska vara text
+import-error-not_list = ska vara en lista
+import-error-not_mapping = ska bestå av fält (namn: värde)
+import-error-not_number = ska vara ett tal
+import-error-too_long = för lång (högst { $limit } tecken)
+import-error-empty = får inte vara tom
+import-error-bad_status = ska vara scheduled eller cancelled
+import-error-bad_date = ”{ $value }” är inget datum; skriv 15.1.2009 eller 2009-01-15
+import-error-no_such_date = dagen { $value } finns inte i kalendern
+import-error-bad_time = ”{ $value }” är ingen tid; skriv t.ex. 09:30 eller 13.00
+import-error-end_without_start = sluttid utan starttid
+import-error-end_before_start = sluttiden { $end } är inte efter starttiden { $start }
+import-error-bad_key = ”{ $value }” duger inte som nyckel; använd små bokstäver a–z, siffror och bindestreck
+import-error-bad_timezone = ”{ $value }” är ingen känd tidszon; t.ex. Europe/Helsinki
+import-error-invalid = ogiltigt värde ({ $detail })
+import-error-duplicate_field = fältet finns två gånger
+import-error-duplicate_municipality = kommunen { $value } finns två gånger i listan
+import-error-duplicate_workshop = verkstadsnyckeln { $value } används redan tidigare
+import-error-duplicate_meeting = mötesnyckeln { $value } används redan i den här verkstaden; ge mötet en egen key
+import-error-unknown_municipality = kommunen { $value } finns inte i listan municipalities
+import-error-unknown_workshop = verkstaden { $value } hittas inte; använd verkstadens nyckel eller exakta namn
+import-error-unknown_column = okänd kolumn
+import-error-missing_column = kolumnen saknas på rubrikraden
+import-error-too_many_cells = raden har fler celler än rubrikraden
+import-error-csv_syntax = CSV-filen är trasig ({ $detail })
+import-error-yaml_syntax = YAML-filen är trasig ({ $detail })
+import-error-not_utf8 = filen är inte UTF-8-text; spara den i UTF-8-format
+import-error-empty_file = filen är tom
+import-error-too_large = filen är för stor (högst { $limit })
+import-invalid =
+    { $count ->
+        [one] Filen har 1 fel; ingenting sparades.
+       *[other] Filen har { $count } fel; ingenting sparades.
+    }
+import-done = Importen är klar: { $added } nya, { $changed } ändrade, { $cancelled } inställda och { $unchanged } oförändrade möten.
+import-dry-run = Försök (--dry-run): ingenting sparades.
+import-nothing-changed = Inga ändringar: filen motsvarar redan det sparade.
+import-added-workshops = Nya verkstäder: { $list }
+import-added-municipalities = Nya kommuner: { $list }
+import-meeting-added = + { $workshop } { $date }
+import-meeting-changed = ~ { $workshop } { $date }: { $fields }
+import-meeting-cancelled = × { $workshop } { $date } inställt
+import-meeting-missing = ? { $workshop } { $date } saknas i filen (tas bort bara med --prune)
+import-meeting-removed = − { $workshop } { $date } borttaget

@@ -1,0 +1,43 @@
+"""Logging set-up: plain lines to stderr, and the token never in any of them."""
+
+from __future__ import annotations
+
+import logging
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token wherever it appears in a record (URLs, exception texts)."""
+
+    def __init__(self, token: str | None) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg = message.replace(self.token, "<token>")
+                record.args = None
+            if record.exc_info and record.exc_info[1] is not None:
+                # Formatted tracebacks repeat the exception text; keep it out of them too.
+                record.exc_text = (
+                    logging.Formatter()
+                    .formatException(record.exc_info)
+                    .replace(self.token, "<token>")
+                )
+        return True
+
+
+def configure_logging(token: str | None, level: int = logging.INFO) -> None:
+    """Log to stderr; silence per-request logs of the HTTP client (they carry the token)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # "Context impl SQLiteImpl" at every start says nothing to an operator.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

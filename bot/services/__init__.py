@@ -1,0 +1,1 @@
+"""Domain services: plain async functions on a session; no Telegram types here."""

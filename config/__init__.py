@@ -1,0 +1,1 @@
+"""Settings, defaults and the demo data set of the network."""

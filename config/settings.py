@@ -1,0 +1,183 @@
+"""Settings from the environment and `.env`, validated once at start.
+
+Every variable of the contract in DESIGN.md is here. A bad value stops the start with
+one line that names the variable (see `describe_errors`); the token is a `SecretStr` so
+that it never appears in a log line or a `repr`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
+
+TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_DATABASE_FILE = Path("data") / "verstas.sqlite3"
+
+_OFFSET = re.compile(r"^(\d+)\s*([dhms])$")
+_UNIT_SECONDS = {"d": 86_400, "h": 3_600, "m": 60, "s": 1}
+
+
+def parse_offset(text: str) -> timedelta:
+    """Parse one reminder offset such as `7d`, `2h`, `30m` or `45s`."""
+    match = _OFFSET.match(text.strip().lower())
+    if match is None:
+        raise ValueError(
+            f"'{text.strip()}' is not an offset; write a number and d, h, m or s, e.g. 2h"
+        )
+    amount, unit = match.groups()
+    if int(amount) == 0:
+        raise ValueError(f"'{text.strip()}' is zero; an offset must be positive")
+    return timedelta(seconds=int(amount) * _UNIT_SECONDS[unit])
+
+
+def parse_offsets(text: str) -> tuple[timedelta, ...]:
+    """Parse a comma-separated list of offsets; the result is sorted, longest first."""
+    parts = [part for part in text.split(",") if part.strip()]
+    offsets = {parse_offset(part) for part in parts}
+    return tuple(sorted(offsets, reverse=True))
+
+
+def format_offset(offset: timedelta) -> str:
+    """Write an offset back the way it is typed: the largest whole unit."""
+    seconds = int(offset.total_seconds())
+    for unit, size in _UNIT_SECONDS.items():
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    raise AssertionError("unreachable: every offset is a whole number of seconds")
+
+
+def normalise_database_url(url: str) -> str:
+    """Pick the async driver for plain `sqlite://` and `postgresql://` URLs."""
+    parsed = make_url(url)
+    driver = {
+        "sqlite": "sqlite+aiosqlite",
+        "postgresql": "postgresql+asyncpg",
+        "postgres": "postgresql+asyncpg",
+    }.get(parsed.drivername, parsed.drivername)
+    return parsed.set(drivername=driver).render_as_string(hide_password=False)
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        # `BOT_TIMEZONE=` in a compose file means "the default", not "no time zone".
+        env_ignore_empty=True,
+    )
+
+    bot_token: SecretStr | None = None
+    bot_api_base_url: str = TELEGRAM_API_BASE_URL
+    database_url: str = f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE}"
+    bot_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    bot_timezone: Annotated[ZoneInfo, NoDecode] = Field(
+        default_factory=lambda: ZoneInfo("Europe/Helsinki")
+    )
+    bot_default_language: Language = "fi"
+    reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = Field(
+        default_factory=lambda: parse_offsets("7d,1d")
+    )
+
+    @field_validator("bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("bot_api_base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"'{value}' is not an http(s) URL")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        try:
+            url = normalise_database_url(value)
+        except ArgumentError:
+            raise ValueError(
+                f"'{_hide_password(value)}' is not a database URL; "
+                "expected e.g. postgresql+asyncpg://user@host/db or sqlite+aiosqlite:///data/verstas.sqlite3"
+            ) from None
+        backend = make_url(url).get_backend_name()
+        if backend not in {"sqlite", "postgresql"}:
+            raise ValueError(f"'{backend}' is not supported; use sqlite or postgresql")
+        return url
+
+    @field_validator("bot_admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            ids = []
+            for part in (p.strip() for p in value.split(",")):
+                if not part:
+                    continue
+                if not re.fullmatch(r"-?\d+", part):
+                    raise ValueError(f"'{part}' is not a numeric Telegram user id")
+                ids.append(int(part))
+            return tuple(ids)
+        return value
+
+    @field_validator("bot_timezone", mode="before")
+    @classmethod
+    def _zone(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return ZoneInfo(value.strip())
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(
+                    f"'{value}' is not a known time zone; e.g. Europe/Helsinki"
+                ) from None
+        return value
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _offsets(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_offsets(value)
+        return value
+
+    @property
+    def database(self) -> URL:
+        """The database URL as SQLAlchemy reads it."""
+        return make_url(self.database_url)
+
+    @property
+    def token(self) -> str | None:
+        """The token in clear, for the one place that needs it: the Bot API client."""
+        return None if self.bot_token is None else self.bot_token.get_secret_value()
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def describe_errors(error: ValidationError) -> list[str]:
+    """One line per bad variable: its name and what is wrong, never the value of a secret."""
+    lines = []
+    for item in error.errors():
+        name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if name == "BOT_TOKEN":
+            message = "is not valid"
+        elif name == "BOT_DEFAULT_LANGUAGE":
+            message = f"must be one of {', '.join(LANGUAGES)}"
+        lines.append(f"{name}: {message}")
+    return lines

@@ -1,0 +1,22 @@
+"""The schedule file (see schedule-format.md): read it whole, then apply it in one transaction."""
+
+from storage.schedule.apply import ImportReport, MeetingChange, apply_schedule
+from storage.schedule.errors import ScheduleError, ScheduleInvalid
+from storage.schedule.read import (
+    CsvMeetings,
+    Schedule,
+    read_schedule,
+    read_schedule_bytes,
+)
+
+__all__ = [
+    "CsvMeetings",
+    "ImportReport",
+    "MeetingChange",
+    "Schedule",
+    "ScheduleError",
+    "ScheduleInvalid",
+    "apply_schedule",
+    "read_schedule",
+    "read_schedule_bytes",
+]

@@ -1,0 +1,1389 @@
+"""A local fake of the Telegram Bot API for end-to-end tests.
+
+The server speaks real HTTP on 127.0.0.1, so a PTB ``Bot``/``Application`` reaches it through
+PTB's normal HTTP stack (``HTTPXRequest``) just by setting ``base_url`` to
+:attr:`FakeBotAPI.base_url`. Tests inject what users do (``send_text``, ``press_button``, ...),
+which queues updates for ``getUpdates`` long polling, and then inspect what the bot did
+(``calls``, ``sent``, ``wait_for_message``).
+
+Behaviour follows the real Bot API where it matters for catching bugs: error bodies and HTTP
+statuses, the 4096-character text limit, HTML ``parse_mode`` validation (tdlib's error texts),
+"message is not modified", and editMessageText dropping an inline keyboard that is not re-sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+__all__ = [
+    "ApiCall",
+    "FakeBotAPI",
+    "FakeChat",
+    "FakeUser",
+    "HtmlParseError",
+    "SentMessage",
+    "UploadedFile",
+    "parse_html",
+]
+
+JSONDict = dict[str, Any]
+
+# Real limits of the Bot API (counted in characters after entity parsing).
+MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
+MAX_CALLBACK_DATA_BYTES = 64
+
+_BLOCKED_DESCRIPTION = "Forbidden: bot was blocked by the user"
+_NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
+_COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]+)?")
+_BOT_COMMAND_NAME_RE = re.compile(r"[a-z0-9_]{1,32}")
+
+# PTB sends ``str`` values verbatim and JSON-encodes everything else, so "123" may be either the
+# text "123" or the integer 123. Parameters that the Bot API defines as strings must therefore
+# never be JSON-decoded; everything else is decoded when it is valid JSON.
+_STRING_PARAMS = frozenset(
+    {
+        "action",
+        "animation",
+        "audio",
+        "business_connection_id",
+        "callback_query_id",
+        "caption",
+        "custom_emoji_id",
+        "description",
+        "document",
+        "emoji",
+        "file_id",
+        "inline_message_id",
+        "ip_address",
+        "language_code",
+        "message_effect_id",
+        "name",
+        "parse_mode",
+        "photo",
+        "query",
+        "secret_token",
+        "short_description",
+        "sticker",
+        "text",
+        "thumbnail",
+        "title",
+        "url",
+        "video",
+        "voice",
+    }
+)
+
+_CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+
+_CHAT_TYPES = frozenset({"private", "group", "supergroup", "channel"})
+
+
+# --------------------------------------------------------------------------------------------
+# Data classes seen by tests
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FakeUser:
+    """A human Telegram user that tests act as."""
+
+    id: int
+    first_name: str = "Testi"
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = "fi"
+
+    def to_json(self) -> JSONDict:
+        """Return the Bot API ``User`` object."""
+        data: JSONDict = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.last_name is not None:
+            data["last_name"] = self.last_name
+        if self.username is not None:
+            data["username"] = self.username
+        if self.language_code is not None:
+            data["language_code"] = self.language_code
+        return data
+
+
+@dataclass
+class FakeChat:
+    """A chat; ``type`` is "private", "group", "supergroup" or "channel"."""
+
+    id: int
+    type: str = "private"
+    title: str | None = None
+
+    def __post_init__(self) -> None:
+        """Reject chat types Telegram does not have."""
+        if self.type not in _CHAT_TYPES:
+            raise ValueError(f"unknown chat type {self.type!r}")
+
+
+@dataclass
+class UploadedFile:
+    """A file part of a multipart request (or a file re-sent by file_id)."""
+
+    filename: str | None
+    content: bytes = field(repr=False)
+    content_type: str | None = None
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent; ``text`` is the raw text (caption for media) as the bot sent it.
+
+    ``plain_text``/``entities`` are what Telegram shows after parsing ``parse_mode``.
+    ``edits`` lists the raw texts set by each successful editMessageText/Caption, in order
+    (``original_text`` keeps the first version). For sendPhoto, ``document_name`` and
+    ``document_bytes`` hold the uploaded photo.
+    """
+
+    message_id: int
+    chat_id: int
+    method: str
+    text: str | None = None
+    parse_mode: str | None = None
+    reply_markup: JSONDict | None = None
+    document_name: str | None = None
+    document_bytes: bytes | None = field(default=None, repr=False)
+    edits: list[str] = field(default_factory=list)
+    plain_text: str | None = None
+    entities: list[JSONDict] = field(default_factory=list, repr=False)
+    original_text: str | None = None
+    file_id: str | None = None
+    deleted: bool = False
+    date: int = 0
+    edit_date: int | None = None
+    params: JSONDict = field(default_factory=dict, repr=False)
+
+    def buttons(self) -> list[list[tuple[str, str | None]]]:
+        """Return the keyboard as rows of (text, callback_data); callback_data is None if absent."""
+        markup = self.reply_markup or {}
+        rows = markup.get("inline_keyboard") or markup.get("keyboard") or []
+        result: list[list[tuple[str, str | None]]] = []
+        for row in rows:
+            out_row: list[tuple[str, str | None]] = []
+            for button in row:
+                if isinstance(button, str):  # reply keyboards may use bare strings
+                    out_row.append((button, None))
+                else:
+                    out_row.append((str(button.get("text", "")), button.get("callback_data")))
+            result.append(out_row)
+        return result
+
+    def callback_data(self, button_text: str) -> str:
+        """Return the callback_data of the inline button labelled ``button_text``."""
+        for row in self.buttons():
+            for text, data in row:
+                if text == button_text and data is not None:
+                    return data
+        raise AssertionError(
+            f"no callback button {button_text!r} on message {self.message_id}; "
+            f"buttons: {self.buttons()!r}"
+        )
+
+    def describe(self) -> str:
+        """Return a one-line human-readable summary for assertion messages."""
+        flags = " (deleted)" if self.deleted else ""
+        doc = f" file={self.document_name!r}" if self.document_name else ""
+        buttons = f" buttons={self.buttons()!r}" if self.reply_markup else ""
+        return (
+            f"#{self.message_id} to {self.chat_id} via {self.method}{flags}: "
+            f"{self.text!r} parse_mode={self.parse_mode!r}{doc}{buttons}"
+        )
+
+
+@dataclass
+class ApiCall:
+    """One HTTP request the bot made: decoded params and the HTTP status answered."""
+
+    method: str
+    params: JSONDict
+    status: int
+    response: Any = field(default=None, repr=False)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML parse_mode validation (a port of tdlib's parse_html rules and error texts)
+# --------------------------------------------------------------------------------------------
+
+
+class HtmlParseError(ValueError):
+    """Raised for text that Telegram would reject with "can't parse entities"."""
+
+
+_HTML_TAGS = frozenset(
+    {
+        "a",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "code",
+        "pre",
+        "tg-spoiler",
+        "tg-emoji",
+        "span",
+        "blockquote",
+    }
+)
+_ENTITY_TYPES = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "code": "code",
+    "pre": "pre",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "a": "text_link",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
+}
+_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_HTML_ENTITY_RE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(lt|gt|amp|quot));")
+_SPACES = " \t\r\n\f\v"
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _decode_entity(text: str, pos: int) -> tuple[str, int] | None:
+    """Decode an HTML entity at ``pos``; unknown ones are left as text, like tdlib does."""
+    match = _HTML_ENTITY_RE.match(text, pos)
+    if match is None:
+        return None
+    hex_code, dec_code, name = match.groups()
+    if name is not None:
+        return _NAMED_ENTITIES[name], match.end()
+    code = int(hex_code, 16) if hex_code is not None else int(dec_code)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return None
+    return chr(code), match.end()
+
+
+def parse_html(text: str) -> tuple[str, list[JSONDict]]:
+    """Parse Telegram-flavoured HTML into (plain text, entities) or raise HtmlParseError."""
+
+    def offset(pos: int) -> int:
+        # tdlib reports byte offsets into the UTF-8 text.
+        return len(text[:pos].encode("utf-8"))
+
+    out: list[str] = []
+    out_len = 0  # UTF-16 code units, the unit of entity offsets
+    entities: list[JSONDict] = []
+    # (tag name, attributes, start offset in UTF-16 units)
+    stack: list[tuple[str, dict[str, str], int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        char = text[i]
+        if char == "&":
+            decoded = _decode_entity(text, i)
+            if decoded is not None:
+                out.append(decoded[0])
+                out_len += _utf16_len(decoded[0])
+                i = decoded[1]
+                continue
+        if char != "<":
+            out.append(char)
+            out_len += _utf16_len(char)
+            i += 1
+            continue
+
+        begin = i
+        if i + 1 < n and text[i + 1] == "/":
+            if not stack:
+                raise HtmlParseError(f"Unexpected end tag at byte offset {offset(begin)}")
+            i += 2
+            name_start = i
+            while i < n and text[i] != ">":
+                i += 1
+            if i >= n:
+                raise HtmlParseError(f"Unclosed end tag at byte offset {offset(begin)}")
+            end_name = text[name_start:i].lower()
+            open_tag, open_attrs, start = stack.pop()
+            if end_name and end_name != open_tag:
+                raise HtmlParseError(
+                    f"Unmatched end tag at byte offset {offset(begin)}, "
+                    f'expected "</{open_tag}>", found "</{end_name}>"'
+                )
+            i += 1
+            _close_entity(open_tag, open_attrs, start, out_len, stack, entities)
+            continue
+
+        i += 1
+        while i < n and text[i] not in _SPACES and text[i] != ">":
+            i += 1
+        if i >= n:
+            raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
+        tag = text[begin + 1 : i].lower()
+        if tag not in _HTML_TAGS:
+            raise HtmlParseError(f'Unsupported start tag "{tag}" at byte offset {offset(begin)}')
+        attrs: dict[str, str] = {}
+        while True:
+            while i < n and text[i] in _SPACES:
+                i += 1
+            if i >= n:
+                raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
+            if text[i] == ">":
+                break
+            attr_start = i
+            while i < n and text[i] not in _SPACES and text[i] not in "=>":
+                i += 1
+            attr_name = text[attr_start:i].lower()
+            while i < n and text[i] in _SPACES:
+                i += 1
+            if i < n and text[i] != "=" and tag == "blockquote" and attr_name == "expandable":
+                attrs[attr_name] = ""  # the one value-less attribute tdlib accepts
+                continue
+            if i >= n or text[i] != "=":
+                raise HtmlParseError(
+                    f'Expected equal sign in declaration of an attribute of the tag "{tag}" '
+                    f"at byte offset {offset(begin)}"
+                )
+            i += 1
+            while i < n and text[i] in _SPACES:
+                i += 1
+            if i >= n:
+                raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
+            if text[i] in "'\"":
+                quote = text[i]
+                i += 1
+                value_chars: list[str] = []
+                while i < n and text[i] != quote:
+                    decoded = _decode_entity(text, i) if text[i] == "&" else None
+                    if decoded is not None:
+                        value_chars.append(decoded[0])
+                        i = decoded[1]
+                    else:
+                        value_chars.append(text[i])
+                        i += 1
+                if i < n:
+                    i += 1
+                value = "".join(value_chars)
+            else:
+                token_start = i
+                while i < n and (text[i].isalnum() or text[i] in ".-"):
+                    i += 1
+                value = text[token_start:i].lower()
+                if i < n and text[i] not in _SPACES and text[i] != ">":
+                    raise HtmlParseError(
+                        f"Unexpected end of name token at byte offset {offset(token_start)}"
+                    )
+            attrs[attr_name] = value
+        if tag == "span" and attrs.get("class") != "tg-spoiler":
+            raise HtmlParseError(
+                f'Tag "span" must have class "tg-spoiler" at byte offset {offset(begin)}'
+            )
+        if tag == "tg-emoji" and not attrs.get("emoji-id"):
+            raise HtmlParseError(
+                f'Tag "tg-emoji" must have attribute "emoji-id" at byte offset {offset(begin)}'
+            )
+        i += 1
+        stack.append((tag, attrs, out_len))
+
+    if stack:
+        raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def _close_entity(
+    tag: str,
+    attrs: dict[str, str],
+    start: int,
+    end: int,
+    stack: list[tuple[str, dict[str, str], int]],
+    entities: list[JSONDict],
+) -> None:
+    """Turn a closed tag into a MessageEntity (if it covers any text)."""
+    if end <= start:
+        return
+    entity: JSONDict = {"type": _ENTITY_TYPES[tag], "offset": start, "length": end - start}
+    if tag == "a":
+        href = attrs.get("href")
+        if not href:
+            return  # an <a> without href is plain text
+        entity["url"] = href
+    elif tag == "code":
+        language = attrs.get("class", "")
+        if language.startswith("language-") and stack and stack[-1][0] == "pre":
+            # <pre><code class="language-x"> is one pre entity with a language.
+            stack[-1][1]["language"] = language.removeprefix("language-")
+            return
+    elif tag == "pre" and attrs.get("language"):
+        entity["language"] = attrs["language"]
+    elif tag == "blockquote" and "expandable" in attrs:
+        entity["type"] = "expandable_blockquote"
+    elif tag == "tg-emoji":
+        entity["custom_emoji_id"] = attrs["emoji-id"]
+    entities.append(entity)
+
+
+def _strip_with_entities(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
+    """Strip surrounding whitespace as Telegram does, shifting and clipping entities."""
+    stripped = text.strip()
+    if stripped == text:
+        return text, entities
+    lead = _utf16_len(text[: len(text) - len(text.lstrip())])
+    total = _utf16_len(stripped)
+    result: list[JSONDict] = []
+    for entity in entities:
+        start = max(int(entity["offset"]) - lead, 0)
+        end = min(int(entity["offset"]) + int(entity["length"]) - lead, total)
+        if end > start:
+            result.append({**entity, "offset": start, "length": end - start})
+    return stripped, result
+
+
+# --------------------------------------------------------------------------------------------
+# The server
+# --------------------------------------------------------------------------------------------
+
+
+class _ApiError(Exception):
+    """An error answer of the Bot API."""
+
+    def __init__(self, status: int, description: str, parameters: JSONDict | None = None) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.parameters = parameters
+
+    def to_json(self) -> JSONDict:
+        body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+def _bad_request(detail: str) -> _ApiError:
+    return _ApiError(400, f"Bad Request: {detail}")
+
+
+@dataclass
+class _Fault:
+    status: int
+    description: str
+    parameters: JSONDict | None
+
+
+Handler = Callable[[JSONDict], Awaitable[Any]]
+
+
+class FakeBotAPI:
+    """An in-process HTTP fake of the Telegram Bot API for one bot token."""
+
+    def __init__(
+        self, token: str = "123456:TEST-TOKEN", *, bot_username: str = "verstas_test_bot"
+    ) -> None:
+        """Prepare the fake; call :meth:`start` (or use ``async with``) to listen."""
+        self.token = token
+        self.bot_username = bot_username
+        self.bot_id = int(token.split(":", 1)[0])
+        self.bot_first_name = "Verstas Test"
+        self.base_url = ""
+        self.port = 0
+
+        self.calls: list[ApiCall] = []
+        self.sent: list[SentMessage] = []
+        self.webhook_url = ""
+
+        self._updates: list[JSONDict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._users: dict[int, FakeUser] = {}
+        self._chats: dict[int, FakeChat] = {}
+        self._user_messages: set[tuple[int, int]] = set()
+        self._files: dict[str, UploadedFile] = {}
+        self._callback_queries: dict[str, JSONDict] = {}
+        self.callback_answers: dict[str, JSONDict] = {}
+        self._commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self._faults: dict[str, deque[_Fault]] = {}
+        self._blocked: set[int] = set()
+
+        # Messages/calls are recorded inside request handlers, so a Condition can be notified
+        # there. Updates are injected from synchronous test code, which cannot take the
+        # Condition's lock, so long polls wait on an Event that is swapped on every change.
+        self._changed = asyncio.Condition()
+        self._updates_event = asyncio.Event()
+        self._poll_generation = 0
+        self.waiting_polls = 0  # getUpdates requests currently parked in a long poll
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+
+        self._handlers: dict[str, Handler] = {
+            "getMe": self._get_me,
+            "getUpdates": self._get_updates,
+            "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._get_webhook_info,
+            "sendMessage": self._send_message,
+            "editMessageText": self._edit_message_text,
+            "editMessageCaption": self._edit_message_caption,
+            "editMessageReplyMarkup": self._edit_message_reply_markup,
+            "deleteMessage": self._delete_message,
+            "answerCallbackQuery": self._answer_callback_query,
+            "setMyCommands": self._set_my_commands,
+            "deleteMyCommands": self._delete_my_commands,
+            "getMyCommands": self._get_my_commands,
+            "sendDocument": self._send_document,
+            "sendPhoto": self._send_photo,
+            "sendChatAction": self._send_chat_action,
+            "getChat": self._get_chat,
+            "close": self._true,
+            "logOut": self._true,
+        }
+        # Bot API method names are case-insensitive.
+        self._method_names = {name.lower(): name for name in self._handlers}
+
+    # ---------------------------------------------------------------- lifecycle
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 on a random free port."""
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        # handler_cancellation: a client that gives up on a long poll cancels our waiter.
+        runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=1.0)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        self._runner = runner
+        self._closing = False
+        self.port = int(runner.addresses[0][1])
+        self.base_url = f"http://127.0.0.1:{self.port}/bot"
+
+    async def stop(self) -> None:
+        """Release pending long polls and shut the server down."""
+        self._closing = True
+        self._wake_pollers()
+        if self._runner is not None:
+            runner, self._runner = self._runner, None
+            await runner.cleanup()
+
+    async def __aenter__(self) -> Self:
+        """Start the server."""
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Stop the server."""
+        await self.stop()
+
+    # ---------------------------------------------------------------- users' actions
+
+    @property
+    def bot_user(self) -> JSONDict:
+        """The bot's ``User`` object as getMe returns it."""
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": self.bot_first_name,
+            "username": self.bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+
+    def add_user(self, user: FakeUser) -> None:
+        """Make a user known, as if they had started the bot, without queuing an update."""
+        self._users[user.id] = user
+        self._chats.setdefault(user.id, FakeChat(user.id, "private"))
+
+    def add_chat(self, chat: FakeChat) -> None:
+        """Make a chat known (the bot is a member) without queuing an update."""
+        self._chats[chat.id] = chat
+
+    def inject_update(self, update: JSONDict) -> int:
+        """Queue a raw update (``update_id`` is assigned) and return its update_id."""
+        update_id = next(self._update_ids)
+        self._updates.append({"update_id": update_id, **update})
+        self._wake_pollers()
+        return update_id
+
+    def send_text(self, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> int:
+        """Queue a text message from ``user`` (private chat unless ``chat``); return update_id."""
+        self.add_user(user)
+        if chat is not None:
+            self.add_chat(chat)
+        chat_id = chat.id if chat is not None else user.id
+        message_id = next(self._message_ids)
+        self._user_messages.add((chat_id, message_id))
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": user.to_json(),
+            "chat": self._chat_json(chat_id),
+            "date": int(time.time()),
+            "text": text,
+        }
+        command = _COMMAND_RE.match(text)
+        if command is not None:
+            # PTB's CommandHandler only reacts to messages with a bot_command entity at 0.
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": _utf16_len(command.group())}
+            ]
+        return self.inject_update({"message": message})
+
+    def press_button(
+        self, user: FakeUser, message: SentMessage, data: str, *, check: bool = True
+    ) -> int:
+        """Queue a callback_query for an inline button of a bot message; return update_id.
+
+        With ``check`` (the default) ``data`` must be on the message's current keyboard,
+        because a real user can only press buttons that exist.
+        """
+        current = self._find_message(message.chat_id, message.message_id) or message
+        if check:
+            datas = [d for row in current.buttons() for _, d in row]
+            if data not in datas:
+                raise AssertionError(
+                    f"message {current.message_id} has no button with callback_data {data!r}; "
+                    f"buttons: {current.buttons()!r}"
+                )
+        self.add_user(user)
+        query_id = str(next(self._callback_ids))
+        query: JSONDict = {
+            "id": query_id,
+            "from": user.to_json(),
+            "message": self._message_json(current),
+            "chat_instance": f"ci{abs(current.chat_id)}",
+            "data": data,
+        }
+        self._callback_queries[query_id] = query
+        return self.inject_update({"callback_query": query})
+
+    def add_bot_to_group(self, user: FakeUser, chat: FakeChat) -> int:
+        """Queue a my_chat_member update: ``user`` added the bot to ``chat``; return update_id."""
+        self.add_user(user)
+        self.add_chat(chat)
+        bot = self.bot_user
+        return self.inject_update(
+            {
+                "my_chat_member": {
+                    "chat": self._chat_json(chat.id),
+                    "from": user.to_json(),
+                    "date": int(time.time()),
+                    "old_chat_member": {"status": "left", "user": bot},
+                    "new_chat_member": {"status": "member", "user": bot},
+                }
+            }
+        )
+
+    @property
+    def pending_updates(self) -> list[JSONDict]:
+        """Updates not yet confirmed by a getUpdates offset."""
+        return list(self._updates)
+
+    # ---------------------------------------------------------------- inspection
+
+    def messages_to(self, chat_id: int) -> list[SentMessage]:
+        """All messages the bot sent to ``chat_id``, in order (deleted ones included)."""
+        return [m for m in self.sent if m.chat_id == chat_id]
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        """All recorded calls of ``method`` (case-insensitive), in order."""
+        wanted = method.lower()
+        return [c for c in self.calls if c.method.lower() == wanted]
+
+    def commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
+        """The commands set by setMyCommands for ``scope`` and ``language_code``."""
+        return list(self._commands.get(self._commands_key(scope, language_code), []))
+
+    async def wait_for_message(
+        self,
+        chat_id: int,
+        *,
+        count: int = 1,
+        timeout: float = 5.0,  # noqa: ASYNC109 -- part of the helper's public interface
+        predicate: Callable[[SentMessage], bool] | None = None,
+    ) -> list[SentMessage]:
+        """Wait until ``count`` matching messages to ``chat_id`` exist; return all matching."""
+
+        def matching() -> list[SentMessage]:
+            return [
+                m for m in self.sent if m.chat_id == chat_id and (predicate is None or predicate(m))
+            ]
+
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(lambda: len(matching()) >= count)
+        except TimeoutError:
+            raise AssertionError(
+                f"timed out after {timeout}s waiting for {count} message(s) to chat {chat_id}; "
+                f"{len(matching())} matched.\n{self.dump()}"
+            ) from None
+        return matching()
+
+    async def wait_for_call(
+        self,
+        method: str,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 -- part of the helper's public interface
+        count: int = 1,
+    ) -> ApiCall:
+        """Wait until ``method`` has been called ``count`` times; return that call."""
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(lambda: len(self.calls_to(method)) >= count)
+        except TimeoutError:
+            raise AssertionError(
+                f"timed out after {timeout}s waiting for call #{count} of {method}.\n{self.dump()}"
+            ) from None
+        return self.calls_to(method)[count - 1]
+
+    async def wait_for_long_poll(
+        self,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 -- same style as wait_for_message
+    ) -> None:
+        """Wait until a getUpdates request is parked waiting for updates."""
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(lambda: self.waiting_polls > 0)
+        except TimeoutError:
+            raise AssertionError(
+                f"timed out after {timeout}s waiting for a getUpdates long poll.\n{self.dump()}"
+            ) from None
+
+    def dump(self) -> str:
+        """Describe what the bot sent and which calls failed, for assertion messages."""
+        lines = ["messages sent:"]
+        lines += [f"  {m.describe()}" for m in self.sent] or ["  (none)"]
+        failed = [c for c in self.calls if c.status != HTTPStatus.OK]
+        if failed:
+            lines.append("failed calls:")
+            lines += [
+                f"  {c.method} -> {c.status} {_describe_response(c.response)}" for c in failed
+            ]
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- faults
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int,
+        times: int = 1,
+        retry_after: int | None = None,
+        description: str | None = None,
+    ) -> None:
+        """Make the next ``times`` calls of ``method`` fail with ``status`` (in FIFO order)."""
+        if status < 400:
+            raise ValueError("fail_next needs an error status (>= 400)")
+        parameters: JSONDict | None = None
+        if status == HTTPStatus.TOO_MANY_REQUESTS:
+            retry_after = 1 if retry_after is None else retry_after
+            parameters = {"retry_after": retry_after}
+            default = f"Too Many Requests: retry after {retry_after}"
+        elif status == HTTPStatus.FORBIDDEN:
+            default = _BLOCKED_DESCRIPTION
+        elif status == HTTPStatus.BAD_REQUEST:
+            default = "Bad Request: injected failure"
+        elif status >= 500:
+            default = "Internal Server Error"
+        else:
+            default = HTTPStatus(status).phrase
+        fault = _Fault(status, description or default, parameters)
+        key = method.lower()
+        self._faults.setdefault(key, deque()).extend(fault for _ in range(times))
+
+    def block_user(self, chat_id: int) -> None:
+        """Answer every later send/edit to ``chat_id`` with 403 "bot was blocked by the user"."""
+        self._blocked.add(chat_id)
+
+    def unblock_user(self, chat_id: int) -> None:
+        """Undo :meth:`block_user`."""
+        self._blocked.discard(chat_id)
+
+    # ---------------------------------------------------------------- HTTP plumbing
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        path = request.match_info["tail"]
+        token_part, _, raw_method = path.partition("/")
+        if not token_part.startswith("bot") or not raw_method or "/" in raw_method:
+            return _json_response(_ApiError(404, "Not Found").to_json(), 404)
+        method = self._method_names.get(raw_method.lower(), raw_method)
+        status = 200
+        body: JSONDict
+        params: JSONDict = {}
+        try:
+            params = await self._read_params(request)
+            if token_part[3:] != self.token:
+                raise _ApiError(401, "Unauthorized")
+            handler = self._handlers.get(method)
+            if handler is None:
+                raise _ApiError(404, "Not Found: method not found")
+            self._raise_fault(method)
+            self._check_blocked(method, params)
+            body = {"ok": True, "result": await handler(params)}
+        except _ApiError as err:
+            status, body = err.status, err.to_json()
+        except asyncio.CancelledError:
+            # The client hung up (e.g. PTB stopped polling); 499 = "client closed request".
+            self.calls.append(ApiCall(method, params, 499))
+            raise
+        self.calls.append(ApiCall(method, params, status, body))
+        async with self._changed:
+            self._changed.notify_all()
+        return _json_response(body, status)
+
+    async def _read_params(self, request: web.Request) -> JSONDict:
+        params: JSONDict = {k: _decode_value(k, v) for k, v in request.query.items()}
+        if request.method != "POST" or not request.can_read_body:
+            return params
+        content_type = request.content_type
+        if content_type == "application/json":
+            try:
+                payload = await request.json()
+            except ValueError as err:
+                raise _bad_request("can't parse JSON body") from err
+            if not isinstance(payload, dict):
+                raise _bad_request("request body must be a JSON object")
+            params.update(payload)
+            return params
+        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            files: dict[str, UploadedFile] = {}
+            form = await request.post()
+            for key, value in form.items():
+                if isinstance(value, web.FileField):
+                    files[key] = UploadedFile(
+                        filename=value.filename,
+                        content=value.file.read(),
+                        content_type=value.content_type,
+                    )
+                elif isinstance(value, bytes | bytearray):
+                    params[key] = _decode_value(key, bytes(value).decode("utf-8"))
+                else:
+                    params[key] = _decode_value(key, value)
+            for key, value in list(params.items()):
+                # Media referenced as attach://<part> (e.g. thumbnails) point to a file part.
+                if isinstance(value, str) and value.startswith("attach://"):
+                    part = value.removeprefix("attach://")
+                    if part in files:
+                        params[key] = files.pop(part)
+            params.update(files)
+        return params
+
+    def _raise_fault(self, method: str) -> None:
+        queue = self._faults.get(method.lower())
+        if queue:
+            fault = queue.popleft()
+            raise _ApiError(fault.status, fault.description, fault.parameters)
+
+    def _check_blocked(self, method: str, params: JSONDict) -> None:
+        if not method.startswith(("send", "edit", "copy", "forward")):
+            return
+        if params.get("chat_id") in self._blocked:
+            raise _ApiError(403, _BLOCKED_DESCRIPTION)
+
+    def _wake_pollers(self) -> None:
+        event, self._updates_event = self._updates_event, asyncio.Event()
+        event.set()
+
+    # ---------------------------------------------------------------- JSON builders
+
+    def _chat_json(self, chat_id: int) -> JSONDict:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            raise _bad_request("chat not found")
+        data: JSONDict = {"id": chat.id, "type": chat.type}
+        if chat.type == "private":
+            user = self._users.get(chat.id)
+            if user is not None:
+                data["first_name"] = user.first_name
+                if user.last_name is not None:
+                    data["last_name"] = user.last_name
+                if user.username is not None:
+                    data["username"] = user.username
+        else:
+            data["title"] = chat.title or f"Chat {chat.id}"
+        return data
+
+    def _message_json(self, message: SentMessage) -> JSONDict:
+        data: JSONDict = {
+            "message_id": message.message_id,
+            "from": self.bot_user,
+            "chat": self._chat_json(message.chat_id),
+            "date": message.date,
+        }
+        if message.edit_date is not None:
+            data["edit_date"] = message.edit_date
+        if message.method == "sendMessage":
+            data["text"] = message.plain_text or ""
+            if message.entities:
+                data["entities"] = message.entities
+        else:
+            if message.method == "sendDocument":
+                data["document"] = self._document_json(message)
+            else:
+                data["photo"] = self._photo_json(message)
+            if message.plain_text:
+                data["caption"] = message.plain_text
+                if message.entities:
+                    data["caption_entities"] = message.entities
+        # Only inline keyboards are part of a Message object.
+        if message.reply_markup and "inline_keyboard" in message.reply_markup:
+            data["reply_markup"] = {"inline_keyboard": message.reply_markup["inline_keyboard"]}
+        return data
+
+    def _document_json(self, message: SentMessage) -> JSONDict:
+        document: JSONDict = {
+            "file_id": message.file_id,
+            "file_unique_id": f"U{message.file_id}",
+        }
+        if message.document_name is not None:
+            document["file_name"] = message.document_name
+        if message.document_bytes is not None:
+            document["file_size"] = len(message.document_bytes)
+        upload = self._files.get(message.file_id or "")
+        if upload is not None and upload.content_type:
+            document["mime_type"] = upload.content_type
+        return document
+
+    def _photo_json(self, message: SentMessage) -> list[JSONDict]:
+        size = len(message.document_bytes) if message.document_bytes is not None else 0
+        return [
+            {
+                "file_id": message.file_id,
+                "file_unique_id": f"U{message.file_id}",
+                "width": 320,
+                "height": 240,
+                "file_size": size,
+            }
+        ]
+
+    def _find_message(self, chat_id: int, message_id: int) -> SentMessage | None:
+        for message in self.sent:
+            if message.chat_id == chat_id and message.message_id == message_id:
+                return message
+        return None
+
+    @staticmethod
+    def _commands_key(scope: Any, language_code: Any) -> tuple[str, str]:
+        scope = scope or {"type": "default"}
+        return json.dumps(scope, sort_keys=True), str(language_code or "")
+
+    # ---------------------------------------------------------------- validation helpers
+
+    def _require_chat(self, params: JSONDict) -> int:
+        chat_id = params.get("chat_id")
+        if chat_id is None or chat_id == "":
+            raise _bad_request("chat_id is empty")
+        if not isinstance(chat_id, int) or chat_id not in self._chats:
+            raise _bad_request("chat not found")
+        return chat_id
+
+    def _parse_text(
+        self, params: JSONDict, key: str, *, limit: int, required: bool
+    ) -> tuple[str | None, str | None, list[JSONDict]]:
+        """Validate text/caption with its parse_mode; return (raw, plain, entities)."""
+        raw = params.get(key)
+        if raw is None or raw == "":
+            if required:
+                raise _bad_request("message text is empty")
+            return None, None, []
+        raw = str(raw)
+        parse_mode = params.get("parse_mode")
+        entities: list[JSONDict] = []
+        if parse_mode is None or parse_mode == "":
+            plain = raw
+            explicit = params.get("entities" if key == "text" else "caption_entities")
+            if isinstance(explicit, list):
+                entities = explicit
+        elif str(parse_mode).lower() == "html":
+            try:
+                plain, entities = parse_html(raw)
+            except HtmlParseError as err:
+                raise _bad_request(f"can't parse entities: {err}") from None
+        elif str(parse_mode).lower() in ("markdown", "markdownv2"):
+            plain = raw  # Markdown is accepted unparsed; only HTML is validated here.
+        else:
+            raise _bad_request("unsupported parse_mode")
+        plain, entities = _strip_with_entities(plain, entities)
+        if not plain:
+            if required:
+                raise _bad_request("message text is empty")
+            return raw, None, []
+        if len(plain) > limit:
+            raise _bad_request(
+                "message is too long" if key == "text" else "message caption is too long"
+            )
+        return raw, plain, entities
+
+    @staticmethod
+    def _parse_reply_markup(params: JSONDict) -> JSONDict | None:
+        markup = params.get("reply_markup")
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise _bad_request("can't parse reply keyboard markup JSON object")
+        for row in markup.get("inline_keyboard", []):
+            if not isinstance(row, list):
+                raise _bad_request("can't parse inline keyboard button: row must be an array")
+            for button in row:
+                if not isinstance(button, dict) or not button.get("text"):
+                    raise _bad_request("can't parse inline keyboard button: Text must be present")
+                if set(button) == {"text"}:
+                    raise _bad_request(
+                        "can't parse inline keyboard button: "
+                        "Text buttons are unallowed in the inline keyboard"
+                    )
+                data = button.get("callback_data")
+                if data is not None and (
+                    not data or len(str(data).encode("utf-8")) > MAX_CALLBACK_DATA_BYTES
+                ):
+                    raise _bad_request("BUTTON_DATA_INVALID")
+        return markup
+
+    def _media_input(self, params: JSONDict, key: str) -> UploadedFile:
+        value = params.get(key)
+        if isinstance(value, UploadedFile):
+            return value
+        if isinstance(value, str) and value:
+            if value in self._files:
+                return self._files[value]
+            if value.startswith(("http://", "https://")):
+                return UploadedFile(filename=value.rsplit("/", 1)[-1] or None, content=b"")
+        if value is None or value == "":
+            raise _bad_request(f"there is no {key} in the request")
+        raise _bad_request("wrong file identifier/HTTP URL specified")
+
+    def _editable_message(self, params: JSONDict) -> SentMessage:
+        if params.get("inline_message_id"):
+            raise _bad_request("inline messages are not supported by the fake Bot API")
+        chat_id = self._require_chat(params)
+        message_id = params.get("message_id")
+        message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
+        if message is None or message.deleted:
+            raise _bad_request("message to edit not found")
+        return message
+
+    async def _record(self, message: SentMessage) -> JSONDict:
+        self.sent.append(message)
+        return self._message_json(message)
+
+    # ---------------------------------------------------------------- method handlers
+
+    async def _true(self, params: JSONDict) -> bool:
+        return True
+
+    async def _get_me(self, params: JSONDict) -> JSONDict:
+        return self.bot_user
+
+    async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
+        if self.webhook_url:
+            raise _ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
+        offset = int(params.get("offset") or 0)
+        if offset > 0:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        elif offset < 0:
+            self._updates = self._updates[offset:]
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
+        timeout = max(float(params.get("timeout") or 0), 0.0)
+
+        # A newer getUpdates terminates an older pending one, as on the real server.
+        self._poll_generation += 1
+        generation = self._poll_generation
+        self._wake_pollers()
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            if self._closing:
+                return []
+            if generation != self._poll_generation:
+                raise _ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; "
+                    "make sure that only one bot instance is running",
+                )
+            batch = self._updates[:limit]
+            remaining = deadline - loop.time()
+            if batch or remaining <= 0:
+                return batch
+            event = self._updates_event
+            self.waiting_polls += 1
+            try:
+                async with self._changed:
+                    self._changed.notify_all()
+                async with asyncio.timeout(remaining):
+                    await event.wait()
+            except TimeoutError:
+                return self._updates[:limit]
+            finally:
+                self.waiting_polls -= 1
+
+    async def _delete_webhook(self, params: JSONDict) -> bool:
+        self.webhook_url = ""
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        return True
+
+    async def _set_webhook(self, params: JSONDict) -> bool:
+        url = str(params.get("url") or "")
+        if url and not url.startswith("https://"):
+            raise _bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        self.webhook_url = url
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        self._wake_pollers()
+        return True
+
+    async def _get_webhook_info(self, params: JSONDict) -> JSONDict:
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
+
+    async def _send_message(self, params: JSONDict) -> JSONDict:
+        chat_id = self._require_chat(params)
+        raw, plain, entities = self._parse_text(
+            params, "text", limit=MAX_TEXT_LENGTH, required=True
+        )
+        markup = self._parse_reply_markup(params)
+        return await self._record(
+            SentMessage(
+                message_id=next(self._message_ids),
+                chat_id=chat_id,
+                method="sendMessage",
+                text=raw,
+                parse_mode=params.get("parse_mode"),
+                reply_markup=markup,
+                plain_text=plain,
+                entities=entities,
+                original_text=raw,
+                date=int(time.time()),
+                params=params,
+            )
+        )
+
+    async def _send_media(self, params: JSONDict, method: str, key: str) -> JSONDict:
+        chat_id = self._require_chat(params)
+        upload = self._media_input(params, key)
+        raw, plain, entities = self._parse_text(
+            params, "caption", limit=MAX_CAPTION_LENGTH, required=False
+        )
+        markup = self._parse_reply_markup(params)
+        prefix = "BQAC" if key == "document" else "AgAC"
+        file_id = f"{prefix}Fake{next(self._file_ids)}"
+        self._files[file_id] = upload
+        return await self._record(
+            SentMessage(
+                message_id=next(self._message_ids),
+                chat_id=chat_id,
+                method=method,
+                text=raw,
+                parse_mode=params.get("parse_mode"),
+                reply_markup=markup,
+                document_name=upload.filename,
+                document_bytes=upload.content,
+                plain_text=plain,
+                entities=entities,
+                original_text=raw,
+                file_id=file_id,
+                date=int(time.time()),
+                params=params,
+            )
+        )
+
+    async def _send_document(self, params: JSONDict) -> JSONDict:
+        return await self._send_media(params, "sendDocument", "document")
+
+    async def _send_photo(self, params: JSONDict) -> JSONDict:
+        return await self._send_media(params, "sendPhoto", "photo")
+
+    async def _edit_message_text(self, params: JSONDict) -> JSONDict:
+        message = self._editable_message(params)
+        if message.method != "sendMessage":
+            raise _bad_request("there is no text in the message to edit")
+        return self._apply_edit(message, params, "text", MAX_TEXT_LENGTH)
+
+    async def _edit_message_caption(self, params: JSONDict) -> JSONDict:
+        message = self._editable_message(params)
+        if message.method == "sendMessage":
+            raise _bad_request("there is no caption in the message to edit")
+        return self._apply_edit(message, params, "caption", MAX_CAPTION_LENGTH)
+
+    def _apply_edit(self, message: SentMessage, params: JSONDict, key: str, limit: int) -> JSONDict:
+        raw, plain, entities = self._parse_text(params, key, limit=limit, required=key == "text")
+        # Like Telegram: an edit without reply_markup removes the inline keyboard.
+        markup = self._parse_reply_markup(params)
+        current = (message.plain_text, message.entities, message.reply_markup)
+        if (plain, entities, markup) == current:
+            raise _bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
+        message.text = raw
+        message.parse_mode = params.get("parse_mode")
+        message.plain_text = plain
+        message.entities = entities
+        message.reply_markup = markup
+        message.edits.append(raw or "")
+        message.edit_date = int(time.time())
+        return self._message_json(message)
+
+    async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
+        message = self._editable_message(params)
+        markup = self._parse_reply_markup(params)
+        if markup == message.reply_markup:
+            raise _bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
+        message.reply_markup = markup
+        message.edit_date = int(time.time())
+        return self._message_json(message)
+
+    async def _delete_message(self, params: JSONDict) -> bool:
+        chat_id = self._require_chat(params)
+        message_id = params.get("message_id")
+        if (chat_id, message_id) in self._user_messages:
+            self._user_messages.discard((chat_id, message_id))
+            return True
+        message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
+        if message is None or message.deleted:
+            raise _bad_request("message to delete not found")
+        message.deleted = True
+        return True
+
+    async def _answer_callback_query(self, params: JSONDict) -> bool:
+        query_id = str(params.get("callback_query_id") or "")
+        if query_id not in self._callback_queries:
+            raise _bad_request(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
+        self.callback_answers[query_id] = params
+        return True
+
+    async def _set_my_commands(self, params: JSONDict) -> bool:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise _bad_request("commands must be an array of at most 100 BotCommand")
+        for command in commands:
+            name = command.get("command", "") if isinstance(command, dict) else ""
+            description = command.get("description", "") if isinstance(command, dict) else ""
+            if not _BOT_COMMAND_NAME_RE.fullmatch(str(name)):
+                raise _bad_request("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(description)) <= 256:
+                raise _bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        key = self._commands_key(params.get("scope"), params.get("language_code"))
+        if commands:
+            self._commands[key] = commands
+        else:
+            self._commands.pop(key, None)
+        return True
+
+    async def _delete_my_commands(self, params: JSONDict) -> bool:
+        key = self._commands_key(params.get("scope"), params.get("language_code"))
+        self._commands.pop(key, None)
+        return True
+
+    async def _get_my_commands(self, params: JSONDict) -> list[JSONDict]:
+        key = self._commands_key(params.get("scope"), params.get("language_code"))
+        return list(self._commands.get(key, []))
+
+    async def _send_chat_action(self, params: JSONDict) -> bool:
+        self._require_chat(params)
+        if params.get("action") not in _CHAT_ACTIONS:
+            raise _bad_request("wrong parameter action in request")
+        return True
+
+    async def _get_chat(self, params: JSONDict) -> JSONDict:
+        chat_id = self._require_chat(params)
+        data = self._chat_json(chat_id)
+        data.update(
+            {
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+                "accepted_gift_types": {
+                    "unlimited_gifts": True,
+                    "limited_gifts": True,
+                    "unique_gifts": True,
+                    "premium_subscription": True,
+                    "gifts_from_channels": True,
+                },
+            }
+        )
+        return data
+
+
+def _decode_value(key: str, value: str) -> Any:
+    """Undo PTB's form encoding: strings are sent verbatim, other values as JSON."""
+    if key in _STRING_PARAMS:
+        return value
+    if key == "chat_id":
+        # An int, or a "@channelusername" string.
+        try:
+            return int(value)
+        except ValueError:
+            return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def _describe_response(response: Any) -> str:
+    if isinstance(response, Mapping):
+        return str(response.get("description", ""))
+    return ""
+
+
+def _json_response(body: JSONDict, status: int) -> web.Response:
+    return web.Response(
+        body=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+        status=status,
+        content_type="application/json",
+    )

@@ -1,0 +1,192 @@
+"""`python -m bot` as an operator runs it: exit codes, one-line errors, signals, no token logged."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.bots import BotProcess, clean_environment
+from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
+from tests.helpers.schedules import DEMO
+
+
+def bot_cli(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot ARGS` in `cwd` (an empty folder: no .env, data/ goes there)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def meeting_count(database: Path) -> int:
+    with sqlite3.connect(database) as connection:
+        return int(connection.execute("select count(*) from meeting").fetchone()[0])
+
+
+def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
+    result = bot_cli(tmp_path, "run")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "BOT_TOKEN" in result.stderr
+    assert "@BotFather" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("REMINDER_OFFSETS", "7x", "'7x' is not an offset"),
+        ("BOT_TIMEZONE", "Europe/Helsinkii", "not a known time zone"),
+        ("DATABASE_URL", "not a url", "not a database URL"),
+        ("DATABASE_URL", "mysql://root@localhost/verstas", "'mysql' is not supported"),
+        ("BOT_ADMIN_IDS", "123,abc", "'abc' is not a numeric Telegram user id"),
+        ("BOT_DEFAULT_LANGUAGE", "de", "must be one of fi, sv, en"),
+    ],
+)
+def test_a_bad_setting_stops_the_start_with_one_line(
+    tmp_path: Path, variable: str, value: str, says: str
+) -> None:
+    result = bot_cli(tmp_path, "run", BOT_TOKEN="123:abc", **{variable: value})
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(f"{variable}: ")
+    assert says in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_password_in_the_database_url_is_not_echoed(tmp_path: Path) -> None:
+    result = bot_cli(
+        tmp_path, "db", "upgrade", DATABASE_URL="postgresql://u:s3cret@host:notaport/db"
+    )
+    assert result.returncode == 2
+    assert "s3cret" not in result.stderr
+
+
+def test_import_demo_then_again_then_dry_run(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "verstas.sqlite3"
+    first = bot_cli(tmp_path, "import", str(DEMO))
+    assert first.returncode == 0, first.stderr
+    assert "19 uutta" in first.stdout
+    assert meeting_count(database) == 19
+
+    again = bot_cli(tmp_path, "import", str(DEMO))
+    assert again.returncode == 0
+    assert "Ei muutoksia" in again.stdout
+
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(DEMO.read_text().replace("date: 6.5.2009", "date: 7.5.2009"))
+    dry = bot_cli(tmp_path, "import", str(changed), "--dry-run", "--prune")
+    assert dry.returncode == 0
+    assert "+ ehkaiseva-lastensuojelu 7.5.2009" in dry.stdout
+    assert "− ehkaiseva-lastensuojelu 6.5.2009 poistettu" in dry.stdout
+    assert "mitään ei tallennettu" in dry.stdout
+    with sqlite3.connect(database) as connection:
+        dates = {row[0] for row in connection.execute("select date from meeting")}
+    assert "2009-05-06" in dates
+    assert "2009-05-07" not in dates
+
+
+def test_import_of_a_broken_file_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        DEMO.read_text()
+        .replace('start: "13:00"', 'start: "31:00"', 1)
+        .replace("date: 6.5.2009", "date: 31.2.2009")
+    )
+    result = bot_cli(tmp_path, "import", str(broken), BOT_DEFAULT_LANGUAGE="en")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert lines[0].endswith(', start: "31:00" is not a time; write e.g. 09:30 or 13.00')
+    assert lines[0].startswith("line ")
+    assert lines[1].endswith(", date: there is no day 31.2.2009 in the calendar")
+    assert lines[2] == "The file has 2 problems; nothing was saved."
+    assert (
+        not (tmp_path / "data" / "verstas.sqlite3").exists()
+        or meeting_count(tmp_path / "data" / "verstas.sqlite3") == 0
+    )
+
+
+def test_import_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert bot_cli(tmp_path, "import").returncode == 2
+    assert bot_cli(tmp_path, "import", "missing.yaml").returncode == 2
+    text = tmp_path / "schedule.txt"
+    text.write_text("network: {name: A}\n")
+    assert bot_cli(tmp_path, "import", str(text)).returncode == 2
+    assert bot_cli(tmp_path, "import", str(text), "--format", "yaml").returncode == 0
+
+
+def test_db_upgrade_and_demo_load_only_into_an_empty_database(tmp_path: Path) -> None:
+    assert bot_cli(tmp_path, "db", "upgrade").returncode == 0
+    assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 0
+    assert bot_cli(tmp_path, "demo").returncode == 0
+    assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 19
+    again = bot_cli(tmp_path, "demo")
+    assert again.returncode == 0
+    assert "already has the network" in again.stdout
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+async def test_the_bot_process_answers_and_stops_cleanly(
+    tmp_path: Path, fake_api: FakeBotAPI, stop_signal: signal.Signals
+) -> None:
+    bot = BotProcess(
+        {
+            "BOT_TOKEN": fake_api.token,
+            "BOT_API_BASE_URL": fake_api.base_url,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'verstas.sqlite3'}",
+        },
+        cwd=tmp_path,
+    )
+    user = FakeUser(77, "Olli", language_code="fi")
+    await bot.start()
+    try:
+        fake_api.send_text(user, "/start")
+        try:
+            [reply] = await fake_api.wait_for_message(user.id, timeout=30)
+        except AssertionError:
+            await bot.kill()
+            raise AssertionError(await bot.output()) from None
+        assert reply.plain_text is not None
+        assert reply.plain_text.startswith("Hei Olli!")
+        assert await bot.stop(stop_signal) == 0
+    finally:
+        await bot.kill()
+    output = await bot.output()
+    assert "Traceback" not in output
+    assert fake_api.token not in output
+    assert "Verstas stopped" in output
+
+
+@pytest.mark.e2e
+async def test_an_unreachable_bot_api_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    bot = BotProcess(
+        {
+            "BOT_TOKEN": "123:secret-token",
+            "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'verstas.sqlite3'}",
+        },
+        cwd=tmp_path,
+    )
+    await bot.start()
+    try:
+        assert bot.process is not None
+        status = await asyncio.wait_for(bot.process.wait(), 60)
+    finally:
+        await bot.kill()
+    output = await bot.output()
+    assert status == 1
+    assert "not reachable" in output
+    assert "secret-token" not in output
+    assert "Traceback" not in output

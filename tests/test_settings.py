@@ -1,0 +1,80 @@
+"""Settings: defaults, accepted spellings, and clear messages for bad values."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from pydantic import ValidationError
+
+from config.settings import Settings, describe_errors, format_offset, parse_offsets
+
+
+def settings(**values: str) -> Settings:
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("BOT_TOKEN", "DATABASE_URL", "BOT_TIMEZONE", "REMINDER_OFFSETS", "BOT_ADMIN_IDS"):
+        monkeypatch.delenv(name, raising=False)
+    defaults = settings()
+    assert defaults.token is None
+    assert defaults.bot_api_base_url == "https://api.telegram.org/bot"
+    assert defaults.database_url == "sqlite+aiosqlite:///data/verstas.sqlite3"
+    assert defaults.bot_timezone.key == "Europe/Helsinki"
+    assert defaults.bot_default_language == "fi"
+    assert defaults.reminder_offsets == (timedelta(days=7), timedelta(days=1))
+    assert defaults.bot_admin_ids == ()
+
+
+def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REMINDER_OFFSETS", "2h, 30m,45s")
+    monkeypatch.setenv("BOT_ADMIN_IDS", "12, 34")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1/test")
+    monkeypatch.setenv("BOT_TIMEZONE", "")
+    read = settings()
+    assert read.reminder_offsets == (
+        timedelta(hours=2),
+        timedelta(minutes=30),
+        timedelta(seconds=45),
+    )
+    assert read.bot_admin_ids == (12, 34)
+    # A plain PostgreSQL URL gets the async driver.
+    assert read.database_url == "postgresql+asyncpg://postgres@127.0.0.1/test"
+    assert read.bot_timezone.key == "Europe/Helsinki"
+
+
+def test_the_token_is_never_shown() -> None:
+    read = settings(bot_token="123456:very-secret")
+    assert read.token == "123456:very-secret"
+    assert "very-secret" not in repr(read)
+    assert "very-secret" not in str(read.model_dump())
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ({"reminder_offsets": "7x"}, "REMINDER_OFFSETS: '7x' is not an offset"),
+        ({"reminder_offsets": "0s"}, "REMINDER_OFFSETS: '0s' is zero"),
+        ({"bot_timezone": "Helsinki"}, "BOT_TIMEZONE: 'Helsinki' is not a known time zone"),
+        ({"database_url": "::"}, "DATABASE_URL: '::' is not a database URL"),
+        ({"bot_admin_ids": "1,x"}, "BOT_ADMIN_IDS: 'x' is not a numeric Telegram user id"),
+        (
+            {"bot_api_base_url": "localhost:8081"},
+            "BOT_API_BASE_URL: 'localhost:8081' is not an http(s) URL",
+        ),
+    ],
+)
+def test_a_bad_value_is_described_in_one_line_naming_the_variable(
+    values: dict[str, str], line: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        settings(**values)
+    [described] = describe_errors(caught.value)
+    assert described.startswith(line)
+
+
+@pytest.mark.parametrize("text", ["7d,1d", "2h,30m,45s", "90s"])
+def test_offsets_are_written_back_as_they_are_typed(text: str) -> None:
+    offsets = parse_offsets(text)
+    assert ",".join(format_offset(offset) for offset in offsets) == text
