@@ -4,15 +4,52 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import errors, start
+from handlers import errors, groups, meetings, registration, workshops
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add every handler to the application; the order below is the order PTB tries them."""
-    application.add_handler(CommandHandler("start", start.start))
-    application.add_handler(CommandHandler("help", start.help_command))
+    """Add every handler; PTB tries them in this order and stops at the first that matches."""
+    # Canonical names are English; Finnish and Swedish aliases (ASCII: Telegram allows no ä).
+    commands = (
+        (("start",), registration.start),
+        (("help", "ohje", "hjalp"), registration.help_command),
+        (("municipality", "kunta", "kommun"), registration.municipality),
+        (("language", "kieli", "sprak"), registration.language),
+        (("next", "seuraava", "nasta"), meetings.next_meeting),
+        (("meetings", "kokoukset", "moten"), meetings.meetings),
+        (("workshops", "verstaat", "verkstader"), workshops.workshops),
+        (("join", "liity"), workshops.join),
+        (("leave", "eroa"), workshops.leave),
+        (("contact", "yhteystiedot", "kontakt"), workshops.contact),
+        (("link",), groups.link),
+    )
+    for names, callback in commands:
+        application.add_handler(CommandHandler(list(names), callback))
+    application.add_handler(CallbackQueryHandler(registration.municipality_button, r"^mun:"))
+    application.add_handler(CallbackQueryHandler(registration.language_button, r"^lang:"))
+    application.add_handler(CallbackQueryHandler(meetings.more_meetings, r"^mtg:"))
+    application.add_handler(CallbackQueryHandler(workshops.follow_button, r"^(join|leave):"))
+    # Last among buttons: data no handler knows is an old keyboard or forged.
+    application.add_handler(CallbackQueryHandler(registration.any_other_button))
+    application.add_handler(
+        ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    # Plain words are questions in a private chat; in a group the bot answers commands only,
+    # so that it does not interrupt the conversation.
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, meetings.question
+        )
+    )
     # Last: any other command gets a pointer to /help instead of silence.
-    application.add_handler(MessageHandler(filters.COMMAND, start.unknown_command))
+    application.add_handler(MessageHandler(filters.COMMAND, registration.unknown_command))
     application.add_error_handler(errors.on_error)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from telegram import Update
+import logging
 
-from bot.runtime import Runtime
-from bot.services.members import Visitor
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+
+from bot.answers import Asker, Reply
+from bot.runtime import Runtime, VerstasContext
+from bot.services.groups import group_workshop
+from bot.services.members import Visitor, participant_of
+
+log = logging.getLogger(__name__)
 
 # Telegram refuses longer messages; longer replies are split at line breaks.
 MESSAGE_LIMIT = 4096
@@ -23,11 +32,42 @@ def visitor_of(update: Update, runtime: Runtime) -> Visitor:
     )
 
 
+def in_group(update: Update) -> bool:
+    """True in group and supergroup chats."""
+    chat = update.effective_chat
+    return chat is not None and chat.type in {ChatType.GROUP, ChatType.SUPERGROUP}
+
+
+async def asker_of(session: AsyncSession, update: Update, runtime: Runtime) -> Asker:
+    """The participant asking, and in a group, the workshop the group follows."""
+    participant = await participant_of(session, visitor_of(update, runtime))
+    if in_group(update) and update.effective_chat is not None:
+        workshop_id = await group_workshop(session, update.effective_chat.id)
+        return Asker(participant, group_workshop_id=workshop_id, in_group=True)
+    return Asker(participant)
+
+
+def arguments(context: VerstasContext) -> str:
+    """The words after the command, as one string."""
+    return " ".join(context.args or [])
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as an inline keyboard."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split a long reply into parts Telegram accepts, preferring line breaks."""
+    """Split a long reply into parts Telegram accepts, preferring empty lines, then lines."""
     parts: list[str] = []
     while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
+        cut = text.rfind("\n\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind("\n", 0, limit)
         if cut <= 0:
             cut = limit
         parts.append(text[:cut])
@@ -37,10 +77,33 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return parts
 
 
-async def reply(update: Update, text: str) -> None:
-    """Reply in the chat of the update, in as many messages as Telegram needs."""
-    message = update.effective_message
-    if message is None:
+async def send(update: Update, reply: Reply) -> None:
+    """Send a reply in the update's chat; the buttons go with the last part."""
+    chat = update.effective_chat
+    if chat is None:
         return
-    for part in split_message(text):
-        await message.reply_text(part)
+    parts = split_message(reply.text)
+    for index, part in enumerate(parts):
+        markup = keyboard(reply) if index == len(parts) - 1 else None
+        await chat.send_message(part, reply_markup=markup)
+
+
+async def drop_buttons(update: Update) -> None:
+    """Remove the keyboard of the message whose button was pressed, so it is not pressed twice."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:
+        # Already without buttons (pressed twice quickly): nothing to do.
+        log.debug("could not remove buttons: %s", error)
+
+
+async def outdated(update: Update, runtime: Runtime) -> None:
+    """Answer a button press whose data is not (or no longer) valid."""
+    query = update.callback_query
+    if query is None:
+        return
+    language = runtime.texts.choose(query.from_user.language_code if query.from_user else None)
+    await query.answer(runtime.texts(language, "button-outdated"), show_alert=True)

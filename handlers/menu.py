@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from telegram import Bot, BotCommand
 
+from bot.answers import COMMANDS
 from bot.i18n import Texts
 from config.settings import LANGUAGES
-
-# Commands shown in Telegram's menu and in /help, in this order, with their catalog keys.
-MENU: tuple[tuple[str, str], ...] = (
-    ("start", "cmd-start"),
-    ("help", "cmd-help"),
-)
 
 
 def menu_commands(texts: Texts, language: str) -> list[BotCommand]:
     """The menu in one language."""
-    return [BotCommand(command, texts(language, key)) for command, key in MENU]
+    return [BotCommand(command, texts(language, key)) for command, key in COMMANDS]
 
 
 async def set_command_menus(bot: Bot, texts: Texts) -> None:

@@ -255,6 +255,15 @@ class Member(Base):
     )
 
 
+class SubscriptionSource(enum.StrEnum):
+    """Why a member follows a workshop."""
+
+    # Their municipality takes part: changes with the municipality.
+    MUNICIPALITY = "municipality"
+    # They joined it themselves (/join): stays when the municipality changes.
+    JOINED = "joined"
+
+
 class Subscription(Base):
     """A member follows a workshop: they get its reminders and see it in /next."""
 
@@ -266,10 +275,33 @@ class Subscription(Base):
     workshop_id: Mapped[int] = mapped_column(
         ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True
     )
+    source: Mapped[SubscriptionSource] = mapped_column(
+        _enum(SubscriptionSource, "subscription_source"),
+        default=SubscriptionSource.MUNICIPALITY,
+        server_default=SubscriptionSource.MUNICIPALITY.value,
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     member: Mapped[Member] = relationship(back_populates="subscriptions")
     workshop: Mapped[Workshop] = relationship()
+
+
+class GroupChat(Base):
+    """A Telegram group the bot is in; linked to a workshop, it gets that workshop's news."""
+
+    __tablename__ = "group_chat"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshop.id", ondelete="SET NULL"))
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    # False once the bot is removed from the group.
+    active: Mapped[bool] = mapped_column(default=True)
+    linked_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    workshop: Mapped[Workshop | None] = relationship()
 
 
 class Coordinator(Base):

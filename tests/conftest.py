@@ -95,13 +95,20 @@ async def _empty_postgres(url: str) -> None:
     await engine.dispose()
 
 
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """The URL of an empty, migrated SQLite file of this test's own."""
+    path = tmp_path / "verstas.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+def database_url(request: pytest.FixtureRequest) -> str:
     """The URL of an empty, migrated database; every test using it runs on both databases."""
     if request.param == "sqlite":
-        path = tmp_path / "verstas.sqlite3"
-        shutil.copy(sqlite_template, path)
-        return f"sqlite+aiosqlite:///{path}"
+        sqlite: str = request.getfixturevalue("sqlite_url")
+        return sqlite
     url: str = request.getfixturevalue("postgres_database")
     asyncio.run(_empty_postgres(url))
     return url

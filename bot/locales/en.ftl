@@ -69,3 +69,67 @@ import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } cancelled
 import-meeting-missing = ? { $workshop } { $date } is not in the file (removed only with --prune)
 import-meeting-removed = − { $workshop } { $date } removed
+
+## Command menu (more)
+
+cmd-next = Next meeting
+cmd-meetings = Upcoming meetings
+cmd-workshops = The theme workshops; join or leave
+cmd-municipality = Choose your municipality
+cmd-language = Language: suomi, svenska, English
+cmd-contact = The coordinators' contacts
+
+## Registration
+
+start-choose = Choose your municipality and I will tell you about your own workshops' meetings:
+start-registered = Your municipality: <b>{ $municipality }</b>. Ask for example /next or "when is the next meeting?".
+municipality-ask = Choose your municipality:
+municipality-not-found = I found no municipality "{ $name }". Choose from the list:
+municipality-chosen = Your municipality is now <b>{ $municipality }</b>.
+municipality-following = You follow these theme workshops:
+municipality-no-workshops = { $municipality } takes part in no theme workshop. You can join workshops: /workshops
+language-ask = Choose a language:
+language-set = Fine, I speak English now.
+button-outdated = This button is out of date. Please try the command again.
+
+## Meetings
+
+next-title = <b>Next meetings</b>
+next-none = No upcoming meetings are known.
+next-none-since = No upcoming meetings are known. The last meeting was on { $date } ({ $workshop }).
+next-not-registered = I am showing the meetings of all workshops. Choose your municipality (/municipality) to see your own.
+next-unknown-word = I don't recognise a workshop or town "{ $word }". See /workshops.
+meeting-time-open = time not decided yet
+meeting-place-open = Place not decided yet
+meeting-cancelled = <b>CANCELLED</b>
+meeting-agenda = Agenda:
+meetings-title = <b>Meetings</b> { $first }–{ $last } of { $total }
+meetings-none = No meetings match.
+meetings-more = More ›
+meetings-no-page = There is no page { $page }; there are { $pages } pages.
+
+## Workshops and contacts
+
+workshops-title = <b>Theme workshops</b>
+workshop-municipalities = Municipalities: { $list }
+workshop-following = ✓ You follow this workshop.
+workshop-join = Join: { $name }
+workshop-leave = Leave: { $name }
+workshop-joined = You now follow the workshop <b>{ $name }</b>.
+workshop-already-following = You already follow the workshop <b>{ $name }</b>.
+workshop-left = You no longer follow the workshop <b>{ $name }</b>.
+workshop-not-following = You don't follow the workshop <b>{ $name }</b>.
+workshop-not-found = I found no workshop "{ $word }". Workshops: { $keys }
+workshop-usage = Write the workshop's key after the command, e.g. { $example }
+contact-title = <b>Contacts</b>
+contact-none = No contacts have been imported yet.
+contact-email = E-mail:
+contact-phone = Tel.
+
+## Questions and groups
+
+question-not-understood = I didn't understand the question. You can ask for example "when is the next meeting?", "next meeting in Lohja" or "what meetings are there in March?", or use the commands:
+group-hello = Hello! Ask me /next and I will tell you about the next meeting. A coordinator can link the group to a workshop with /link.
+group-linked = This group now follows the workshop <b>{ $name }</b>.
+link-not-allowed = Only a coordinator can link the group to a workshop.
+link-only-in-groups = The /link command works in a group chat.

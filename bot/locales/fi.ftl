@@ -69,3 +69,67 @@ import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } peruttu
 import-meeting-missing = ? { $workshop } { $date } puuttuu tiedostosta (poistetaan vain --prune-valitsimella)
 import-meeting-removed = − { $workshop } { $date } poistettu
+
+## Komentovalikko (lisää)
+
+cmd-next = Seuraava kokous
+cmd-meetings = Tulevat kokoukset
+cmd-workshops = Teemaverstaat, liity tai eroa
+cmd-municipality = Valitse kuntasi
+cmd-language = Kieli: suomi, svenska, English
+cmd-contact = Koordinaattorien yhteystiedot
+
+## Rekisteröityminen
+
+start-choose = Valitse kuntasi, niin kerron juuri sinun verstaidesi kokoukset:
+start-registered = Kuntasi: <b>{ $municipality }</b>. Kysy vaikka /next tai ”milloin on seuraava kokous?”.
+municipality-ask = Valitse kuntasi:
+municipality-not-found = En löytänyt kuntaa ”{ $name }”. Valitse listasta:
+municipality-chosen = Kuntasi on nyt <b>{ $municipality }</b>.
+municipality-following = Seuraat näitä teemaverstaita:
+municipality-no-workshops = { $municipality } ei ole mukana yhdessäkään teemaverstaassa. Voit liittyä verstaisiin: /workshops
+language-ask = Valitse kieli:
+language-set = Selvä, puhun nyt suomea.
+button-outdated = Tämä painike on vanhentunut. Kokeile komentoa uudelleen.
+
+## Kokoukset
+
+next-title = <b>Seuraavat kokoukset</b>
+next-none = Tulevia kokouksia ei ole tiedossa.
+next-none-since = Tulevia kokouksia ei ole tiedossa. Edellinen kokous oli { $date } ({ $workshop }).
+next-not-registered = Näytän kaikkien verstaiden kokoukset. Valitse kuntasi (/municipality), niin näet omasi.
+next-unknown-word = En tunnistanut verstasta enkä paikkakuntaa ”{ $word }”. Katso /workshops.
+meeting-time-open = kellonaika ei vielä tiedossa
+meeting-place-open = Paikka ei vielä tiedossa
+meeting-cancelled = <b>PERUTTU</b>
+meeting-agenda = Asialista:
+meetings-title = <b>Kokoukset</b> { $first }–{ $last } / { $total }
+meetings-none = Ei kokouksia näillä ehdoilla.
+meetings-more = Lisää ›
+meetings-no-page = Sivua { $page } ei ole; sivuja on { $pages }.
+
+## Verstaat ja yhteystiedot
+
+workshops-title = <b>Teemaverstaat</b>
+workshop-municipalities = Kunnat: { $list }
+workshop-following = ✓ Seuraat tätä verstasta.
+workshop-join = Liity: { $name }
+workshop-leave = Eroa: { $name }
+workshop-joined = Seuraat nyt verstasta <b>{ $name }</b>.
+workshop-already-following = Seuraat jo verstasta <b>{ $name }</b>.
+workshop-left = Et enää seuraa verstasta <b>{ $name }</b>.
+workshop-not-following = Et seuraa verstasta <b>{ $name }</b>.
+workshop-not-found = En löytänyt verstasta ”{ $word }”. Verstaat: { $keys }
+workshop-usage = Kirjoita komennon perään verstaan tunnus, esim. { $example }
+contact-title = <b>Yhteystiedot</b>
+contact-none = Yhteystietoja ei ole vielä tuotu.
+contact-email = Sähköposti:
+contact-phone = Puh.
+
+## Kysymykset ja ryhmät
+
+question-not-understood = En ymmärtänyt kysymystä. Voit kysyä esimerkiksi ”milloin on seuraava kokous?”, ”seuraava kokous Lohjalla” tai ”mitä kokouksia on maaliskuussa?”, tai käyttää komentoja:
+group-hello = Hei! Kysykää minulta /next, niin kerron seuraavan kokouksen. Koordinaattori voi liittää ryhmän verstaaseen komennolla /link.
+group-linked = Tämä ryhmä seuraa nyt verstasta <b>{ $name }</b>.
+link-not-allowed = Vain koordinaattori voi liittää ryhmän verstaaseen.
+link-only-in-groups = Komento /link toimii ryhmäkeskustelussa.

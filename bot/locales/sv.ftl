@@ -69,3 +69,66 @@ import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } inställt
 import-meeting-missing = ? { $workshop } { $date } saknas i filen (tas bort bara med --prune)
 import-meeting-removed = − { $workshop } { $date } borttaget
+
+## Kommandomeny (fler)
+
+cmd-next = Nästa möte
+cmd-meetings = Kommande möten
+cmd-workshops = Temaverkstäderna, gå med eller lämna
+cmd-municipality = Välj din kommun
+cmd-language = Språk: suomi, svenska, English
+cmd-contact = Koordinatorernas kontaktuppgifter
+
+## Registrering
+
+start-choose = Välj din kommun så berättar jag om just dina verkstäders möten:
+start-registered = Din kommun: <b>{ $municipality }</b>. Fråga till exempel /next eller ”när är nästa möte?”.
+municipality-ask = Välj din kommun:
+municipality-not-found = Jag hittade ingen kommun ”{ $name }”. Välj i listan:
+municipality-chosen = Din kommun är nu <b>{ $municipality }</b>.
+municipality-following = Du följer de här temaverkstäderna:
+municipality-no-workshops = { $municipality } deltar inte i någon temaverkstad. Du kan gå med i verkstäder: /workshops
+language-ask = Välj språk:
+language-set = Gärna, nu talar jag svenska.
+button-outdated = Den här knappen är föråldrad. Försök med kommandot igen.
+
+## Möten
+
+next-title = <b>Nästa möten</b>
+next-none = Inga kommande möten är kända.
+next-none-since = Inga kommande möten är kända. Det senaste mötet var { $date } ({ $workshop }).
+next-not-registered = Jag visar alla verkstäders möten. Välj din kommun (/municipality) så ser du dina egna.
+next-unknown-word = Jag känner inte igen någon verkstad eller ort ”{ $word }”. Se /workshops.
+meeting-time-open = tiden är ännu inte bestämd
+meeting-place-open = Platsen är ännu inte bestämd
+meeting-cancelled = <b>INSTÄLLT</b>
+meeting-agenda = Föredragningslista:
+meetings-title = <b>Möten</b> { $first }–{ $last } / { $total }
+meetings-none = Inga möten med de här villkoren.
+meetings-more = Fler ›
+meetings-no-page = Sidan { $page } finns inte; det finns { $pages } sidor.
+
+## Verkstäder och kontakter
+
+workshops-title = <b>Temaverkstäder</b>
+workshop-municipalities = Kommuner: { $list }
+workshop-following = ✓ Du följer den här verkstaden.
+workshop-join = Gå med: { $name }
+workshop-leave = Lämna: { $name }
+workshop-joined = Du följer nu verkstaden <b>{ $name }</b>.
+workshop-already-following = Du följer redan verkstaden <b>{ $name }</b>.
+workshop-left = Du följer inte längre verkstaden <b>{ $name }</b>.
+workshop-not-following = Du följer inte verkstaden <b>{ $name }</b>.
+workshop-not-found = Jag hittade ingen verkstad ”{ $word }”. Verkstäder: { $keys }
+workshop-usage = Skriv verkstadens nyckel efter kommandot, t.ex. { $example }
+contact-title = <b>Kontaktuppgifter</b>
+contact-none = Inga kontaktuppgifter har importerats ännu.
+contact-email = E-post:
+contact-phone = Tfn
+## Frågor och grupper
+
+question-not-understood = Jag förstod inte frågan. Du kan fråga till exempel ”när är nästa möte?”, ”nästa möte i Lojo” eller ”vilka möten finns i mars?”, eller använda kommandona:
+group-hello = Hej! Fråga mig /next så berättar jag om nästa möte. En koordinator kan koppla gruppen till en verkstad med /link.
+group-linked = Den här gruppen följer nu verkstaden <b>{ $name }</b>.
+link-not-allowed = Bara en koordinator kan koppla gruppen till en verkstad.
+link-only-in-groups = Kommandot /link fungerar i en gruppchatt.

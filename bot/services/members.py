@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
-from storage.models import Coordinator, Member, Network, Role
+from storage.models import (
+    Coordinator,
+    Member,
+    Network,
+    Role,
+    Subscription,
+    SubscriptionSource,
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ async def greet_member(
 async def _role_of(session: AsyncSession, member: Member, admin_ids: tuple[int, ...]) -> Role:
     if member.telegram_id in admin_ids:
         return Role.ADMIN
-    if member.role != Role.PARTICIPANT:
+    if member.role in {Role.ADMIN, Role.COORDINATOR}:
         # Administrators removed from BOT_ADMIN_IDS fall back to coordinator, not further:
         # demoting is an explicit act.
         return Role.COORDINATOR
@@ -61,3 +70,114 @@ async def language_of(session: AsyncSession, visitor: Visitor) -> str:
         select(Member.language).where(Member.telegram_id == visitor.telegram_id)
     )
     return chosen or visitor.language
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A member as the questions need them: language, municipality, followed workshops."""
+
+    telegram_id: int
+    language: str
+    municipality_id: int | None
+    workshop_ids: frozenset[int]
+    role: Role
+
+    @property
+    def registered(self) -> bool:
+        """True once they chose a municipality or joined a workshop."""
+        return self.municipality_id is not None or bool(self.workshop_ids)
+
+
+async def participant_of(session: AsyncSession, visitor: Visitor) -> Participant:
+    """The participant behind a visitor; someone who never started gets an empty one."""
+    member = await session.scalar(
+        select(Member)
+        .where(Member.telegram_id == visitor.telegram_id)
+        .options(selectinload(Member.subscriptions))
+    )
+    if member is None:
+        return Participant(
+            visitor.telegram_id, visitor.language, None, frozenset(), Role.PARTICIPANT
+        )
+    return _participant(member)
+
+
+def _participant(member: Member) -> Participant:
+    return Participant(
+        telegram_id=member.telegram_id,
+        language=member.language,
+        municipality_id=member.municipality_id,
+        workshop_ids=frozenset(s.workshop_id for s in member.subscriptions),
+        role=member.role,
+    )
+
+
+async def _member(session: AsyncSession, visitor: Visitor, admin_ids: tuple[int, ...]) -> Member:
+    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    await session.refresh(member, ["subscriptions"])
+    return member
+
+
+async def choose_municipality(
+    session: AsyncSession,
+    visitor: Visitor,
+    municipality_id: int,
+    workshop_ids: Collection[int],
+    *,
+    admin_ids: tuple[int, ...],
+) -> Participant:
+    """Set the member's municipality and follow its workshops (`workshop_ids`).
+
+    Workshops followed because of the former municipality are left; ones the member
+    joined by hand stay.
+    """
+    member = await _member(session, visitor, admin_ids)
+    member.municipality_id = municipality_id
+    wanted = set(workshop_ids)
+    for subscription in list(member.subscriptions):
+        if subscription.workshop_id in wanted:
+            wanted.discard(subscription.workshop_id)
+        elif subscription.source == SubscriptionSource.MUNICIPALITY:
+            member.subscriptions.remove(subscription)
+    for workshop_id in sorted(wanted):
+        member.subscriptions.append(
+            Subscription(workshop_id=workshop_id, source=SubscriptionSource.MUNICIPALITY)
+        )
+    await session.flush()
+    return _participant(member)
+
+
+async def join_workshop(
+    session: AsyncSession, visitor: Visitor, workshop_id: int, *, admin_ids: tuple[int, ...]
+) -> bool:
+    """Follow a workshop; False if the member already did."""
+    member = await _member(session, visitor, admin_ids)
+    if any(s.workshop_id == workshop_id for s in member.subscriptions):
+        return False
+    member.subscriptions.append(
+        Subscription(workshop_id=workshop_id, source=SubscriptionSource.JOINED)
+    )
+    await session.flush()
+    return True
+
+
+async def leave_workshop(
+    session: AsyncSession, visitor: Visitor, workshop_id: int, *, admin_ids: tuple[int, ...]
+) -> bool:
+    """Stop following a workshop; False if the member did not follow it."""
+    member = await _member(session, visitor, admin_ids)
+    for subscription in member.subscriptions:
+        if subscription.workshop_id == workshop_id:
+            member.subscriptions.remove(subscription)
+            await session.flush()
+            return True
+    return False
+
+
+async def set_language(
+    session: AsyncSession, visitor: Visitor, language: str, *, admin_ids: tuple[int, ...]
+) -> None:
+    """Remember the language the member chose."""
+    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member.language = language
+    await session.flush()

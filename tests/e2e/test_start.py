@@ -91,6 +91,7 @@ async def test_help_and_unknown_commands_answer_in_the_users_language(
         fake_api.send_text(user, "/kokous")
         help_text, unknown = await fake_api.wait_for_message(user.id, count=2)
     assert help_text.plain_text is not None
+    assert "/next – Seuraava kokous" in help_text.plain_text
     assert "/start – Aloita ja valitse kuntasi" in help_text.plain_text
     assert "/help – Ohje ja komennot" in help_text.plain_text
     assert unknown.plain_text == "En tunne komentoa /kokous. Katso /help."
@@ -102,9 +103,19 @@ async def test_command_menus_are_published_in_three_languages(
     async with bot_running(fake_api, database_url):
         pass
     menus = {lang: fake_api.commands(language_code=lang) for lang in ("", "fi", "sv", "en")}
-    assert [c["command"] for c in menus["fi"]] == ["start", "help"]
-    assert menus["sv"][0]["description"] == "Börja och välj din kommun"
-    assert menus["en"][0]["description"] == "Start and choose your municipality"
+    assert [c["command"] for c in menus["fi"]] == [
+        "next",
+        "meetings",
+        "workshops",
+        "municipality",
+        "language",
+        "contact",
+        "start",
+        "help",
+    ]
+    assert menus["fi"][0]["description"] == "Seuraava kokous"
+    assert menus["sv"][0]["description"] == "Nästa möte"
+    assert menus["en"][0]["description"] == "Next meeting"
     assert menus[""] == menus["fi"]
 
 

@@ -1,0 +1,1 @@
+"""Understanding what participants write to the bot in Finnish, Swedish or English."""

@@ -1,0 +1,187 @@
+"""Questions about meetings: the next one, the upcoming ones, the last one."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.language.questions import Period
+from bot.services.directory import Directory, WorkshopInfo
+from storage.models import Meeting, MeetingStatus
+
+PAGE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting with its workshop, ready to be rendered."""
+
+    id: int
+    key: str
+    workshop: WorkshopInfo
+    date: date
+    starts_at: datetime | None
+    ends_at: datetime | None
+    title: str | None
+    place: str | None
+    venue: str | None
+    address: str | None
+    agenda: tuple[str, ...]
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """Which meetings a question is about; None means "any"."""
+
+    workshop_ids: frozenset[int] | None = None
+    place: str | None = None
+    period: Period | None = None
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    """One page of a list of meetings."""
+
+    meetings: tuple[MeetingView, ...]
+    page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages there are in all."""
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def first_number(self) -> int:
+        """The position of the page's first meeting in the whole list, from 1."""
+        return (self.page - 1) * PAGE_SIZE + 1
+
+
+def _upcoming(now: datetime, zone: ZoneInfo) -> ColumnElement[bool]:
+    # A meeting is upcoming until it starts; one whose time is not decided, until its day ends.
+    today = now.astimezone(zone).date()
+    return or_(
+        Meeting.starts_at > now,
+        and_(Meeting.starts_at.is_(None), Meeting.date >= today),
+    )
+
+
+def _past(now: datetime, zone: ZoneInfo) -> ColumnElement[bool]:
+    # Not simply ~_upcoming: NOT (NULL > now OR …) is NULL in SQL, which would drop every
+    # meeting whose time was never decided.
+    today = now.astimezone(zone).date()
+    return or_(
+        Meeting.starts_at <= now,
+        and_(Meeting.starts_at.is_(None), Meeting.date < today),
+    )
+
+
+def _filtered(query: Select[Meeting], wanted: MeetingFilter) -> Select[Meeting]:
+    if wanted.workshop_ids is not None:
+        query = query.where(Meeting.workshop_id.in_(wanted.workshop_ids))
+    if wanted.place is not None:
+        query = query.where(Meeting.place == wanted.place)
+    if wanted.period is not None:
+        query = query.where(Meeting.date.between(wanted.period.first, wanted.period.last))
+    return query
+
+
+_CHRONOLOGICAL = (Meeting.date, Meeting.starts_at.asc().nulls_last(), Meeting.id)
+
+
+async def next_meetings(
+    session: AsyncSession,
+    directory: Directory,
+    wanted: MeetingFilter,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+) -> list[MeetingView]:
+    """The next scheduled meeting of each workshop, nearest first."""
+    ranked = (
+        _filtered(select(Meeting), wanted)
+        .where(Meeting.status == MeetingStatus.SCHEDULED, _upcoming(now, zone))
+        .add_columns(
+            func.row_number()
+            .over(partition_by=Meeting.workshop_id, order_by=_CHRONOLOGICAL)
+            .label("rank")
+        )
+        .subquery()
+    )
+    query = (
+        select(Meeting)
+        .join(ranked, ranked.c.id == Meeting.id)
+        .where(ranked.c.rank == 1)
+        .order_by(*_CHRONOLOGICAL)
+    )
+    return [_view(m, directory) for m in await session.scalars(query)]
+
+
+async def meeting_page(
+    session: AsyncSession,
+    directory: Directory,
+    wanted: MeetingFilter,
+    *,
+    page: int,
+    now: datetime,
+    zone: ZoneInfo,
+) -> MeetingPage:
+    """A page of meetings: upcoming ones, or every one of the asked period (past included)."""
+    query = _filtered(select(Meeting), wanted)
+    if wanted.period is None:
+        query = query.where(_upcoming(now, zone))
+    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    meetings = await session.scalars(
+        query.order_by(*_CHRONOLOGICAL).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+    )
+    return MeetingPage(tuple(_view(m, directory) for m in meetings), page, total)
+
+
+async def last_meeting(
+    session: AsyncSession,
+    directory: Directory,
+    wanted: MeetingFilter,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+) -> MeetingView | None:
+    """The most recent scheduled meeting that is no longer upcoming."""
+    query = (
+        _filtered(select(Meeting), wanted)
+        .where(Meeting.status == MeetingStatus.SCHEDULED, _past(now, zone))
+        .order_by(Meeting.date.desc(), Meeting.starts_at.desc().nulls_last(), Meeting.id.desc())
+        .limit(1)
+    )
+    meeting = await session.scalar(query)
+    return None if meeting is None else _view(meeting, directory)
+
+
+def _view(meeting: Meeting, directory: Directory) -> MeetingView:
+    workshop = directory.workshop_by_id(meeting.workshop_id)
+    if workshop is None:
+        raise LookupError(f"meeting {meeting.id} has no workshop in the directory")
+    return MeetingView(
+        id=meeting.id,
+        key=meeting.key,
+        workshop=workshop,
+        date=meeting.date,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        title=meeting.title,
+        place=meeting.place,
+        venue=meeting.venue,
+        address=meeting.address,
+        agenda=tuple(meeting.agenda),
+        cancelled=meeting.status == MeetingStatus.CANCELLED,
+    )
+
+
+def followed(workshop_ids: Collection[int]) -> frozenset[int] | None:
+    """The filter for a member's workshops; None (all workshops) when they follow none."""
+    return frozenset(workshop_ids) or None

@@ -1,0 +1,72 @@
+"""Group chats: the bot added or removed, and /link by a coordinator."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import ChatMemberUpdated, Update
+from telegram.constants import ChatMemberStatus
+
+from bot.answers import Reply
+from bot.runtime import VerstasContext
+from bot.services.directory import load_directory
+from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
+from bot.services.members import language_of
+from handlers.common import arguments, in_group, send, visitor_of
+
+_PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR}
+
+
+async def membership_changed(update: Update, context: VerstasContext) -> None:
+    """The bot was added to a group (say hello) or removed from one (forget it)."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    runtime = context.runtime
+    if change is None or change.chat.type not in {"group", "supergroup"}:
+        return
+    language = runtime.texts.choose(change.from_user.language_code)
+    async with runtime.sessions.begin() as session:
+        if change.new_chat_member.status in _PRESENT:
+            await remember_group(session, change.chat.id, change.chat.title or "", language)
+            added = change.old_chat_member.status not in _PRESENT
+        else:
+            await forget_group(session, change.chat.id)
+            added = False
+    if added:
+        await context.bot.send_message(change.chat.id, runtime.texts(language, "group-hello"))
+
+
+async def link(update: Update, context: VerstasContext) -> None:
+    """/link KEY: a coordinator links this group to a workshop."""
+    runtime = context.runtime
+    visitor = visitor_of(update, runtime)
+    chat = update.effective_chat
+    async with runtime.sessions.begin() as session:
+        language = await language_of(session, visitor)
+        texts = runtime.texts
+        if chat is None or not in_group(update):
+            reply = Reply(texts(language, "link-only-in-groups"))
+        else:
+            directory = await load_directory(session)
+            word = arguments(context)
+            workshop = directory.workshop(word) if word else None
+            if workshop is None:
+                keys = ", ".join(w.key for w in directory.workshops)
+                reply = Reply(
+                    texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
+                )
+            else:
+                try:
+                    await link_group(
+                        session,
+                        visitor,
+                        chat_id=chat.id,
+                        title=chat.title or "",
+                        workshop_id=workshop.id,
+                        admin_ids=runtime.settings.bot_admin_ids,
+                    )
+                    reply = Reply(
+                        texts(language, "group-linked", name=escape(workshop.title(language)))
+                    )
+                except NotAllowed:
+                    reply = Reply(texts(language, "link-not-allowed"))
+    await send(update, reply)

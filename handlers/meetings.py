@@ -1,0 +1,59 @@
+"""/next, /meetings and the "more" button, and questions in plain words."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.answers import decode_page, meetings_reply, next_reply, page_reply, question_reply
+from bot.runtime import VerstasContext
+from bot.services.directory import load_directory
+from handlers.common import arguments, asker_of, drop_buttons, outdated, send
+
+
+async def next_meeting(update: Update, context: VerstasContext) -> None:
+    """/next [WORD]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        asker = await asker_of(session, update, runtime)
+        reply = await next_reply(session, runtime, asker, arguments(context) or None)
+    await send(update, reply)
+
+
+async def meetings(update: Update, context: VerstasContext) -> None:
+    """/meetings [PAGE] [WORKSHOP | TOWN | MONTH]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        asker = await asker_of(session, update, runtime)
+        reply = await meetings_reply(session, runtime, asker, arguments(context))
+    await send(update, reply)
+
+
+async def more_meetings(update: Update, context: VerstasContext) -> None:
+    """The "more" button of a list of meetings (`mtg:PAGE:FILTER`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    decoded = decode_page(query.data or "")
+    if decoded is None:
+        await outdated(update, runtime)
+        return
+    page, wanted = decoded
+    async with runtime.sessions.begin() as session:
+        asker = await asker_of(session, update, runtime)
+        directory = await load_directory(session)
+        reply = await page_reply(
+            session, runtime, directory, wanted, page, asker.participant.language, asker.nudge()
+        )
+    await query.answer()
+    await drop_buttons(update)
+    await send(update, reply)
+
+
+async def question(update: Update, context: VerstasContext) -> None:
+    """A message in plain words: "milloin on seuraava kokous?"."""
+    message, runtime = update.effective_message, context.runtime
+    if message is None or not message.text:
+        return
+    async with runtime.sessions.begin() as session:
+        asker = await asker_of(session, update, runtime)
+        reply = await question_reply(session, runtime, asker, message.text)
+    await send(update, reply)

@@ -1,0 +1,104 @@
+"""/start, /municipality, /language, /help and unknown commands."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import BotCommandScopeChat, Update
+
+from bot.answers import help_reply
+from bot.registration import language_reply, municipality_chosen, municipality_reply, start_reply
+from bot.runtime import VerstasContext
+from bot.services.members import language_of
+from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+from handlers.menu import menu_commands
+
+
+async def start(update: Update, context: VerstasContext) -> None:
+    """Greet; with a deep-link payload, choose the municipality or workshop at once."""
+    runtime = context.runtime
+    payload = context.args[0] if context.args else None
+    async with runtime.sessions.begin() as session:
+        reply = await start_reply(session, runtime, visitor_of(update, runtime), payload)
+    await send(update, reply)
+
+
+async def municipality(update: Update, context: VerstasContext) -> None:
+    """/municipality [NAME]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await municipality_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, reply)
+
+
+async def municipality_button(update: Update, context: VerstasContext) -> None:
+    """A municipality button (`mun:ID`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    _, _, value = (query.data or "").partition(":")
+    if not value.isdigit():
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await municipality_chosen(session, runtime, visitor_of(update, runtime), int(value))
+    if reply is None:
+        await outdated(update, runtime)
+        return
+    await query.answer()
+    await drop_buttons(update)
+    await send(update, reply)
+
+
+async def language(update: Update, context: VerstasContext) -> None:
+    """/language [fi|sv|en]."""
+    await _set_language(update, context, arguments(context))
+
+
+async def language_button(update: Update, context: VerstasContext) -> None:
+    """A language button (`lang:sv`)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await drop_buttons(update)
+    await _set_language(update, context, (query.data or "").partition(":")[2])
+
+
+async def _set_language(update: Update, context: VerstasContext, code: str) -> None:
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await language_reply(session, runtime, visitor_of(update, runtime), code)
+        chosen = await language_of(session, visitor_of(update, runtime))
+    await send(update, reply)
+    if update.effective_chat is not None and code.strip().lower() == chosen:
+        # The menu follows the chosen language in this chat, not Telegram's app language.
+        await context.bot.set_my_commands(
+            menu_commands(runtime.texts, chosen),
+            scope=BotCommandScopeChat(update.effective_chat.id),
+        )
+
+
+async def help_command(update: Update, context: VerstasContext) -> None:
+    """/help."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        chosen = await language_of(session, visitor_of(update, runtime))
+    await send(update, help_reply(runtime.texts, chosen))
+
+
+async def unknown_command(update: Update, context: VerstasContext) -> None:
+    """Point to /help instead of staying silent."""
+    message, runtime = update.effective_message, context.runtime
+    if message is None or message.text is None:
+        return
+    command = message.text.split()[0][:64]
+    async with runtime.sessions.begin() as session:
+        chosen = await language_of(session, visitor_of(update, runtime))
+    text = runtime.texts(chosen, "unknown-command", command=html.escape(command))
+    await message.reply_text(text)
+
+
+async def any_other_button(update: Update, context: VerstasContext) -> None:
+    """A button whose data no handler knows: an old keyboard, or forged data."""
+    await outdated(update, context.runtime)

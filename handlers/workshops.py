@@ -1,0 +1,81 @@
+"""/workshops with join and leave buttons, /join, /leave and /contact."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.answers import contact_reply, workshops_reply
+from bot.registration import follow_reply, follow_workshop
+from bot.runtime import VerstasContext
+from bot.services.directory import load_directory
+from bot.services.members import language_of, participant_of
+from handlers.common import arguments, keyboard, outdated, send, visitor_of
+
+
+async def workshops(update: Update, context: VerstasContext) -> None:
+    """/workshops."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        participant = await participant_of(session, visitor_of(update, runtime))
+        reply = await workshops_reply(session, runtime, participant)
+    await send(update, reply)
+
+
+async def join(update: Update, context: VerstasContext) -> None:
+    """/join KEY."""
+    await _follow(update, context, join=True)
+
+
+async def leave(update: Update, context: VerstasContext) -> None:
+    """/leave KEY."""
+    await _follow(update, context, join=False)
+
+
+async def _follow(update: Update, context: VerstasContext, *, join: bool) -> None:
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await follow_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context), join=join
+        )
+    await send(update, reply)
+
+
+async def follow_button(update: Update, context: VerstasContext) -> None:
+    """A join or leave button (`join:ID`, `leave:ID`): answer, then refresh the list."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    action, _, value = (query.data or "").partition(":")
+    visitor = visitor_of(update, runtime)
+    async with runtime.sessions.begin() as session:
+        directory = await load_directory(session)
+        workshop = directory.workshop_by_id(int(value)) if value.isdigit() else None
+        if workshop is None:
+            reply = None
+        else:
+            language = await language_of(session, visitor)
+            reply = await follow_workshop(
+                session, runtime, visitor, workshop, join=action == "join", language=language
+            )
+            refreshed = await workshops_reply(
+                session, runtime, await participant_of(session, visitor)
+            )
+    if reply is None:
+        await outdated(update, runtime)
+        return
+    await query.answer()
+    # BadRequest "message is not modified": the same button pressed twice; the list is right.
+    with suppress(BadRequest):
+        await query.edit_message_text(refreshed.text, reply_markup=keyboard(refreshed))
+    await send(update, reply)
+
+
+async def contact(update: Update, context: VerstasContext) -> None:
+    """/contact."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        chosen = await language_of(session, visitor_of(update, runtime))
+        reply = await contact_reply(session, runtime, chosen)
+    await send(update, reply)
