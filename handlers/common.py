@@ -66,7 +66,8 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     parts: list[str] = []
     while len(text) > limit:
         cut = text.rfind("\n\n", 0, limit)
-        if cut <= 0:
+        # An empty line early in the window would leave a stub of a message (a lone heading).
+        if cut < limit // 2:
             cut = text.rfind("\n", 0, limit)
         if cut <= 0:
             cut = limit
