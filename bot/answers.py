@@ -21,6 +21,7 @@ from bot.meeting_texts import (
     render_meetings,
     render_workshop,
 )
+from bot.reply import Button, Reply
 from bot.runtime import Runtime
 from bot.services.contacts import contacts
 from bot.services.directory import Directory, load_directory
@@ -41,25 +42,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("municipality", "cmd-municipality"),
     ("language", "cmd-language"),
     ("contact", "cmd-contact"),
+    ("reminders", "cmd-reminders"),
     ("start", "cmd-start"),
     ("help", "cmd-help"),
 )
-
-
-@dataclass(frozen=True)
-class Button:
-    """An inline button: its label and the callback data it sends back."""
-
-    text: str
-    data: str
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the bot answers: HTML text and rows of buttons."""
-
-    text: str
-    buttons: tuple[tuple[Button, ...], ...] = ()
 
 
 def command_list(texts: Texts, language: str) -> str:

@@ -19,7 +19,10 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bot.clock import Clock, system_clock
 from bot.i18n import Texts
+from bot.outbox.dispatch import Dispatcher
+from bot.outbox.planning import ReminderPolicy, plan_everything
 from bot.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
+from bot.telegram_sender import TelegramSender
 from config.settings import Settings
 from handlers import register_handlers
 from handlers.menu import set_command_menus
@@ -29,6 +32,9 @@ from storage.migrate import upgrade
 log = logging.getLogger(__name__)
 
 VerstasApplication = Application[Any, VerstasContext, Any, Any, Any, Any]
+
+# How often the dispatcher looks for due outbox rows: reminders go out at most this late.
+DISPATCH_INTERVAL = 1.0
 
 
 def build_application(
@@ -40,9 +46,7 @@ def build_application(
         raise ValueError("BOT_TOKEN is not set")
     texts = texts or Texts.load(settings.bot_default_language)
     engine = create_engine(settings.database_url)
-    runtime = Runtime(
-        settings=settings, texts=texts, clock=clock, engine=engine, sessions=create_sessions(engine)
-    )
+    sessions = create_sessions(engine)
     application: VerstasApplication = (
         ApplicationBuilder()
         .token(token)
@@ -53,7 +57,21 @@ def build_application(
         .context_types(ContextTypes(context=VerstasContext))
         .build()
     )
-    application.bot_data[RUNTIME_KEY] = runtime
+    dispatcher = Dispatcher(
+        sessions=sessions,
+        sender=TelegramSender(application.bot),
+        texts=texts,
+        policy=ReminderPolicy.from_settings(settings),
+        clock=clock,
+    )
+    application.bot_data[RUNTIME_KEY] = Runtime(
+        settings=settings,
+        texts=texts,
+        clock=clock,
+        engine=engine,
+        sessions=sessions,
+        dispatcher=dispatcher,
+    )
     register_handlers(application)
     return application
 
@@ -72,10 +90,19 @@ async def running(
     runtime = runtime_of(application)
     await upgrade(runtime.engine)
     try:
+        async with runtime.sessions.begin() as session:
+            # Whatever changed while the bot was down (REMINDER_OFFSETS, an import by
+            # another tool) is planned before the first dispatch.
+            await plan_everything(
+                session,
+                now=runtime.clock(),
+                policy=ReminderPolicy.from_settings(runtime.settings),
+            )
         await application.initialize()
         try:
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
+            schedule_dispatching(application)
             assert application.updater is not None
             await application.updater.start_polling(
                 poll_interval=0,
@@ -93,6 +120,36 @@ async def running(
             await application.shutdown()
     finally:
         await runtime.engine.dispose()
+
+
+def schedule_dispatching(application: VerstasApplication) -> None:
+    """Run the outbox dispatcher every DISPATCH_INTERVAL on PTB's JobQueue (APScheduler)."""
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        _dispatch,
+        interval=DISPATCH_INTERVAL,
+        first=0,
+        name="outbox",
+        job_kwargs={
+            # APScheduler silently drops a run that starts later than misfire_grace_time
+            # (1 s by default): a busy event loop must not cost a round of reminders.
+            "misfire_grace_time": None,
+            "coalesce": True,
+            # One run at a time per process; a long run makes the next ones wait.
+            "max_instances": 1,
+        },
+    )
+
+
+async def _dispatch(context: VerstasContext) -> None:
+    dispatcher = context.runtime.dispatcher
+    try:
+        # Drain: full batches mean more is due right now.
+        while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
+            pass
+    except Exception:
+        # The next run tries again; the rows stay in the outbox.
+        log.exception("dispatching the outbox failed")
 
 
 def _polling_failed(error: TelegramError) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -13,8 +14,10 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
+from bot.clock import system_clock
 from bot.i18n import Texts
 from bot.logs import configure_logging
+from bot.outbox.planning import ReminderPolicy, plan_after_import
 from bot.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
 from config.settings import Settings, describe_errors
@@ -37,6 +40,9 @@ log = logging.getLogger("bot")
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command; returns the exit status."""
+    # Opt in to PTB's timedelta time periods (PTB 22.2+); without it every 429 answer warns
+    # about the deprecated integer `RetryAfter.retry_after`.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -142,6 +148,11 @@ async def import_schedule(
         async with create_sessions(engine)() as session:
             report = await apply_schedule(
                 session, schedule, default_timezone=settings.bot_timezone, prune=prune
+            )
+            # Reminders of new meetings, notices of moved and cancelled ones: in the same
+            # transaction, so a failed import plans nothing either.
+            await plan_after_import(
+                session, report, now=system_clock(), policy=ReminderPolicy.from_settings(settings)
             )
             if dry_run:
                 await session.rollback()

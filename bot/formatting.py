@@ -35,3 +35,9 @@ def format_when(
     if ends_at is not None:
         clock += "–" + str(babel_time(ends_at.astimezone(zone), pattern, locale=language))
     return text + _AT.get(language, _AT["fi"]) + clock
+
+
+def format_clock(moment: datetime, language: str, zone: ZoneInfo) -> str:
+    """`9.30` (fi, sv) or `09:30` (en), in the network's time zone."""
+    pattern = _TIME.get(language, _TIME["fi"])
+    return str(babel_time(moment.astimezone(zone), pattern, locale=language))

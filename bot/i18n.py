@@ -40,7 +40,7 @@ class Texts:
             default_language,
         )
 
-    def __call__(self, language: str, key: str, **args: Arg) -> str:
+    def __call__(self, language: str, key: str, /, **args: Arg) -> str:
         """The text `key` in `language` (falling back to Finnish) with `args` filled in."""
         for candidate in (self.choose(language), FALLBACK):
             bundle = self._bundles[candidate]

@@ -39,5 +39,8 @@ def configure_logging(token: str | None, level: int = logging.INFO) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # "skipped: maximum number of running instances reached" is the dispatcher working
+    # through a long batch, by design (max_instances=1), not a problem to report.
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     # "Context impl SQLiteImpl" at every start says nothing to an operator.
     logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -6,7 +6,8 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.answers import Button, Reply
+from bot.reminders import replan_member
+from bot.reply import Button, Reply
 from bot.runtime import Runtime
 from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, load_directory
 from bot.services.members import (
@@ -46,6 +47,7 @@ async def start_reply(
     workshop = directory.workshop(payload) if payload else None
     if workshop is not None:
         await join_workshop(session, visitor, workshop.id, admin_ids=admins)
+        await replan_member(session, runtime, member.id)
         lines.append(texts(language, "workshop-joined", name=escape(workshop.title(language))))
 
     if member.municipality_id is None:
@@ -112,6 +114,7 @@ async def _choose(
         [w.id for w in workshops],
         admin_ids=runtime.settings.bot_admin_ids,
     )
+    await replan_member(session, runtime, participant.member_id)
     name = escape(municipality.title(language))
     lines = [texts(language, "municipality-chosen", municipality=name)]
     following = [w for w in directory.workshops if w.id in participant.workshop_ids]
@@ -177,4 +180,6 @@ async def follow_workshop(
     else:
         changed = await leave_workshop(session, visitor, workshop.id, admin_ids=admins)
         key = "workshop-left" if changed else "workshop-not-following"
+    if changed:
+        await replan_member(session, runtime, (await participant_of(session, visitor)).member_id)
     return Reply(runtime.texts(language, key, name=name))

@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
 from bot.i18n import Texts
+from bot.outbox.dispatch import Dispatcher
 from config.settings import Settings
 
 RUNTIME_KEY = "verstas.runtime"
@@ -27,6 +28,7 @@ class Runtime:
     clock: Clock
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    dispatcher: Dispatcher
 
 
 class VerstasContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -8,12 +8,14 @@ that it never appears in a log line or a `repr`.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -57,6 +59,40 @@ def format_offset(offset: timedelta) -> str:
     raise AssertionError("unreachable: every offset is a whole number of seconds")
 
 
+@dataclass(frozen=True)
+class QuietHours:
+    """Local hours when no reminder is sent, e.g. 21-08 (across midnight)."""
+
+    begins: time
+    ends: time
+
+    def __str__(self) -> str:
+        return f"{self.begins:%H}-{self.ends:%H}"
+
+
+_QUIET = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?$")
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """`21-08` or `21:30-07:45`; empty or `off` turns quiet hours off."""
+    cleaned = text.strip().lower()
+    if cleaned in {"", "off", "none"}:
+        return None
+    match = _QUIET.match(cleaned)
+    if match is None:
+        raise ValueError(f"'{text.strip()}' is not a range of hours; write e.g. 21-08")
+    first_hour, first_minute, last_hour, last_minute = match.groups()
+    try:
+        # 24 is midnight at the end of a day, as in "18-24".
+        begins = time(int(first_hour) if first_hour != "24" else 0, int(first_minute or 0))
+        ends = time(int(last_hour) if last_hour != "24" else 0, int(last_minute or 0))
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a range of hours; write e.g. 21-08") from None
+    if begins == ends:
+        raise ValueError(f"'{text.strip()}' begins and ends at the same time")
+    return QuietHours(begins, ends)
+
+
 def normalise_database_url(url: str) -> str:
     """Pick the async driver for plain `sqlite://` and `postgresql://` URLs."""
     parsed = make_url(url)
@@ -76,8 +112,6 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         case_sensitive=False,
-        # `BOT_TIMEZONE=` in a compose file means "the default", not "no time zone".
-        env_ignore_empty=True,
     )
 
     bot_token: SecretStr | None = None
@@ -91,6 +125,17 @@ class Settings(BaseSettings):
     reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = Field(
         default_factory=lambda: parse_offsets("7d,1d")
     )
+    # Reminders that would fall in these hours go out just before they begin; None: off.
+    quiet_hours: Annotated[QuietHours | None, NoDecode] = Field(
+        default_factory=lambda: QuietHours(time(21), time(8))
+    )
+
+    @field_validator("quiet_hours", mode="before")
+    @classmethod
+    def _quiet(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_quiet_hours(value)
+        return value
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -152,6 +197,16 @@ class Settings(BaseSettings):
     def _offsets(cls, value: object) -> object:
         if isinstance(value, str):
             return parse_offsets(value)
+        return value
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object, info: ValidationInfo) -> object:
+        # Defined last so that it runs first (before-validators run in reverse order).
+        # `BOT_TIMEZONE=` in a compose file means "the default", not "no time zone";
+        # only for QUIET_HOURS does empty mean something of its own: "off".
+        if isinstance(value, str) and not value.strip() and info.field_name != "quiet_hours":
+            raise PydanticUseDefault
         return value
 
     @property

@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import errors, groups, meetings, registration, workshops
+from handlers import errors, groups, meetings, registration, reminders, workshops
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -30,6 +30,11 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("join", "liity"), workshops.join),
         (("leave", "eroa"), workshops.leave),
         (("contact", "yhteystiedot", "kontakt"), workshops.contact),
+        (("reminders", "muistutukset", "paminnelser"), reminders.reminders),
+        (("going", "tulen", "kommer"), reminders.going),
+        (("notgoing", "enpaase", "kommerinte"), reminders.not_going),
+        (("maybe", "ehka", "kanske"), reminders.maybe),
+        (("status",), reminders.status),
         (("link",), groups.link),
     )
     for names, callback in commands:
@@ -38,6 +43,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(registration.language_button, r"^lang:"))
     application.add_handler(CallbackQueryHandler(meetings.more_meetings, r"^mtg:"))
     application.add_handler(CallbackQueryHandler(workshops.follow_button, r"^(join|leave):"))
+    application.add_handler(CallbackQueryHandler(reminders.rsvp_button, r"^rsvp:"))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(

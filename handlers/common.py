@@ -9,7 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot.answers import Asker, Reply
+from bot.answers import Asker
+from bot.reply import Reply
 from bot.runtime import Runtime, VerstasContext
 from bot.services.groups import group_workshop
 from bot.services.members import Visitor, participant_of

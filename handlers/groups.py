@@ -7,7 +7,8 @@ from html import escape
 from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 
-from bot.answers import Reply
+from bot.outbox.planning import ReminderPolicy, plan_workshop
+from bot.reply import Reply
 from bot.runtime import VerstasContext
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
@@ -63,6 +64,12 @@ async def link(update: Update, context: VerstasContext) -> None:
                         title=chat.title or "",
                         workshop_id=workshop.id,
                         admin_ids=runtime.settings.bot_admin_ids,
+                    )
+                    await plan_workshop(
+                        session,
+                        workshop.id,
+                        now=runtime.clock(),
+                        policy=ReminderPolicy.from_settings(runtime.settings),
                     )
                     reply = Reply(
                         texts(language, "group-linked", name=escape(workshop.title(language)))

@@ -26,6 +26,9 @@ POSTGRES_URL = os.environ.get(
 )
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# As `python -m bot` does: PTB's timedelta time periods, so that a 429 does not warn.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 
 def _asyncpg_dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)

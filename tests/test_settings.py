@@ -56,6 +56,8 @@ def test_the_token_is_never_shown() -> None:
     [
         ({"reminder_offsets": "7x"}, "REMINDER_OFFSETS: '7x' is not an offset"),
         ({"reminder_offsets": "0s"}, "REMINDER_OFFSETS: '0s' is zero"),
+        ({"quiet_hours": "25-99"}, "QUIET_HOURS: '25-99' is not a range of hours"),
+        ({"quiet_hours": "late"}, "QUIET_HOURS: 'late' is not a range of hours"),
         ({"bot_timezone": "Helsinki"}, "BOT_TIMEZONE: 'Helsinki' is not a known time zone"),
         ({"database_url": "::"}, "DATABASE_URL: '::' is not a database URL"),
         ({"bot_admin_ids": "1,x"}, "BOT_ADMIN_IDS: 'x' is not a numeric Telegram user id"),
@@ -78,3 +80,10 @@ def test_a_bad_value_is_described_in_one_line_naming_the_variable(
 def test_offsets_are_written_back_as_they_are_typed(text: str) -> None:
     offsets = parse_offsets(text)
     assert ",".join(format_offset(offset) for offset in offsets) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("21-08", "21-08"), ("22:30-7", "22-07"), ("", "None"), ("off", "None")]
+)
+def test_quiet_hours_are_a_range_or_off(text: str, shown: str) -> None:
+    assert str(settings(quiet_hours=text).quiet_hours) == shown

@@ -133,3 +133,54 @@ group-hello = Hello! Ask me /next and I will tell you about the next meeting. A 
 group-linked = This group now follows the workshop <b>{ $name }</b>.
 link-not-allowed = Only a coordinator can link the group to a workshop.
 link-only-in-groups = The /link command works in a group chat.
+
+## Reminders and changes
+
+reminder-title = ⏰ <b>Reminder of an upcoming meeting</b>
+reminder-rsvp = Are you coming? Answer with the buttons or write /going { $meeting }, /notgoing { $meeting } or /maybe { $meeting }.
+rsvp-going = I'm coming
+rsvp-not-going = I can't come
+rsvp-maybe = Maybe
+rsvp-saved = Thank you! Your answer for the meeting on { $date } ({ $workshop }): <b>{ $answer }</b>.
+rsvp-usage = Write the meeting's number from the reminder after the command, e.g. { $example }
+rsvp-unknown-meeting = I found no meeting "{ $key }".
+change-title = 📅 <b>The meeting has changed</b>
+change-date = Day: { $old } → { $new }
+change-time = Time: { $old } → { $new }
+change-place = Place: { $old } → { $new }
+change-none = not decided
+cancellation-title = ❌ <b>The meeting is cancelled</b>
+reminders-current = Reminders come { $offsets } before the meeting.
+reminders-default = (the network's default)
+reminders-off = You get no reminders. Turn them on e.g. with /reminders 7d,1d.
+reminders-set = Fine! Reminders now come { $offsets } before the meeting.
+reminders-turned-off = Fine, I won't send you reminders.
+reminders-bad = "{ $value }" won't do. Write e.g. /reminders 1d,2h (d = days, h = hours, m = minutes) or /reminders off.
+offset-d = { $n ->
+        [one] 1 day
+       *[other] { $n } days
+    }
+offset-h = { $n ->
+        [one] 1 hour
+       *[other] { $n } hours
+    }
+offset-m = { $n ->
+        [one] 1 minute
+       *[other] { $n } minutes
+    }
+offset-s = { $n ->
+        [one] 1 second
+       *[other] { $n } seconds
+    }
+cmd-reminders = When reminders come
+status-not-allowed = The status is for administrators only.
+status-report =
+    <b>Outgoing messages</b>
+    Pending: { $pending }
+    Sent: { $sent }
+    Failed: { $failed }
+    Skipped: { $skipped }
+status-next = Next reminder: { $when } ({ $workshop })
+status-no-next = No upcoming reminder.
+status-last = Last sent: { $when }
+status-never = Nothing has been sent yet.

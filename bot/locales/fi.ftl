@@ -133,3 +133,54 @@ group-hello = Hei! Kysykää minulta /next, niin kerron seuraavan kokouksen. Koo
 group-linked = Tämä ryhmä seuraa nyt verstasta <b>{ $name }</b>.
 link-not-allowed = Vain koordinaattori voi liittää ryhmän verstaaseen.
 link-only-in-groups = Komento /link toimii ryhmäkeskustelussa.
+
+## Muistutukset ja muutokset
+
+reminder-title = ⏰ <b>Muistutus tulevasta kokouksesta</b>
+reminder-rsvp = Tuletko? Vastaa napeilla tai kirjoita /going { $meeting }, /notgoing { $meeting } tai /maybe { $meeting }.
+rsvp-going = Tulen
+rsvp-not-going = En pääse
+rsvp-maybe = Ehkä
+rsvp-saved = Kiitos! Vastauksesi kokoukseen { $date } ({ $workshop }): <b>{ $answer }</b>.
+rsvp-usage = Kirjoita komennon perään kokouksen numero muistutuksesta, esim. { $example }
+rsvp-unknown-meeting = En löytänyt kokousta ”{ $key }”.
+change-title = 📅 <b>Kokous on muuttunut</b>
+change-date = Päivä: { $old } → { $new }
+change-time = Aika: klo { $old } → { $new }
+change-place = Paikka: { $old } → { $new }
+change-none = ei tiedossa
+cancellation-title = ❌ <b>Kokous on peruttu</b>
+reminders-current = Muistutukset tulevat { $offsets } ennen kokousta.
+reminders-default = (verkoston oletus)
+reminders-off = Et saa muistutuksia. Ota ne käyttöön esim. komennolla /reminders 7d,1d.
+reminders-set = Selvä! Muistutukset tulevat nyt { $offsets } ennen kokousta.
+reminders-turned-off = Selvä, en lähetä sinulle muistutuksia.
+reminders-bad = ”{ $value }” ei kelpaa. Kirjoita esim. /reminders 1d,2h (d = päivää, h = tuntia, m = minuuttia) tai /reminders off.
+offset-d = { $n ->
+        [one] 1 päivä
+       *[other] { $n } päivää
+    }
+offset-h = { $n ->
+        [one] 1 tunti
+       *[other] { $n } tuntia
+    }
+offset-m = { $n ->
+        [one] 1 minuutti
+       *[other] { $n } minuuttia
+    }
+offset-s = { $n ->
+        [one] 1 sekunti
+       *[other] { $n } sekuntia
+    }
+cmd-reminders = Muistutusten ajat
+status-not-allowed = Tila on vain ylläpitäjille.
+status-report =
+    <b>Lähtevät viestit</b>
+    Odottaa: { $pending }
+    Lähetetty: { $sent }
+    Epäonnistui: { $failed }
+    Ohitettu: { $skipped }
+status-next = Seuraava muistutus: { $when } ({ $workshop })
+status-no-next = Seuraavaa muistutusta ei ole.
+status-last = Viimeksi lähetetty: { $when }
+status-never = Mitään ei ole vielä lähetetty.

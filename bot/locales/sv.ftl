@@ -132,3 +132,54 @@ group-hello = Hej! Fråga mig /next så berättar jag om nästa möte. En koordi
 group-linked = Den här gruppen följer nu verkstaden <b>{ $name }</b>.
 link-not-allowed = Bara en koordinator kan koppla gruppen till en verkstad.
 link-only-in-groups = Kommandot /link fungerar i en gruppchatt.
+
+## Påminnelser och ändringar
+
+reminder-title = ⏰ <b>Påminnelse om ett kommande möte</b>
+reminder-rsvp = Kommer du? Svara med knapparna eller skriv /going { $meeting }, /notgoing { $meeting } eller /maybe { $meeting }.
+rsvp-going = Jag kommer
+rsvp-not-going = Jag kan inte
+rsvp-maybe = Kanske
+rsvp-saved = Tack! Ditt svar för mötet { $date } ({ $workshop }): <b>{ $answer }</b>.
+rsvp-usage = Skriv mötets nummer från påminnelsen efter kommandot, t.ex. { $example }
+rsvp-unknown-meeting = Jag hittade inget möte ”{ $key }”.
+change-title = 📅 <b>Mötet har ändrats</b>
+change-date = Dag: { $old } → { $new }
+change-time = Tid: kl. { $old } → { $new }
+change-place = Plats: { $old } → { $new }
+change-none = inte bestämd
+cancellation-title = ❌ <b>Mötet är inställt</b>
+reminders-current = Påminnelserna kommer { $offsets } före mötet.
+reminders-default = (nätverkets standard)
+reminders-off = Du får inga påminnelser. Slå på dem t.ex. med /reminders 7d,1d.
+reminders-set = Gärna! Påminnelserna kommer nu { $offsets } före mötet.
+reminders-turned-off = Gärna, jag skickar inga påminnelser till dig.
+reminders-bad = ”{ $value }” duger inte. Skriv t.ex. /reminders 1d,2h (d = dagar, h = timmar, m = minuter) eller /reminders off.
+offset-d = { $n ->
+        [one] 1 dag
+       *[other] { $n } dagar
+    }
+offset-h = { $n ->
+        [one] 1 timme
+       *[other] { $n } timmar
+    }
+offset-m = { $n ->
+        [one] 1 minut
+       *[other] { $n } minuter
+    }
+offset-s = { $n ->
+        [one] 1 sekund
+       *[other] { $n } sekunder
+    }
+cmd-reminders = Tider för påminnelser
+status-not-allowed = Status är bara för administratörer.
+status-report =
+    <b>Utgående meddelanden</b>
+    Väntar: { $pending }
+    Skickade: { $sent }
+    Misslyckade: { $failed }
+    Överhoppade: { $skipped }
+status-next = Nästa påminnelse: { $when } ({ $workshop })
+status-no-next = Ingen kommande påminnelse.
+status-last = Senast skickat: { $when }
+status-never = Ingenting har skickats ännu.

@@ -120,7 +120,7 @@ async def next_meetings(
         .where(ranked.c.rank == 1)
         .order_by(*_CHRONOLOGICAL)
     )
-    return [_view(m, directory) for m in await session.scalars(query)]
+    return [meeting_view(m, directory) for m in await session.scalars(query)]
 
 
 async def meeting_page(
@@ -140,7 +140,7 @@ async def meeting_page(
     meetings = await session.scalars(
         query.order_by(*_CHRONOLOGICAL).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     )
-    return MeetingPage(tuple(_view(m, directory) for m in meetings), page, total)
+    return MeetingPage(tuple(meeting_view(m, directory) for m in meetings), page, total)
 
 
 async def last_meeting(
@@ -159,10 +159,11 @@ async def last_meeting(
         .limit(1)
     )
     meeting = await session.scalar(query)
-    return None if meeting is None else _view(meeting, directory)
+    return None if meeting is None else meeting_view(meeting, directory)
 
 
-def _view(meeting: Meeting, directory: Directory) -> MeetingView:
+def meeting_view(meeting: Meeting, directory: Directory) -> MeetingView:
+    """A meeting as the renderers need it, with its workshop from the directory."""
     workshop = directory.workshop_by_id(meeting.workshop_id)
     if workshop is None:
         raise LookupError(f"meeting {meeting.id} has no workshop in the directory")

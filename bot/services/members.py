@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -81,6 +82,8 @@ class Participant:
     municipality_id: int | None
     workshop_ids: frozenset[int]
     role: Role
+    # None for someone who has never started the bot.
+    member_id: int | None = None
 
     @property
     def registered(self) -> bool:
@@ -109,6 +112,7 @@ def _participant(member: Member) -> Participant:
         municipality_id=member.municipality_id,
         workshop_ids=frozenset(s.workshop_id for s in member.subscriptions),
         role=member.role,
+        member_id=member.id,
     )
 
 
@@ -181,3 +185,19 @@ async def set_language(
     member = await greet_member(session, visitor, admin_ids=admin_ids)
     member.language = language
     await session.flush()
+
+
+async def set_reminder_offsets(
+    session: AsyncSession,
+    visitor: Visitor,
+    offsets: tuple[timedelta, ...] | None,
+    *,
+    admin_ids: tuple[int, ...],
+) -> Member:
+    """A member's own offsets; None returns to the network's, () turns reminders off."""
+    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member.reminder_offsets = (
+        None if offsets is None else [int(offset.total_seconds()) for offset in offsets]
+    )
+    await session.flush()
+    return member

@@ -110,6 +110,7 @@ async def test_command_menus_are_published_in_three_languages(
         "municipality",
         "language",
         "contact",
+        "reminders",
         "start",
         "help",
     ]

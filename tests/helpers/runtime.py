@@ -5,22 +5,45 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Bot
 
 from bot.i18n import Texts
+from bot.outbox.dispatch import Dispatcher
+from bot.outbox.planning import ReminderPolicy
 from bot.runtime import Runtime
+from bot.telegram_sender import TelegramSender
 from config.settings import Settings
 from tests.helpers.bots import fixed_clock
 
+# Replies never send on their own; a dispatcher that tried would find nothing listening.
+NOWHERE = "http://127.0.0.1:9/bot"
+
 
 def runtime_at(
-    moment: datetime, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+    moment: datetime,
+    engine: AsyncEngine,
+    sessions: async_sessionmaker[AsyncSession],
+    **settings: object,
 ) -> Runtime:
     """The bot's runtime on the test database, with the clock stopped at `moment`."""
-    settings = Settings(_env_file=None, database_url=engine.url.render_as_string(False))
+    configured = Settings(
+        _env_file=None,
+        database_url=engine.url.render_as_string(False),
+        **settings,  # type: ignore[arg-type]
+    )
+    texts, clock = Texts.load(), fixed_clock(moment)
+    dispatcher = Dispatcher(
+        sessions=sessions,
+        sender=TelegramSender(Bot("1:unused", base_url=NOWHERE)),
+        texts=texts,
+        policy=ReminderPolicy.from_settings(configured),
+        clock=clock,
+    )
     return Runtime(
-        settings=settings,
-        texts=Texts.load(),
-        clock=fixed_clock(moment),
+        settings=configured,
+        texts=texts,
+        clock=clock,
         engine=engine,
         sessions=sessions,
+        dispatcher=dispatcher,
     )

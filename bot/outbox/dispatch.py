@@ -1,0 +1,264 @@
+"""Dispatching: claim due outbox rows, render each at send time, send, record the outcome.
+
+A claim is a lease: a process killed mid-batch leaves rows whose lease runs out and that
+another run (of this or another instance) takes again. Nothing is lost; a duplicate can
+only come from a row that was sent but not yet marked when the process died.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from bot.i18n import Texts
+from bot.outbox.messages import render_row
+from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
+from bot.reply import Button
+from bot.services.directory import Directory, load_directory
+from bot.services.groups import forget_group
+from storage.models import Member, Outbox, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+# Backoff after a network error or a 5xx: 1, 2, 4 … seconds, at most five minutes.
+MAX_BACKOFF = timedelta(minutes=5)
+
+
+class RetryLater(Exception):
+    """Telegram asked to wait (429) or could not be reached (5xx, network)."""
+
+    def __init__(self, reason: str, seconds: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        # None: the dispatcher's own backoff; a number: Telegram's retry_after.
+        self.seconds = seconds
+
+
+class RecipientGone(Exception):
+    """The user blocked the bot, or the bot was removed from the group (403)."""
+
+
+class Undeliverable(Exception):
+    """Telegram refused this message (400); retrying would not help."""
+
+
+class Sender(Protocol):
+    """Sends one message; raises the exceptions above. The Telegram one is in bot.telegram."""
+
+    async def send(
+        self, chat_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]
+    ) -> int: ...
+
+
+@dataclass
+class DispatchStats:
+    """What one run did."""
+
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+    blocked: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def instance_name() -> str:
+    """A name for this process in claims: host, process id and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class Dispatcher:
+    """Claims and sends due outbox rows; `run_once` is the scheduler's job."""
+
+    def __init__(
+        self,
+        *,
+        sessions: async_sessionmaker[AsyncSession],
+        sender: Sender,
+        texts: Texts,
+        policy: ReminderPolicy,
+        clock: Clock,
+        instance: str | None = None,
+        batch_size: int = 50,
+        lease: timedelta = timedelta(minutes=2),
+    ) -> None:
+        self.sessions = sessions
+        self.sender = sender
+        self.texts = texts
+        self.policy = policy
+        self.clock = clock
+        self.instance = instance or instance_name()
+        self.batch_size = batch_size
+        self.lease = lease
+        self.last_run: datetime | None = None
+
+    async def run_once(self) -> DispatchStats:
+        """Claim one batch of due rows and deliver them."""
+        stats = DispatchStats()
+        now = self.clock()
+        self.last_run = now
+        async with self.sessions() as session:
+            async with session.begin():
+                claimed = await self._claim(session, now)
+            stats.claimed = len(claimed)
+            if not claimed:
+                return stats
+            async with session.begin():
+                directory = await load_directory(session)
+            for position, row_id in enumerate(claimed):
+                pause = await self._deliver(session, row_id, directory, stats)
+                if pause is not None:
+                    # Telegram said "too many requests": the rest of the batch waits too.
+                    async with session.begin():
+                        await self._release(session, claimed[position + 1 :], pause)
+                    break
+        return stats
+
+    async def _claim(self, session: AsyncSession, now: datetime) -> list[int]:
+        due = (
+            select(Outbox.id)
+            .where(
+                Outbox.status == OutboxStatus.PENDING,
+                Outbox.due_at <= now,
+                or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+            )
+            .order_by(Outbox.due_at, Outbox.id)
+            .limit(self.batch_size)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            # Several instances: each takes rows the others have not locked.
+            due = due.with_for_update(skip_locked=True)
+        statement = (
+            update(Outbox)
+            .where(Outbox.id.in_(due.scalar_subquery()))
+            .values(
+                claimed_by=self.instance,
+                claimed_until=now + self.lease,
+                attempts=Outbox.attempts + 1,
+            )
+            .returning(Outbox.id, Outbox.due_at)
+            .execution_options(synchronize_session=False)
+        )
+        rows = (await session.execute(statement)).all()
+        return [row_id for row_id, _ in sorted(rows, key=lambda r: (r[1], r[0]))]
+
+    async def _deliver(
+        self, session: AsyncSession, row_id: int, directory: Directory, stats: DispatchStats
+    ) -> datetime | None:
+        """Send one row; returns an instant to pause until when Telegram asked to wait."""
+        now = self.clock()
+        async with session.begin():
+            row = await session.get(Outbox, row_id, populate_existing=True)
+            if row is None or row.claimed_by != self.instance:
+                return None
+            rendered = await render_row(session, row, directory, self.texts, self.policy, now)
+            chat_id, attempts = row.chat_id, row.attempts
+        if isinstance(rendered, str):
+            await self._finish(session, row_id, OutboxStatus.SKIPPED, error=rendered)
+            stats.skipped += 1
+            return None
+        try:
+            message_id = await self.sender.send(chat_id, rendered.text, rendered.buttons)
+        except RetryLater as error:
+            stats.retried += 1
+            if error.seconds is not None:
+                until = self.clock() + timedelta(seconds=error.seconds)
+                await self._retry(session, row_id, until, error.reason)
+                return until
+            backoff = min(timedelta(seconds=2 ** min(attempts - 1, 12)), MAX_BACKOFF)
+            await self._retry(session, row_id, self.clock() + backoff, error.reason)
+            return None
+        except RecipientGone as error:
+            stats.blocked += 1
+            await self._recipient_gone(session, row_id, str(error))
+            return None
+        except Undeliverable as error:
+            stats.failed += 1
+            stats.errors.append(str(error))
+            await self._finish(session, row_id, OutboxStatus.FAILED, error=str(error))
+            return None
+        await self._finish(session, row_id, OutboxStatus.SENT, message_id=message_id)
+        stats.sent += 1
+        return None
+
+    async def _finish(
+        self,
+        session: AsyncSession,
+        row_id: int,
+        status: OutboxStatus,
+        *,
+        error: str | None = None,
+        message_id: int | None = None,
+    ) -> None:
+        async with session.begin():
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row_id, Outbox.claimed_by == self.instance)
+                .values(
+                    status=status,
+                    last_error=error,
+                    sent_at=self.clock() if status == OutboxStatus.SENT else None,
+                    telegram_message_id=message_id,
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
+
+    async def _retry(
+        self, session: AsyncSession, row_id: int, until: datetime, reason: str
+    ) -> None:
+        async with session.begin():
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == row_id, Outbox.claimed_by == self.instance)
+                .values(due_at=until, last_error=reason, claimed_by=None, claimed_until=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    async def _release(self, session: AsyncSession, row_ids: list[int], until: datetime) -> None:
+        if not row_ids:
+            return
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id.in_(row_ids), Outbox.claimed_by == self.instance)
+            .values(
+                claimed_by=None,
+                claimed_until=None,
+                # Not counted as an attempt: this run never tried them.
+                attempts=Outbox.attempts - 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id.in_(row_ids), Outbox.due_at < until)
+            .values(due_at=until)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def _recipient_gone(self, session: AsyncSession, row_id: int, reason: str) -> None:
+        async with session.begin():
+            row = await session.get(Outbox, row_id, populate_existing=True)
+            if row is None:
+                return
+            row.status = OutboxStatus.FAILED
+            row.last_error = f"blocked: {reason}"
+            row.claimed_by = row.claimed_until = None
+            if row.member_id is not None:
+                member = await session.get(Member, row.member_id)
+                if member is not None:
+                    member.active = False
+                await drop_pending_of_member(session, row.member_id)
+            else:
+                await forget_group(session, row.chat_id)

@@ -1,0 +1,337 @@
+"""Planning: the outbox rows a meeting, a change or a member's choice calls for.
+
+Every function makes the pending rows match what should be sent and is safe to call
+again: the unique key (kind, chat, subject, offset) turns a repeated plan into a no-op.
+A reminder's subject carries the meeting's revision, so a moved meeting gets new rows
+and the pending ones of its old time are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.outbox.timing import meeting_start, outside_quiet_hours, reminder_due
+from config.settings import QuietHours, Settings
+from storage.models import (
+    GroupChat,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Outbox,
+    OutboxStatus,
+    Subscription,
+    Workshop,
+)
+from storage.schedule import ImportReport
+from storage.schedule.apply import NOTICEABLE
+
+REMINDER = "reminder"
+CHANGE = "change"
+CANCELLATION = "cancellation"
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """What planning needs from the settings."""
+
+    default_offsets: tuple[timedelta, ...]
+    quiet: QuietHours | None
+    zone: ZoneInfo
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReminderPolicy:
+        """The policy of REMINDER_OFFSETS, QUIET_HOURS and BOT_TIMEZONE."""
+        return cls(settings.reminder_offsets, settings.quiet_hours, settings.bot_timezone)
+
+    def offsets_of(self, member: Member | None) -> tuple[timedelta, ...]:
+        """A member's own offsets, or the network's; groups get the network's."""
+        if member is None or member.reminder_offsets is None:
+            return self.default_offsets
+        return tuple(timedelta(seconds=s) for s in member.reminder_offsets)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A private chat of a member, or a group linked to the workshop."""
+
+    chat_id: int
+    member_id: int | None
+    offsets: tuple[timedelta, ...]
+
+
+RowKey = tuple[str, int, str, int]
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """An outbox row as planning wants it."""
+
+    key: RowKey
+    member_id: int | None
+    meeting_id: int
+    due_at: datetime
+    payload: Mapping[str, Any]
+
+
+def meeting_subject(meeting: Meeting) -> str:
+    """The subject of a meeting's rows at its current revision."""
+    return f"meeting:{meeting.id}:r{meeting.revision}"
+
+
+async def recipients_of(
+    session: AsyncSession, workshop_id: int, policy: ReminderPolicy
+) -> list[Recipient]:
+    """Active members following the workshop, and active groups linked to it."""
+    members = await session.scalars(
+        select(Member)
+        .join(Subscription, Subscription.member_id == Member.id)
+        .where(Subscription.workshop_id == workshop_id, Member.active)
+    )
+    groups = await session.scalars(
+        select(GroupChat).where(GroupChat.workshop_id == workshop_id, GroupChat.active)
+    )
+    return [Recipient(m.telegram_id, m.id, policy.offsets_of(m)) for m in members] + [
+        Recipient(g.chat_id, None, policy.default_offsets) for g in groups
+    ]
+
+
+def _reminders(
+    meeting: Meeting, recipients: Iterable[Recipient], policy: ReminderPolicy, now: datetime
+) -> list[PlannedRow]:
+    if meeting.status != MeetingStatus.SCHEDULED:
+        return []
+    start = meeting_start(meeting.date, meeting.starts_at, policy.zone)
+    if start <= now:
+        return []
+    subject = meeting_subject(meeting)
+    rows = []
+    for recipient in recipients:
+        for offset in recipient.offsets:
+            due = reminder_due(start, offset, policy.zone)
+            if due <= now:
+                # The moment has passed already (a member joining late): the member can
+                # see the meeting in /next; a burst of stale reminders would only annoy.
+                continue
+            # Quiet hours may move it before now (planned at 20.59:30): then send it now.
+            due = max(outside_quiet_hours(due, policy.quiet, policy.zone), now)
+            seconds = int(offset.total_seconds())
+            rows.append(
+                PlannedRow(
+                    (REMINDER, recipient.chat_id, subject, seconds),
+                    recipient.member_id,
+                    meeting.id,
+                    due,
+                    {},
+                )
+            )
+    return rows
+
+
+async def _sync(session: AsyncSession, wanted: list[PlannedRow], pending: Select[Outbox]) -> int:
+    """Make the pending rows selected by `pending` exactly `wanted`; returns rows added."""
+    wanted_by_key = {row.key: row for row in wanted}
+    for row in await session.scalars(pending):
+        key = (row.kind, row.chat_id, row.subject, row.offset_seconds)
+        planned = wanted_by_key.pop(key, None)
+        if planned is None:
+            await session.delete(row)
+        elif row.due_at != planned.due_at:
+            row.due_at = planned.due_at
+    await session.flush()
+    return await _insert(session, wanted_by_key.values())
+
+
+async def _insert(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
+    values = [
+        {
+            "kind": row.key[0],
+            "chat_id": row.key[1],
+            "subject": row.key[2],
+            "offset_seconds": row.key[3],
+            "member_id": row.member_id,
+            "meeting_id": row.meeting_id,
+            "due_at": row.due_at,
+            "payload": dict(row.payload),
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "created_at": row.due_at,
+        }
+        for row in rows
+    ]
+    if not values:
+        return 0
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    # A row already sent or skipped keeps its key: planning it again must not resend it.
+    statement = insert(Outbox).on_conflict_do_nothing(
+        index_elements=["kind", "chat_id", "subject", "offset_seconds"]
+    )
+    result = await session.execute(statement.returning(Outbox.id), values)
+    return len(result.all())
+
+
+def _pending_reminders() -> Select[Outbox]:
+    return select(Outbox).where(Outbox.kind == REMINDER, Outbox.status == OutboxStatus.PENDING)
+
+
+async def plan_meeting(
+    session: AsyncSession, meeting: Meeting, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """Every recipient's reminders of one meeting, at its current time and revision."""
+    recipients = await recipients_of(session, meeting.workshop_id, policy)
+    wanted = _reminders(meeting, recipients, policy, now)
+    return await _sync(session, wanted, _pending_reminders().where(Outbox.meeting_id == meeting.id))
+
+
+async def plan_member(
+    session: AsyncSession, member_id: int, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """One member's reminders, after they joined, left, moved or changed their offsets."""
+    member = await session.get(
+        Member, member_id, options=[selectinload(Member.subscriptions)], populate_existing=True
+    )
+    if member is None:
+        return 0
+    wanted: list[PlannedRow] = []
+    if member.active:
+        recipient = Recipient(member.telegram_id, member.id, policy.offsets_of(member))
+        workshop_ids = [s.workshop_id for s in member.subscriptions]
+        for meeting in await _upcoming_meetings(session, workshop_ids, now, policy.zone):
+            wanted += _reminders(meeting, [recipient], policy, now)
+    return await _sync(session, wanted, _pending_reminders().where(Outbox.member_id == member.id))
+
+
+async def _upcoming_meetings(
+    session: AsyncSession, workshop_ids: Iterable[int], now: datetime, zone: ZoneInfo
+) -> list[Meeting]:
+    today = now.astimezone(zone).date()
+    ids = list(workshop_ids)
+    if not ids:
+        return []
+    meetings = await session.scalars(
+        select(Meeting).where(
+            Meeting.workshop_id.in_(ids),
+            Meeting.status == MeetingStatus.SCHEDULED,
+            Meeting.date >= today - timedelta(days=1),
+        )
+    )
+    return list(meetings)
+
+
+async def plan_workshop(
+    session: AsyncSession, workshop_id: int, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """Every upcoming meeting of one workshop (a group was linked to it)."""
+    added = 0
+    for meeting in await _upcoming_meetings(session, [workshop_id], now, policy.zone):
+        added += await plan_meeting(session, meeting, now=now, policy=policy)
+    return added
+
+
+async def plan_everything(session: AsyncSession, *, now: datetime, policy: ReminderPolicy) -> int:
+    """Reconcile every upcoming meeting: at start, and after REMINDER_OFFSETS changed."""
+    workshops = await session.scalars(select(Workshop.id))
+    added = 0
+    for meeting in await _upcoming_meetings(session, list(workshops), now, policy.zone):
+        added += await plan_meeting(session, meeting, now=now, policy=policy)
+    return added
+
+
+async def notify_change(
+    session: AsyncSession,
+    meeting: Meeting,
+    changes: Mapping[str, tuple[Any, Any]],
+    *,
+    now: datetime,
+    policy: ReminderPolicy,
+) -> int:
+    """Tell the members of a moved or cancelled meeting, and re-plan its reminders."""
+    noticeable = {name: change for name, change in changes.items() if name in NOTICEABLE}
+    if "starts_at" in noticeable or "ends_at" in noticeable:
+        # A notice shows the whole time range before and after, even if one end moved.
+        noticeable.setdefault("starts_at", (meeting.starts_at, meeting.starts_at))
+        noticeable.setdefault("ends_at", (meeting.ends_at, meeting.ends_at))
+    start = meeting_start(meeting.date, meeting.starts_at, policy.zone)
+    old_start = _old_start(meeting, noticeable, policy.zone)
+    added = 0
+    # Only news about a meeting still ahead (before or after the change) is worth sending.
+    if noticeable and max(start, old_start) > now:
+        kind = CANCELLATION if meeting.status == MeetingStatus.CANCELLED else CHANGE
+        payload = {
+            "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in noticeable.items()}
+        }
+        recipients = await recipients_of(session, meeting.workshop_id, policy)
+        added = await _insert(
+            session,
+            [
+                PlannedRow(
+                    (kind, r.chat_id, meeting_subject(meeting), 0),
+                    r.member_id,
+                    meeting.id,
+                    now,
+                    payload,
+                )
+                for r in recipients
+            ],
+        )
+    await plan_meeting(session, meeting, now=now, policy=policy)
+    return added
+
+
+def _old_start(
+    meeting: Meeting, changes: Mapping[str, tuple[Any, Any]], zone: ZoneInfo
+) -> datetime:
+    day = changes["date"][0] if "date" in changes else meeting.date
+    starts_at = changes["starts_at"][0] if "starts_at" in changes else meeting.starts_at
+    return meeting_start(day, starts_at, zone)
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON keeps it: instants and days as ISO text, choices as their value."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+async def plan_after_import(
+    session: AsyncSession, report: ImportReport, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """Reminders for new meetings; notices and new reminders for moved or cancelled ones."""
+    added = 0
+    for change in report.meetings:
+        if change.kind not in {"added", "changed", "cancelled"}:
+            continue
+        meeting = await session.scalar(
+            select(Meeting)
+            .join(Workshop)
+            .where(Workshop.key == change.workshop_key, Meeting.key == change.meeting_key)
+        )
+        if meeting is None:
+            continue
+        if change.kind == "added":
+            added += await plan_meeting(session, meeting, now=now, policy=policy)
+        else:
+            added += await notify_change(session, meeting, change.fields, now=now, policy=policy)
+    return added
+
+
+async def drop_pending_of_member(session: AsyncSession, member_id: int) -> None:
+    """A member blocked the bot: nothing pending is sent to them."""
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.member_id == member_id, Outbox.status == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.SKIPPED, last_error="recipient inactive")
+    )

@@ -1,0 +1,50 @@
+"""When a reminder is due: offsets before a meeting, in local time, outside quiet hours."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from config.settings import QuietHours
+
+# A meeting whose time is not decided is reminded of as if it began at this local time.
+UNDECIDED_TIME_ANCHOR = time(9, 0)
+
+
+def meeting_start(day: date, starts_at: datetime | None, zone: ZoneInfo) -> datetime:
+    """The instant reminders count back from."""
+    if starts_at is not None:
+        return starts_at
+    return datetime.combine(day, UNDECIDED_TIME_ANCHOR, tzinfo=zone)
+
+
+def reminder_due(start: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
+    """`start` minus `offset`: whole days in local calendar days, the rest in elapsed time.
+
+    "One day before" a meeting at 9.00 on the Monday after the spring change to summer
+    time is 9.00 on the Sunday, which is 23 hours earlier, not 24.
+    """
+    local = start.astimezone(zone)
+    days = timedelta(days=offset.days)
+    wall = (local.replace(tzinfo=None) - days).replace(tzinfo=zone)
+    return (wall.astimezone(UTC) - (offset - days)).astimezone(UTC)
+
+
+def outside_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo) -> datetime:
+    """A due time inside quiet hours moves to one minute before they began."""
+    if quiet is None:
+        return due
+    local = due.astimezone(zone)
+    clock = local.time()
+    begins, ends = quiet.begins, quiet.ends
+    if begins < ends:
+        inside = begins <= clock < ends
+        began_on = local.date()
+    else:
+        # Across midnight (21-08): after 21.00 it began today, before 8.00 yesterday.
+        inside = clock >= begins or clock < ends
+        began_on = local.date() if clock >= begins else local.date() - timedelta(days=1)
+    if not inside:
+        return due
+    start_of_quiet = datetime.combine(began_on, begins, tzinfo=zone)
+    return (start_of_quiet - timedelta(minutes=1)).astimezone(UTC)

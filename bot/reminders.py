@@ -1,0 +1,148 @@
+"""Replies about reminders: /reminders, RSVP answers (buttons and /going …) and /status."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.formatting import format_day, format_when
+from bot.outbox.planning import ReminderPolicy, plan_member
+from bot.reply import Reply
+from bot.runtime import Runtime
+from bot.services.directory import load_directory
+from bot.services.members import Visitor, greet_member, participant_of, set_reminder_offsets
+from bot.services.rsvp import answer_meeting
+from bot.services.status import outbox_status
+from config.settings import parse_offsets
+from storage.models import OutboxStatus, Role, RsvpAnswer
+
+RSVP_TEXT = {
+    RsvpAnswer.GOING: "rsvp-going",
+    RsvpAnswer.NOT_GOING: "rsvp-not-going",
+    RsvpAnswer.MAYBE: "rsvp-maybe",
+}
+_UNITS = (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1))
+
+
+def describe_offsets(runtime: Runtime, language: str, offsets: tuple[timedelta, ...]) -> str:
+    """`7 päivää, 1 päivä` in the reader's language."""
+    parts = []
+    for offset in offsets:
+        seconds = int(offset.total_seconds())
+        unit, size = next((u, n) for u, n in _UNITS if seconds % n == 0)
+        parts.append(runtime.texts(language, f"offset-{unit}", n=seconds // size))
+    return ", ".join(parts)
+
+
+async def replan_member(session: AsyncSession, runtime: Runtime, member_id: int | None) -> None:
+    """Bring a member's pending reminders in line after a change of theirs."""
+    if member_id is not None:
+        policy = ReminderPolicy.from_settings(runtime.settings)
+        await plan_member(session, member_id, now=runtime.clock(), policy=policy)
+
+
+async def reminders_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, argument: str
+) -> Reply:
+    """/reminders [1d,2h | off | default]: show or set when one's reminders come."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    policy = ReminderPolicy.from_settings(runtime.settings)
+    wanted = argument.strip().lower()
+    language = (await participant_of(session, visitor)).language
+    if not wanted:
+        member = await greet_member(session, visitor, admin_ids=admins)
+        offsets = policy.offsets_of(member)
+        if not offsets:
+            return Reply(texts(language, "reminders-off"))
+        text = texts(
+            language, "reminders-current", offsets=describe_offsets(runtime, language, offsets)
+        )
+        if member.reminder_offsets is None:
+            text += " " + texts(language, "reminders-default")
+        return Reply(text)
+    if wanted in {"off", "pois", "av", "none"}:
+        offsets_to_set: tuple[timedelta, ...] | None = ()
+    elif wanted in {"default", "oletus", "standard"}:
+        offsets_to_set = None
+    else:
+        try:
+            offsets_to_set = parse_offsets(wanted)
+        except ValueError:
+            return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
+        if not offsets_to_set:
+            return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
+    member = await set_reminder_offsets(session, visitor, offsets_to_set, admin_ids=admins)
+    await replan_member(session, runtime, member.id)
+    offsets = policy.offsets_of(member)
+    if not offsets:
+        return Reply(texts(language, "reminders-turned-off"))
+    return Reply(
+        texts(language, "reminders-set", offsets=describe_offsets(runtime, language, offsets))
+    )
+
+
+async def rsvp_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    meeting_id: int,
+    answer: RsvpAnswer,
+) -> Reply | None:
+    """Store an RSVP and thank for it; None when the meeting does not exist."""
+    meeting = await answer_meeting(
+        session, visitor, meeting_id, answer, admin_ids=runtime.settings.bot_admin_ids
+    )
+    if meeting is None:
+        return None
+    language = (await participant_of(session, visitor)).language
+    directory = await load_directory(session)
+    workshop = directory.workshop_by_id(meeting.workshop_id)
+    return Reply(
+        runtime.texts(
+            language,
+            "rsvp-saved",
+            date=format_day(meeting.date, language),
+            workshop=escape(workshop.title(language) if workshop else ""),
+            answer=runtime.texts(language, RSVP_TEXT[answer]),
+        )
+    )
+
+
+async def status_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+    """/status for administrators: the outbox's counts, next reminder, last message."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    member = await greet_member(session, visitor, admin_ids=admins)
+    language = member.language
+    if member.role != Role.ADMIN:
+        return Reply(texts(language, "status-not-allowed"))
+    status = await outbox_status(session)
+    zone = runtime.settings.bot_timezone
+    lines = [
+        texts(
+            language,
+            "status-report",
+            pending=status.counts[OutboxStatus.PENDING],
+            sent=status.counts[OutboxStatus.SENT],
+            failed=status.counts[OutboxStatus.FAILED],
+            skipped=status.counts[OutboxStatus.SKIPPED],
+        )
+    ]
+    if status.next_due is not None:
+        when = format_when(
+            status.next_due.astimezone(zone).date(), status.next_due, None, language, zone
+        )
+        lines.append(
+            texts(language, "status-next", when=when, workshop=escape(status.next_workshop or ""))
+        )
+    else:
+        lines.append(texts(language, "status-no-next"))
+    if status.last_sent is not None:
+        when = format_when(
+            status.last_sent.astimezone(zone).date(), status.last_sent, None, language, zone
+        )
+        lines.append(texts(language, "status-last", when=when))
+    else:
+        lines.append(texts(language, "status-never"))
+    return Reply("\n".join(lines))

@@ -1,0 +1,21 @@
+"""What the bot says: HTML text and buttons as plain data (handlers make keyboards of them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: its label and the callback data it sends back."""
+
+    text: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot answers: HTML text and rows of buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()

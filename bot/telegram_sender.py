@@ -1,0 +1,53 @@
+"""The outbox's `Sender` over PTB: Telegram's errors become the dispatcher's outcomes."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import timedelta
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.outbox.dispatch import RecipientGone, RetryLater, Undeliverable
+from bot.reply import Button
+
+
+class TelegramSender:
+    """Sends outbox messages with the application's bot (and so its rate limiter)."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]) -> int:
+        """Send one message; returns Telegram's message id."""
+        markup = (
+            InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(b.text, callback_data=b.data) for b in row]
+                    for row in buttons
+                ]
+            )
+            if buttons
+            else None
+        )
+        try:
+            message = await self.bot.send_message(chat_id, text, reply_markup=markup)
+        except RetryAfter as error:
+            raise RetryLater("429 too many requests", seconds=_seconds(error)) from error
+        except Forbidden as error:
+            raise RecipientGone(error.message) from error
+        except BadRequest as error:
+            # BadRequest is a NetworkError in PTB's hierarchy: it must be caught first.
+            raise Undeliverable(error.message) from error
+        except (TimedOut, NetworkError) as error:
+            raise RetryLater(f"network: {error.message}") from error
+        return message.message_id
+
+
+def _seconds(error: RetryAfter) -> float:
+    # Without PTB_TIMEDELTA the property is an int and warns that it is deprecated.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

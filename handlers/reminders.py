@@ -1,0 +1,83 @@
+"""/reminders, RSVP buttons and /going /notgoing /maybe, and /status."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.reminders import reminders_reply, rsvp_reply, status_reply
+from bot.reply import Reply
+from bot.runtime import VerstasContext
+from bot.services.members import language_of
+from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+from storage.models import RsvpAnswer
+
+
+async def reminders(update: Update, context: VerstasContext) -> None:
+    """/reminders [1d,2h | off | default]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await reminders_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, reply)
+
+
+async def rsvp_button(update: Update, context: VerstasContext) -> None:
+    """An RSVP button of a reminder (`rsvp:MEETING:going`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    answers = {answer.value: answer for answer in RsvpAnswer}
+    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in answers:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await rsvp_reply(
+            session, runtime, visitor_of(update, runtime), int(parts[1]), answers[parts[2]]
+        )
+    if reply is None:
+        await outdated(update, runtime)
+        return
+    await query.answer()
+    await drop_buttons(update)
+    await send(update, reply)
+
+
+async def going(update: Update, context: VerstasContext) -> None:
+    """/going MEETING."""
+    await _typed_rsvp(update, context, RsvpAnswer.GOING, "going")
+
+
+async def not_going(update: Update, context: VerstasContext) -> None:
+    """/notgoing MEETING."""
+    await _typed_rsvp(update, context, RsvpAnswer.NOT_GOING, "notgoing")
+
+
+async def maybe(update: Update, context: VerstasContext) -> None:
+    """/maybe MEETING."""
+    await _typed_rsvp(update, context, RsvpAnswer.MAYBE, "maybe")
+
+
+async def _typed_rsvp(
+    update: Update, context: VerstasContext, answer: RsvpAnswer, command: str
+) -> None:
+    runtime = context.runtime
+    visitor = visitor_of(update, runtime)
+    key = arguments(context).strip()
+    async with runtime.sessions.begin() as session:
+        language = await language_of(session, visitor)
+        texts = runtime.texts
+        if not key.isdigit():
+            reply = Reply(texts(language, "rsvp-usage", example=f"/{command} 12"))
+        else:
+            saved = await rsvp_reply(session, runtime, visitor, int(key), answer)
+            reply = saved or Reply(texts(language, "rsvp-unknown-meeting", key=key[:20]))
+    await send(update, reply)
+
+
+async def status(update: Update, context: VerstasContext) -> None:
+    """/status (administrators)."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await status_reply(session, runtime, visitor_of(update, runtime))
+    await send(update, reply)
