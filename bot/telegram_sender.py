@@ -6,6 +6,7 @@ import warnings
 from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
@@ -32,7 +33,10 @@ class TelegramSender:
             else None
         )
         try:
-            message = await self.bot.send_message(chat_id, text, reply_markup=markup)
+            # Explicit, not left to the Application's defaults: the outbox's texts are HTML.
+            message = await self.bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         except RetryAfter as error:
             raise RetryLater("429 too many requests", seconds=_seconds(error)) from error
         except Forbidden as error:

@@ -82,6 +82,9 @@ class PlannedRow:
     meeting_id: int
     due_at: datetime
     payload: Mapping[str, Any]
+    # Its moment has passed: an existing row stays as it is (it may have come due while
+    # the bot was down and is still to be sent), but no new row is made.
+    late: bool = False
 
 
 def meeting_subject(meeting: Meeting) -> str:
@@ -119,10 +122,9 @@ def _reminders(
     for recipient in recipients:
         for offset in recipient.offsets:
             due = reminder_due(start, offset, policy.zone)
-            if due <= now:
-                # The moment has passed already (a member joining late): the member can
-                # see the meeting in /next; a burst of stale reminders would only annoy.
-                continue
+            # A moment already passed is not planned anew (a member joining late sees the
+            # meeting in /next; a burst of stale reminders would only annoy).
+            late = due <= now
             # Quiet hours may move it before now (planned at 20.59:30): then send it now.
             due = max(outside_quiet_hours(due, policy.quiet, policy.zone), now)
             seconds = int(offset.total_seconds())
@@ -133,6 +135,7 @@ def _reminders(
                     meeting.id,
                     due,
                     {},
+                    late=late,
                 )
             )
     return rows
@@ -146,10 +149,10 @@ async def _sync(session: AsyncSession, wanted: list[PlannedRow], pending: Select
         planned = wanted_by_key.pop(key, None)
         if planned is None:
             await session.delete(row)
-        elif row.due_at != planned.due_at:
+        elif not planned.late and row.due_at != planned.due_at:
             row.due_at = planned.due_at
     await session.flush()
-    return await _insert(session, wanted_by_key.values())
+    return await _insert(session, (row for row in wanted_by_key.values() if not row.late))
 
 
 async def _insert(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:

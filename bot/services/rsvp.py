@@ -36,4 +36,4 @@ async def answers_of(session: AsyncSession, meeting_id: int) -> dict[int, RsvpAn
     rows = await session.execute(
         select(Rsvp.member_id, Rsvp.answer).where(Rsvp.meeting_id == meeting_id)
     )
-    return {member_id: answer for member_id, answer in rows.tuples()}
+    return {member_id: answer for member_id, answer in rows}

@@ -25,7 +25,7 @@ async def outbox_status(session: AsyncSession) -> OutboxStatusView:
     """Read the outbox's state."""
     rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
     counts = {status: 0 for status in OutboxStatus}
-    counts.update({status: count for status, count in rows.tuples()})
+    counts.update({status: count for status, count in rows})
     next_row = (
         await session.execute(
             select(Outbox.due_at, Workshop.name)

@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Self
@@ -185,6 +186,8 @@ class SentMessage:
     date: int = 0
     edit_date: int | None = None
     params: JSONDict = field(default_factory=dict, repr=False)
+    # When the server received it (wall clock, UTC), for punctuality checks.
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC), repr=False)
 
     def buttons(self) -> list[list[tuple[str, str | None]]]:
         """Return the keyboard as rows of (text, callback_data); callback_data is None if absent."""

@@ -1,0 +1,341 @@
+"""Reminders and notices from planning to the Bot API: the dispatcher with a hand-moved clock.
+
+Messages go over real HTTP to the fake Bot API through the real TelegramSender; the
+database is SQLite and PostgreSQL in turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+
+from bot.i18n import Texts
+from bot.outbox.dispatch import Dispatcher
+from bot.outbox.planning import ReminderPolicy, plan_after_import, plan_member, plan_workshop
+from bot.services.directory import load_directory
+from bot.services.members import Visitor, choose_municipality
+from bot.telegram_sender import TelegramSender
+from config.settings import parse_offsets
+from storage.models import GroupChat, Member, Outbox, OutboxStatus, Subscription
+from storage.schedule import apply_schedule, read_schedule_bytes
+from tests.helpers.clock import ManualClock
+from tests.helpers.fake_bot_api import FakeBotAPI, FakeChat, FakeUser, SentMessage
+from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+def at(text: str) -> datetime:
+    return datetime.strptime(text, "%d.%m.%Y %H:%M").replace(tzinfo=HELSINKI)
+
+
+@dataclass
+class World:
+    """The demo network, a dispatcher and the fake Bot API, at a moment of the test's choice."""
+
+    sessions: Sessions
+    api: FakeBotAPI
+    clock: ManualClock
+    policy: ReminderPolicy
+    dispatcher: Dispatcher
+    bot: Bot
+
+    async def register(self, telegram_id: int, municipality: str, language: str = "fi") -> int:
+        """A member who chose a municipality now; returns their member id."""
+        self.api.add_user(FakeUser(telegram_id, f"Jäsen {telegram_id}", language_code=language))
+        async with self.sessions.begin() as session:
+            directory = await load_directory(session)
+            chosen = directory.municipality(municipality)
+            assert chosen is not None
+            participant = await choose_municipality(
+                session,
+                Visitor(telegram_id, f"Jäsen {telegram_id}", language),
+                chosen.id,
+                [w.id for w in directory.workshops_of(chosen.id)],
+                admin_ids=(),
+            )
+            assert participant.member_id is not None
+            await plan_member(session, participant.member_id, now=self.clock(), policy=self.policy)
+            return participant.member_id
+
+    async def reimport(self, old: str, new: str) -> None:
+        """Import the demo file with one edit, planning what the edit calls for."""
+        changed = demo_bytes().decode().replace(old, new, 1)
+        assert changed != demo_bytes().decode()
+        async with self.sessions.begin() as session:
+            report = await apply_schedule(
+                session, read_schedule_bytes(changed.encode(), "yaml"), default_timezone=HELSINKI
+            )
+            await plan_after_import(session, report, now=self.clock(), policy=self.policy)
+
+    async def rows(self) -> list[Outbox]:
+        async with self.sessions() as session:
+            return list(await session.scalars(select(Outbox).order_by(Outbox.due_at, Outbox.id)))
+
+    def sent_to(self, chat_id: int) -> list[SentMessage]:
+        return self.api.messages_to(chat_id)
+
+
+@pytest.fixture
+async def world(fake_api: FakeBotAPI, sessions: Sessions) -> AsyncIterator[World]:
+    await load_demo(sessions)
+    clock = ManualClock(at("1.3.2009 12:00"))
+    policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)
+    async with Bot(fake_api.token, base_url=fake_api.base_url) as bot:
+        dispatcher = Dispatcher(
+            sessions=sessions,
+            sender=TelegramSender(bot),
+            texts=Texts.load(),
+            policy=policy,
+            clock=clock,
+            instance="test-a",
+        )
+        yield World(sessions, fake_api, clock, policy, dispatcher, bot)
+
+
+async def test_joining_plans_reminders_at_the_offsets_before_each_upcoming_meeting(
+    world: World,
+) -> None:
+    await world.register(701, "Lohja")
+    planned = [
+        (r.due_at.astimezone(HELSINKI).strftime("%d.%m.%Y %H:%M"), r.offset_seconds)
+        for r in await world.rows()
+    ]
+    # 4.3. klo 13: the 7-day reminder would have been due already; 25.3. has no time
+    # yet, so its reminders count from 9.00.
+    assert planned[:4] == [
+        ("03.03.2009 13:00", 86_400),
+        ("18.03.2009 09:00", 604_800),
+        ("24.03.2009 09:00", 86_400),
+        ("29.04.2009 09:00", 604_800),
+    ]
+    assert len(planned) == 11  # 4.3 (1), 25.3, 6.5, 4.6, 22.9, 24.9 (2 each)
+
+
+async def test_a_due_reminder_is_sent_once_in_the_members_language_with_rsvp_buttons(
+    world: World,
+) -> None:
+    await world.register(702, "Raseborg", language="sv")
+    world.clock.set(at("3.3.2009 13:00"))
+    stats = await world.dispatcher.run_once()
+    assert (stats.sent, stats.skipped, stats.failed) == (1, 0, 0)
+    [reminder] = world.sent_to(702)
+    assert reminder.plain_text is not None
+    assert reminder.plain_text.startswith("⏰ Påminnelse om ett kommande möte")
+    assert "ons 4.3.2009 kl. 13.00–15.30\nKyrkslätt" in reminder.plain_text
+    assert "/going" in reminder.plain_text
+    assert [label for row in reminder.buttons() for label, _ in row] == [
+        "Jag kommer",
+        "Jag kan inte",
+        "Kanske",
+    ]
+    assert (await world.dispatcher.run_once()).claimed == 0
+    world.clock.advance(minutes=10)
+    await world.dispatcher.run_once()
+    assert len(world.sent_to(702)) == 1
+    [sent] = [r for r in await world.rows() if r.status == OutboxStatus.SENT]
+    assert sent.telegram_message_id == reminder.message_id
+
+
+async def test_after_downtime_a_late_reminder_goes_out_only_if_its_meeting_has_not_started(
+    world: World,
+) -> None:
+    await world.register(703, "Lohja")
+    await world.register(704, "Kirkkonummi")
+    # The bot was down from before the 1-day reminders (3.3. klo 13) until 4.3. klo 12.59.
+    world.clock.set(at("4.3.2009 12:59"))
+    assert (await world.dispatcher.run_once()).sent == 2
+    # The next ones were due at 24.3. klo 9; the bot comes back only on 25.3. at 10.
+    world.clock.set(at("25.3.2009 10:00"))
+    stats = await world.dispatcher.run_once()
+    assert (stats.sent, stats.skipped) == (0, 4)
+    skipped = [r for r in await world.rows() if r.status == OutboxStatus.SKIPPED]
+    assert {r.last_error for r in skipped} == {"meeting already started"}
+    assert [len(world.sent_to(chat)) for chat in (703, 704)] == [1, 1]
+
+
+async def test_a_moved_meeting_tells_what_changed_and_reminds_at_the_new_time(
+    world: World,
+) -> None:
+    await world.register(705, "Tuusula")
+    await world.reimport(
+        'start: "13:00"\n        end: "15:30"\n        place: Kirkkonummi',
+        'start: "14:00"\n        end: "15:30"\n        place: Lohja',
+    )
+    assert (await world.dispatcher.run_once()).sent == 1
+    [notice] = world.sent_to(705)
+    assert notice.plain_text is not None
+    assert notice.plain_text.startswith("📅 Kokous on muuttunut")
+    assert "Aika: klo 13.00–15.30 → 14.00–15.30" in notice.plain_text
+    assert "Paikka: Kirkkonummi → Lohja" in notice.plain_text
+    assert "ke 4.3.2009 klo 14.00–15.30\nLohja" in notice.plain_text
+
+    world.clock.set(at("3.3.2009 13:00"))
+    assert (await world.dispatcher.run_once()).claimed == 0
+    world.clock.set(at("3.3.2009 14:00"))
+    assert (await world.dispatcher.run_once()).sent == 1
+    reminder = world.sent_to(705)[-1]
+    assert reminder.plain_text is not None
+    assert "klo 14.00–15.30" in reminder.plain_text
+
+
+async def test_a_cancelled_meeting_gives_a_notice_and_no_reminder(world: World) -> None:
+    await world.register(706, "Kerava")
+    await world.reimport(
+        "        place: Kirkkonummi\n", "        place: Kirkkonummi\n        status: cancelled\n"
+    )
+    assert (await world.dispatcher.run_once()).sent == 1
+    [notice] = world.sent_to(706)
+    assert notice.plain_text is not None
+    assert notice.plain_text.startswith("❌ Kokous on peruttu")
+    assert "PERUTTU" in notice.plain_text
+    world.clock.set(at("3.3.2009 13:30"))
+    await world.dispatcher.run_once()
+    assert len(world.sent_to(706)) == 1
+
+
+async def test_notices_reach_only_the_members_of_the_workshop(world: World) -> None:
+    await world.register(707, "Vihti")  # preventive and low-threshold workshops
+    await world.register(708, "Karjalohja")  # low-threshold only
+    await world.reimport("        place: Kirkkonummi\n", "        place: Siuntio\n")
+    await world.dispatcher.run_once()
+    assert len(world.sent_to(707)) == 1
+    assert world.sent_to(708) == []
+
+
+async def test_429_and_5xx_answers_delay_but_lose_nothing(world: World) -> None:
+    await world.register(709, "Lohja")
+    await world.register(710, "Siuntio")
+    world.clock.set(at("3.3.2009 13:00"))
+    world.api.fail_next("sendMessage", status=429, retry_after=30)
+    stats = await world.dispatcher.run_once()
+    assert (stats.sent, stats.retried) == (0, 1)
+    # Telegram said 30 s: nothing is tried before that, the other member included.
+    world.clock.advance(seconds=29)
+    assert (await world.dispatcher.run_once()).claimed == 0
+    world.clock.advance(seconds=1)
+    world.api.fail_next("sendMessage", status=502)
+    stats = await world.dispatcher.run_once()
+    assert (stats.sent, stats.retried) == (1, 1)
+    world.clock.advance(seconds=10)
+    assert (await world.dispatcher.run_once()).sent == 1
+    assert [len(world.sent_to(chat)) for chat in (709, 710)] == [1, 1]
+
+
+async def test_a_member_who_blocked_the_bot_is_marked_inactive(world: World) -> None:
+    member_id = await world.register(711, "Lohja")
+    world.api.block_user(711)
+    world.clock.set(at("3.3.2009 13:00"))
+    stats = await world.dispatcher.run_once()
+    assert stats.blocked == 1
+    async with world.sessions() as session:
+        member = await session.get(Member, member_id)
+        assert member is not None
+        assert member.active is False
+    statuses = {r.status for r in await world.rows()}
+    assert OutboxStatus.PENDING not in statuses
+    failed = [r for r in await world.rows() if r.status == OutboxStatus.FAILED]
+    assert len(failed) == 1
+    assert (failed[0].last_error or "").startswith("blocked: ")
+
+
+async def test_a_refused_message_fails_with_telegrams_reason(world: World) -> None:
+    await world.register(712, "Lohja")
+    async with world.sessions.begin() as session:
+        # A chat Telegram does not know: the Bot API answers 400.
+        await session.execute(update(Outbox).values(chat_id=999_999_999))
+    world.clock.set(at("3.3.2009 13:00"))
+    stats = await world.dispatcher.run_once()
+    assert stats.failed == 1
+    [failed] = [r for r in await world.rows() if r.status == OutboxStatus.FAILED]
+    assert "chat not found" in (failed.last_error or "").lower()
+
+
+async def test_a_linked_group_gets_each_reminder_once(world: World) -> None:
+    group = FakeChat(-1001, "supergroup", "Verstasryhmä")
+    world.api.add_chat(group)
+    async with world.sessions.begin() as session:
+        directory = await load_directory(session)
+        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
+        assert workshop is not None
+        session.add(
+            GroupChat(
+                chat_id=group.id, title="Verstasryhmä", workshop_id=workshop.id, language="fi"
+            )
+        )
+        await session.flush()
+        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+    world.clock.set(at("3.3.2009 13:00"))
+    await world.dispatcher.run_once()
+    await world.dispatcher.run_once()
+    [reminder] = world.sent_to(group.id)
+    assert reminder.buttons() == []
+    assert (reminder.plain_text or "").startswith("⏰ Muistutus tulevasta kokouksesta")
+
+
+async def test_a_claim_left_by_a_killed_process_expires_and_is_taken_over(world: World) -> None:
+    await world.register(713, "Lohja")
+    world.clock.set(at("3.3.2009 13:00"))
+    async with world.sessions.begin() as session:
+        # What a process killed right after claiming leaves behind.
+        await session.execute(
+            update(Outbox).values(
+                claimed_by="killed", claimed_until=world.clock() + timedelta(minutes=2)
+            )
+        )
+    assert (await world.dispatcher.run_once()).claimed == 0
+    world.clock.advance(minutes=2, seconds=1)
+    assert (await world.dispatcher.run_once()).sent == 1
+    assert len(world.sent_to(713)) == 1
+
+
+async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
+    world: World, sessions: Sessions
+) -> None:
+    chats = range(800_000, 802_000)
+    for chat_id in chats:
+        world.api.add_user(FakeUser(chat_id))
+    async with sessions.begin() as session:
+        directory = await load_directory(session)
+        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
+        assert workshop is not None
+        members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
+        session.add_all(members)
+        await session.flush()
+        session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
+        await session.flush()
+        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+    # The 1-day reminders of 4.3. are due: one per member.
+    world.clock.set(at("3.3.2009 13:00"))
+    second = Dispatcher(
+        sessions=sessions,
+        sender=TelegramSender(world.bot),
+        texts=Texts.load(),
+        policy=world.policy,
+        clock=world.clock,
+        instance="test-b",
+    )
+
+    async def drain(dispatcher: Dispatcher) -> int:
+        sent = 0
+        while (stats := await dispatcher.run_once()).claimed:
+            sent += stats.sent
+        return sent
+
+    sent_by_first, sent_by_second = await asyncio.gather(drain(world.dispatcher), drain(second))
+    assert sent_by_first + sent_by_second == 2000
+    assert sent_by_first > 0
+    assert sent_by_second > 0
+    received = [m.chat_id for m in world.api.sent if m.method == "sendMessage"]
+    assert len(received) == 2000
+    assert set(received) == set(chats)
+    due = [r for r in await world.rows() if r.due_at <= world.clock()]
+    assert {r.status for r in due} == {OutboxStatus.SENT}
