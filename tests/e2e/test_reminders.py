@@ -44,11 +44,12 @@ async def test_every_member_gets_both_reminders_within_2_seconds_of_their_due_ti
     for user in members:
         fake_api.add_user(user)
         await follower(sessions, user.id, WORKSHOP)
-    starts = datetime.now(UTC) + timedelta(seconds=33)
+    # A meeting a minute ahead: reminders due in 30 s and in 50 s.
+    starts = datetime.now(UTC) + timedelta(seconds=60)
     await meeting_soon(sessions, WORKSHOP, starts)
     async with bot_running(fake_api, database_url, reminder_offsets=OFFSETS, quiet_hours=""):
         for user in members:
-            await fake_api.wait_for_message(user.id, count=2, timeout=45)
+            await fake_api.wait_for_message(user.id, count=2, timeout=75)
     for user in members:
         first, second = reminders_to(fake_api, user.id)
         for message, offset in ((first, 30), (second, 10)):
