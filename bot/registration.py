@@ -20,6 +20,7 @@ from bot.services.members import (
     participant_of,
     set_language,
 )
+from bot.services.staff import use_invite
 from config.settings import LANGUAGES
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
@@ -40,6 +41,12 @@ async def start_reply(
         return Reply("\n\n".join(lines))
     lines.append(texts(language, "start-network", network=escape(network)))
 
+    if payload and payload.startswith("invite-"):
+        accepted = await use_invite(
+            session, visitor, payload.removeprefix("invite-"), now=runtime.clock(), admin_ids=admins
+        )
+        lines.append(texts(language, "invite-accepted" if accepted else "invite-invalid"))
+        payload = None
     municipality = directory.municipality(payload) if payload else None
     if municipality is not None:
         chosen = await _choose(session, runtime, visitor, directory, municipality, language)

@@ -19,3 +19,9 @@ class Reply:
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Refusal(Reply):
+    """A reply saying "not allowed": to a button press it is an alert to the presser,
+    never an edit of the message (which may be someone else's, when the data was forged)."""

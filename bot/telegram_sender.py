@@ -48,6 +48,23 @@ class TelegramSender:
             raise RetryLater(f"network: {error.message}") from error
         return message.message_id
 
+    async def edit(self, chat_id: int, message_id: int, text: str) -> None:
+        """Replace the text of a message the bot sent (a broadcast's status line)."""
+        try:
+            await self.bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
+            )
+        except RetryAfter as error:
+            raise RetryLater("429 too many requests", seconds=_seconds(error)) from error
+        except Forbidden as error:
+            raise RecipientGone(error.message) from error
+        except BadRequest as error:
+            if "not modified" in error.message.lower():
+                return
+            raise Undeliverable(error.message) from error
+        except (TimedOut, NetworkError) as error:
+            raise RetryLater(f"network: {error.message}") from error
+
 
 def _seconds(error: RetryAfter) -> float:
     # Without PTB_TIMEDELTA the property is an int and warns that it is deprecated.

@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import errors, groups, meetings, registration, reminders, workshops
+from handlers import coordination, errors, groups, meetings, registration, reminders, workshops
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -36,6 +36,19 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("maybe", "ehka", "kanske"), reminders.maybe),
         (("status",), reminders.status),
         (("link",), groups.link),
+        # Coordinators and administrators; the services check the role.
+        (("broadcast", "tiedote", "meddelande"), coordination.broadcast),
+        (("confirm", "vahvista", "bekrafta"), coordination.confirm),
+        (("cancel", "peru", "avbryt"), coordination.cancel),
+        (("addmeeting", "uusikokous", "nyttmote"), coordination.add_meeting),
+        (("editmeeting", "muutakokous", "andramote"), coordination.edit_meeting),
+        (("cancelmeeting", "perukokous", "installmote"), coordination.cancel_meeting),
+        (("attendance", "osallistujat", "deltagare"), coordination.attendance),
+        (("members", "jasenet", "medlemmar"), coordination.members),
+        (("promote",), coordination.promote),
+        (("demote",), coordination.demote),
+        (("invite", "kutsu", "inbjudan"), coordination.invite),
+        (("audit", "loki", "logg"), coordination.audit_log),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
@@ -44,6 +57,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(meetings.more_meetings, r"^mtg:"))
     application.add_handler(CallbackQueryHandler(workshops.follow_button, r"^(join|leave):"))
     application.add_handler(CallbackQueryHandler(reminders.rsvp_button, r"^rsvp:"))
+    application.add_handler(CallbackQueryHandler(coordination.announcement_button, r"^ann:"))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(

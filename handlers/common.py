@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
@@ -79,15 +80,27 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return parts
 
 
-async def send(update: Update, reply: Reply) -> None:
-    """Send a reply in the update's chat; the buttons go with the last part."""
+async def send(update: Update, reply: Reply) -> Message | None:
+    """Send a reply in the update's chat; the buttons go with the last part, which is returned."""
     chat = update.effective_chat
     if chat is None:
-        return
+        return None
     parts = split_message(reply.text)
+    last = None
     for index, part in enumerate(parts):
         markup = keyboard(reply) if index == len(parts) - 1 else None
-        await chat.send_message(part, reply_markup=markup)
+        last = await chat.send_message(part, reply_markup=markup)
+    return last
+
+
+async def show_in_place(update: Update, reply: Reply) -> None:
+    """Replace the message whose button was pressed with the reply (text and buttons)."""
+    query = update.callback_query
+    if query is None:
+        return
+    with suppress(BadRequest):
+        # "message is not modified": the same button pressed twice; it already shows this.
+        await query.edit_message_text(reply.text, reply_markup=keyboard(reply))
 
 
 async def drop_buttons(update: Update) -> None:

@@ -184,3 +184,54 @@ status-next = Next reminder: { $when } ({ $workshop })
 status-no-next = No upcoming reminder.
 status-last = Last sent: { $when }
 status-never = Nothing has been sent yet.
+
+## Coordinators
+
+staff-only = This is for coordinators only.
+admin-only = This is for administrators only.
+municipality-not-found-plain = I found no municipality "{ $name }".
+broadcast-usage = Write the announcement after the command, e.g. /broadcast municipality=Lohja Hello all! The audience can be narrowed: workshop=KEY and municipality=NAME.
+broadcast-preview = 📣 <b>Preview</b> – { $count } recipients ({ $audience }). Confirm to send it.
+broadcast-confirm = ✅ Confirm
+broadcast-cancel = Cancel
+broadcast-pick-workshop = Audience: workshop…
+broadcast-pick-municipality = Audience: municipality…
+broadcast-choose-audience = Choose the audience:
+audience-everyone = everyone
+audience-workshop = workshop { $name }
+audience-municipality = municipality { $name }
+audience-all-workshops = All workshops
+audience-all-municipalities = All municipalities
+broadcast-not-a-draft = This announcement was already confirmed or cancelled.
+broadcast-starting = 📣 Sending the announcement…
+broadcast-started = 📣 Sending the announcement to { $count } recipients. I will update this message as it goes.
+broadcast-cancelled = Announcement cancelled; nothing was sent.
+broadcast-progress = 📣 Sending: { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot, { $pending } waiting.
+broadcast-done = 📣 <b>Announcement sent.</b> { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot.
+announcement-title = 📣 <b>Announcement</b>
+added-title = 🆕 <b>New meeting</b>
+addmeeting-usage = Write e.g. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
+editmeeting-usage = Write the meeting's number and the changes, e.g. /editmeeting 12 time=14:00-15:30 place=Lohja (also date=, venue="…", address="…").
+cancelmeeting-usage = Write the number of the meeting to cancel, e.g. /cancelmeeting 12
+meeting-added = Meeting { $id } added: { $workshop }, { $when }. The members will be told.
+meeting-changed = Meeting { $id } changed: { $when }. The members will be told of the change.
+meeting-cancelled-done = Meeting { $id } ({ $when }) cancelled. The members will be told.
+meeting-unchanged = The meeting is like that already; nothing changed.
+attendance-usage = Write the meeting's number, e.g. /attendance 12
+attendance-title = <b>Attendance: { $workshop }, { $date }</b>
+attendance-no-answer = no answer
+members-title = <b>{ $total } members</b>
+members-list = <b>Members</b>
+members-inactive = (blocked the bot)
+role-usage = Write the user's Telegram id, e.g. /promote 123456789
+role-unknown-user = No user { $id }; they must start the bot first (/start).
+role-set = { $name }: { $role }.
+role-participant = participant
+role-coordinator = coordinator
+role-admin = administrator
+invite-link = A one-time invitation to become a coordinator (valid for 7 days): { $link }
+invite-accepted = Welcome as a coordinator!
+invite-invalid = The invitation link is not valid (used or expired).
+audit-title = <b>Audit log</b>
+audit-refused = refused
+broadcast-no-draft = You have no announcement waiting. Write /broadcast and the announcement first.

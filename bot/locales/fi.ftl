@@ -184,3 +184,54 @@ status-next = Seuraava muistutus: { $when } ({ $workshop })
 status-no-next = Seuraavaa muistutusta ei ole.
 status-last = Viimeksi lähetetty: { $when }
 status-never = Mitään ei ole vielä lähetetty.
+
+## Koordinaattorit
+
+staff-only = Tämä toiminto on vain koordinaattoreille.
+admin-only = Tämä toiminto on vain ylläpitäjille.
+municipality-not-found-plain = En löytänyt kuntaa ”{ $name }”.
+broadcast-usage = Kirjoita tiedote komennon perään, esim. /broadcast municipality=Lohja Hei kaikki! Vastaanottajat voi rajata: workshop=TUNNUS ja municipality=KUNTA.
+broadcast-preview = 📣 <b>Esikatselu</b> – vastaanottajia { $count } ({ $audience }). Vahvista, niin tiedote lähtee.
+broadcast-confirm = ✅ Vahvista
+broadcast-cancel = Peru
+broadcast-pick-workshop = Vastaanottajat: verstas…
+broadcast-pick-municipality = Vastaanottajat: kunta…
+broadcast-choose-audience = Valitse vastaanottajat:
+audience-everyone = kaikki
+audience-workshop = verstas { $name }
+audience-municipality = kunta { $name }
+audience-all-workshops = Kaikki verstaat
+audience-all-municipalities = Kaikki kunnat
+broadcast-not-a-draft = Tämä tiedote on jo vahvistettu tai peruttu.
+broadcast-starting = 📣 Tiedote lähtee…
+broadcast-started = 📣 Tiedote lähtee { $count } vastaanottajalle. Päivitän tähän, miten lähetys etenee.
+broadcast-cancelled = Tiedote peruttu; mitään ei lähetetty.
+broadcast-progress = 📣 Tiedote lähtee: { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia, { $pending } odottaa.
+broadcast-done = 📣 <b>Tiedote lähetetty.</b> { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia.
+announcement-title = 📣 <b>Tiedote</b>
+added-title = 🆕 <b>Uusi kokous</b>
+addmeeting-usage = Kirjoita esim. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
+editmeeting-usage = Kirjoita kokouksen numero ja muutokset, esim. /editmeeting 12 time=14:00-15:30 place=Lohja (myös date=, venue="…", address="…").
+cancelmeeting-usage = Kirjoita perutun kokouksen numero, esim. /cancelmeeting 12
+meeting-added = Kokous { $id } lisätty: { $workshop }, { $when }. Jäsenille kerrotaan.
+meeting-changed = Kokous { $id } muutettu: { $when }. Jäsenille kerrotaan muutoksesta.
+meeting-cancelled-done = Kokous { $id } ({ $when }) peruttu. Jäsenille kerrotaan.
+meeting-unchanged = Kokous on jo tällainen; mitään ei muutettu.
+attendance-usage = Kirjoita kokouksen numero, esim. /attendance 12
+attendance-title = <b>Osallistujat: { $workshop }, { $date }</b>
+attendance-no-answer = ei vastannut
+members-title = <b>Jäseniä { $total }</b>
+members-list = <b>Jäsenet</b>
+members-inactive = (estänyt botin)
+role-usage = Kirjoita käyttäjän Telegram-numero, esim. /promote 123456789
+role-unknown-user = Käyttäjää { $id } ei löydy; hänen pitää ensin aloittaa botti (/start).
+role-set = { $name }: { $role }.
+role-participant = osallistuja
+role-coordinator = koordinaattori
+role-admin = ylläpitäjä
+invite-link = Kertakäyttöinen kutsu koordinaattoriksi (voimassa 7 päivää): { $link }
+invite-accepted = Tervetuloa koordinaattoriksi!
+invite-invalid = Kutsulinkki ei ole voimassa (käytetty tai vanhentunut).
+audit-title = <b>Tapahtumaloki</b>
+audit-refused = estetty
+broadcast-no-draft = Sinulla ei ole vahvistamatonta tiedotetta. Kirjoita ensin /broadcast ja tiedote.

@@ -183,3 +183,54 @@ status-next = Nästa påminnelse: { $when } ({ $workshop })
 status-no-next = Ingen kommande påminnelse.
 status-last = Senast skickat: { $when }
 status-never = Ingenting har skickats ännu.
+
+## Koordinatorer
+
+staff-only = Den här funktionen är bara för koordinatorer.
+admin-only = Den här funktionen är bara för administratörer.
+municipality-not-found-plain = Jag hittade ingen kommun ”{ $name }”.
+broadcast-usage = Skriv meddelandet efter kommandot, t.ex. /broadcast municipality=Lojo Hej alla! Mottagarna kan avgränsas: workshop=NYCKEL och municipality=KOMMUN.
+broadcast-preview = 📣 <b>Förhandsvisning</b> – { $count } mottagare ({ $audience }). Bekräfta så skickas meddelandet.
+broadcast-confirm = ✅ Bekräfta
+broadcast-cancel = Avbryt
+broadcast-pick-workshop = Mottagare: verkstad…
+broadcast-pick-municipality = Mottagare: kommun…
+broadcast-choose-audience = Välj mottagare:
+audience-everyone = alla
+audience-workshop = verkstaden { $name }
+audience-municipality = kommunen { $name }
+audience-all-workshops = Alla verkstäder
+audience-all-municipalities = Alla kommuner
+broadcast-not-a-draft = Det här meddelandet är redan bekräftat eller avbrutet.
+broadcast-starting = 📣 Meddelandet skickas…
+broadcast-started = 📣 Meddelandet skickas till { $count } mottagare. Jag uppdaterar här hur det går.
+broadcast-cancelled = Meddelandet avbröts; ingenting skickades.
+broadcast-progress = 📣 Meddelandet skickas: { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten, { $pending } väntar.
+broadcast-done = 📣 <b>Meddelandet är skickat.</b> { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten.
+announcement-title = 📣 <b>Meddelande</b>
+added-title = 🆕 <b>Nytt möte</b>
+addmeeting-usage = Skriv t.ex. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kyrkslätt
+editmeeting-usage = Skriv mötets nummer och ändringarna, t.ex. /editmeeting 12 time=14:00-15:30 place=Lojo (också date=, venue="…", address="…").
+cancelmeeting-usage = Skriv numret på mötet som ställs in, t.ex. /cancelmeeting 12
+meeting-added = Möte { $id } tillagt: { $workshop }, { $when }. Medlemmarna får veta.
+meeting-changed = Möte { $id } ändrat: { $when }. Medlemmarna får veta om ändringen.
+meeting-cancelled-done = Möte { $id } ({ $when }) inställt. Medlemmarna får veta.
+meeting-unchanged = Mötet är redan sådant; ingenting ändrades.
+attendance-usage = Skriv mötets nummer, t.ex. /attendance 12
+attendance-title = <b>Deltagare: { $workshop }, { $date }</b>
+attendance-no-answer = har inte svarat
+members-title = <b>{ $total } medlemmar</b>
+members-list = <b>Medlemmar</b>
+members-inactive = (har blockerat boten)
+role-usage = Skriv användarens Telegram-nummer, t.ex. /promote 123456789
+role-unknown-user = Användaren { $id } hittas inte; hen måste först starta boten (/start).
+role-set = { $name }: { $role }.
+role-participant = deltagare
+role-coordinator = koordinator
+role-admin = administratör
+invite-link = Engångsinbjudan att bli koordinator (giltig i 7 dagar): { $link }
+invite-accepted = Välkommen som koordinator!
+invite-invalid = Inbjudningslänken gäller inte (använd eller föråldrad).
+audit-title = <b>Händelselogg</b>
+audit-refused = nekad
+broadcast-no-draft = Du har inget obekräftat meddelande. Skriv först /broadcast och meddelandet.

@@ -20,12 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.i18n import Texts
-from bot.outbox.messages import render_row
+from bot.outbox.messages import render_progress, render_row
 from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
 from bot.reply import Button
+from bot.services.announcements import progress
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import forget_group
-from storage.models import Member, Outbox, OutboxStatus
+from storage.models import Announcement, Member, Outbox, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ class Sender(Protocol):
         self, chat_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]
     ) -> int: ...
 
+    async def edit(self, chat_id: int, message_id: int, text: str) -> None: ...
+
 
 @dataclass
 class DispatchStats:
@@ -70,6 +73,8 @@ class DispatchStats:
     skipped: int = 0
     blocked: int = 0
     errors: list[str] = field(default_factory=list)
+    # Announcements whose rows this run handled: their status messages are updated.
+    announcements: set[int] = field(default_factory=set)
 
 
 def instance_name() -> str:
@@ -122,7 +127,43 @@ class Dispatcher:
                     async with session.begin():
                         await self._release(session, claimed[position + 1 :], pause)
                     break
+            await self._report(session, stats.announcements)
         return stats
+
+    async def _report(self, session: AsyncSession, announcement_ids: set[int]) -> None:
+        """Edit each announcement's status message with its counts so far."""
+        for announcement_id in sorted(announcement_ids):
+            async with session.begin():
+                announcement = await session.get(
+                    Announcement, announcement_id, populate_existing=True
+                )
+                if announcement is None or announcement.status_chat_id is None:
+                    continue
+                author = (
+                    await session.get(Member, announcement.author_id)
+                    if announcement.author_id is not None
+                    else None
+                )
+                language = author.language if author else self.texts.default_language
+                text = render_progress(
+                    self.texts, language, await progress(session, announcement_id)
+                )
+                chat_id, message_id = announcement.status_chat_id, announcement.status_message_id
+            try:
+                if message_id is None:
+                    # Confirmed by a typed /confirm: the first report posts the status line.
+                    posted = await self.sender.send(chat_id, text, ())
+                    async with session.begin():
+                        await session.execute(
+                            update(Announcement)
+                            .where(Announcement.id == announcement_id)
+                            .values(status_message_id=posted)
+                        )
+                else:
+                    await self.sender.edit(chat_id, message_id, text)
+            except (RetryLater, RecipientGone, Undeliverable) as error:
+                # A status line is a courtesy; the delivery itself is recorded either way.
+                log.info("status of announcement %s not updated: %s", announcement_id, error)
 
     async def _claim(self, session: AsyncSession, now: datetime) -> list[int]:
         due = (
@@ -163,6 +204,8 @@ class Dispatcher:
                 return None
             rendered = await render_row(session, row, directory, self.texts, self.policy, now)
             chat_id, attempts = row.chat_id, row.attempts
+            if row.announcement_id is not None:
+                stats.announcements.add(row.announcement_id)
         if isinstance(rendered, str):
             await self._finish(session, row_id, OutboxStatus.SKIPPED, error=rendered)
             stats.skipped += 1

@@ -16,12 +16,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.formatting import format_clock, format_day
 from bot.i18n import Texts
 from bot.meeting_texts import render_meeting
-from bot.outbox.planning import CANCELLATION, CHANGE, REMINDER, ReminderPolicy, meeting_subject
+from bot.outbox.planning import (
+    ADDED,
+    ANNOUNCEMENT,
+    CANCELLATION,
+    CHANGE,
+    REMINDER,
+    ReminderPolicy,
+    meeting_subject,
+)
 from bot.outbox.timing import meeting_start
 from bot.reply import Button, Reply
+from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
 from storage.models import (
+    Announcement,
+    AnnouncementState,
     GroupChat,
     Meeting,
     MeetingStatus,
@@ -67,6 +78,15 @@ async def render_row(
             await session.scalar(select(GroupChat.language).where(GroupChat.chat_id == row.chat_id))
             or texts.default_language
         )
+    if row.kind == ANNOUNCEMENT:
+        announcement = (
+            await session.get(Announcement, row.announcement_id)
+            if row.announcement_id is not None
+            else None
+        )
+        if announcement is None or announcement.state != AnnouncementState.CONFIRMED:
+            return "announcement withdrawn"
+        return Reply(texts(language, "announcement-title") + "\n\n" + announcement.text)
     meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"
@@ -96,6 +116,10 @@ async def render_row(
         return Reply("\n\n".join([texts(language, "change-title"), "\n".join(lines), body]))
     if row.kind == CANCELLATION:
         return Reply("\n\n".join([texts(language, "cancellation-title"), body]))
+    if row.kind == ADDED:
+        if meeting.status == MeetingStatus.CANCELLED:
+            return "meeting cancelled"
+        return Reply("\n\n".join([texts(language, "added-title"), body]))
     return f"unknown kind {row.kind}"
 
 
@@ -143,3 +167,18 @@ def _time_range(
     if end is not None:
         text += "–" + format_clock(datetime.fromisoformat(end), language, policy.zone)
     return text
+
+
+def render_progress(texts: Texts, language: str, progress: Progress) -> str:
+    """The coordinator's status message: counts as it goes, a summary at the end."""
+    key = "broadcast-done" if progress.done else "broadcast-progress"
+    return texts(
+        language,
+        key,
+        total=progress.total,
+        sent=progress.sent,
+        failed=progress.failed,
+        blocked=progress.blocked,
+        not_started=progress.not_started,
+        pending=progress.pending,
+    )

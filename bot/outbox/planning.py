@@ -39,6 +39,8 @@ from storage.schedule.apply import NOTICEABLE
 REMINDER = "reminder"
 CHANGE = "change"
 CANCELLATION = "cancellation"
+ADDED = "added"
+ANNOUNCEMENT = "announcement"
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,13 @@ class PlannedRow:
 
     key: RowKey
     member_id: int | None
-    meeting_id: int
+    meeting_id: int | None
     due_at: datetime
     payload: Mapping[str, Any]
     # Its moment has passed: an existing row stays as it is (it may have come due while
     # the bot was down and is still to be sent), but no new row is made.
     late: bool = False
+    announcement_id: int | None = None
 
 
 def meeting_subject(meeting: Meeting) -> str:
@@ -152,10 +155,11 @@ async def _sync(session: AsyncSession, wanted: list[PlannedRow], pending: Select
         elif not planned.late and row.due_at != planned.due_at:
             row.due_at = planned.due_at
     await session.flush()
-    return await _insert(session, (row for row in wanted_by_key.values() if not row.late))
+    return await insert_rows(session, (row for row in wanted_by_key.values() if not row.late))
 
 
-async def _insert(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
+async def insert_rows(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
+    """Add rows; one whose key exists already (sent, skipped or pending) is left alone."""
     values = [
         {
             "kind": row.key[0],
@@ -164,6 +168,7 @@ async def _insert(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
             "offset_seconds": row.key[3],
             "member_id": row.member_id,
             "meeting_id": row.meeting_id,
+            "announcement_id": row.announcement_id,
             "due_at": row.due_at,
             "payload": dict(row.payload),
             "status": OutboxStatus.PENDING,
@@ -275,7 +280,7 @@ async def notify_change(
             "changes": {name: [_plain(old), _plain(new)] for name, (old, new) in noticeable.items()}
         }
         recipients = await recipients_of(session, meeting.workshop_id, policy)
-        added = await _insert(
+        added = await insert_rows(
             session,
             [
                 PlannedRow(
@@ -290,6 +295,30 @@ async def notify_change(
         )
     await plan_meeting(session, meeting, now=now, policy=policy)
     return added
+
+
+async def notify_added(
+    session: AsyncSession, meeting: Meeting, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """Tell the members of a workshop about a new meeting ahead, and plan its reminders."""
+    added = 0
+    start = meeting_start(meeting.date, meeting.starts_at, policy.zone)
+    if start > now and meeting.status == MeetingStatus.SCHEDULED:
+        recipients = await recipients_of(session, meeting.workshop_id, policy)
+        added = await insert_rows(
+            session,
+            [
+                PlannedRow(
+                    (ADDED, r.chat_id, meeting_subject(meeting), 0),
+                    r.member_id,
+                    meeting.id,
+                    now,
+                    {},
+                )
+                for r in recipients
+            ],
+        )
+    return added + await plan_meeting(session, meeting, now=now, policy=policy)
 
 
 def _old_start(
@@ -325,7 +354,7 @@ async def plan_after_import(
         if meeting is None:
             continue
         if change.kind == "added":
-            added += await plan_meeting(session, meeting, now=now, policy=policy)
+            added += await notify_added(session, meeting, now=now, policy=policy)
         else:
             added += await notify_change(session, meeting, change.fields, now=now, policy=policy)
     return added

@@ -655,8 +655,19 @@ class FakeBotAPI:
         self._wake_pollers()
         return update_id
 
-    def send_text(self, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> int:
-        """Queue a text message from ``user`` (private chat unless ``chat``); return update_id."""
+    def send_text(
+        self,
+        user: FakeUser,
+        text: str,
+        *,
+        chat: FakeChat | None = None,
+        entities: list[JSONDict] | None = None,
+    ) -> int:
+        """Queue a text message from ``user`` (private chat unless ``chat``); return update_id.
+
+        ``entities`` (bold, links …, UTF-16 offsets as in the Bot API) come after the
+        bot_command entity that a leading command gets.
+        """
         self.add_user(user)
         if chat is not None:
             self.add_chat(chat)
@@ -676,6 +687,8 @@ class FakeBotAPI:
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": _utf16_len(command.group())}
             ]
+        if entities:
+            message["entities"] = [*message.get("entities", []), *entities]
         return self.inject_update({"message": message})
 
     def press_button(

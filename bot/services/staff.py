@@ -1,0 +1,147 @@
+"""Coordinators and administrators: who may act, and the audit log of what they did.
+
+Every check happens here, in the service layer, whether the action came as a command or
+as a button press (callback data can be forged); a refusal is logged like an action.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.groups import NotAllowed
+from bot.services.members import Visitor, greet_member
+from storage.models import AuditEntry, Invite, Member, Role
+
+STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
+INVITE_VALIDITY = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The member acting, with their role as of this update."""
+
+    member: Member
+
+    @property
+    def is_staff(self) -> bool:
+        """Coordinators and administrators."""
+        return self.member.role in STAFF
+
+    @property
+    def is_admin(self) -> bool:
+        """Administrators only."""
+        return self.member.role == Role.ADMIN
+
+
+async def audit(
+    session: AsyncSession,
+    actor: Member,
+    action: str,
+    *,
+    target: str = "",
+    audience: str = "",
+    allowed: bool = True,
+    detail: str = "",
+) -> None:
+    """Write one entry of the audit log."""
+    session.add(
+        AuditEntry(
+            actor_telegram_id=actor.telegram_id,
+            actor_name=actor.name,
+            action=action,
+            target=target[:300],
+            audience=audience[:300],
+            allowed=allowed,
+            detail=detail[:2000],
+        )
+    )
+    await session.flush()
+
+
+async def staff_member(
+    session: AsyncSession,
+    visitor: Visitor,
+    action: str,
+    *,
+    admin_ids: tuple[int, ...],
+    admin_only: bool = False,
+    target: str = "",
+) -> Member:
+    """The acting member if they may do `action`; else the refusal is logged and raised."""
+    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    allowed = member.role == Role.ADMIN if admin_only else member.role in STAFF
+    if not allowed:
+        await audit(session, member, action, target=target, allowed=False, detail="refused: role")
+        raise NotAllowed(action)
+    return member
+
+
+async def set_role(
+    session: AsyncSession,
+    visitor: Visitor,
+    telegram_id: int,
+    role: Role,
+    *,
+    admin_ids: tuple[int, ...],
+) -> Member | None:
+    """/promote and /demote: an administrator sets someone's role; None if unknown."""
+    action = "promote" if role == Role.COORDINATOR else "demote"
+    admin = await staff_member(
+        session, visitor, action, admin_ids=admin_ids, admin_only=True, target=str(telegram_id)
+    )
+    member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
+    if member is None:
+        return None
+    if telegram_id in admin_ids:
+        # BOT_ADMIN_IDS are administrators by configuration; a command does not change that.
+        member.role = Role.ADMIN
+    else:
+        member.role = role
+    await audit(session, admin, action, target=f"{member.name} ({telegram_id})")
+    return member
+
+
+async def create_invite(
+    session: AsyncSession, visitor: Visitor, *, now: datetime, admin_ids: tuple[int, ...]
+) -> str:
+    """A one-time token for a coordinator invite link."""
+    admin = await staff_member(session, visitor, "invite", admin_ids=admin_ids, admin_only=True)
+    token = secrets.token_urlsafe(16)
+    session.add(Invite(token=token, created_by=admin.telegram_id, expires_at=now + INVITE_VALIDITY))
+    await audit(session, admin, "invite", detail="link created")
+    return token
+
+
+async def use_invite(
+    session: AsyncSession,
+    visitor: Visitor,
+    token: str,
+    *,
+    now: datetime,
+    admin_ids: tuple[int, ...],
+) -> bool:
+    """Open an invite link: the first one to use a valid token becomes a coordinator."""
+    invite = await session.scalar(select(Invite).where(Invite.token == token))
+    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    if invite is None or invite.used_by is not None or invite.expires_at <= now:
+        await audit(session, member, "use-invite", allowed=False, detail="invalid or used link")
+        return False
+    invite.used_by, invite.used_at = member.telegram_id, now
+    if member.role == Role.PARTICIPANT:
+        member.role = Role.COORDINATOR
+    await audit(session, member, "use-invite", target=f"invite by {invite.created_by}")
+    return True
+
+
+async def latest_audit(session: AsyncSession, limit: int = 20) -> list[AuditEntry]:
+    """The newest audit entries, newest first."""
+    return list(
+        await session.scalars(
+            select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+        )
+    )

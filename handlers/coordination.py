@@ -1,0 +1,194 @@
+"""Coordinators' and administrators' commands and buttons (the checks are in the services)."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InputFile, Update
+
+from bot.coordination import (
+    add_meeting_reply,
+    attendance_reply,
+    audience_choices,
+    audit_reply,
+    broadcast_reply,
+    cancel_reply,
+    confirm_reply,
+    edit_meeting_reply,
+    invite_reply,
+    members_reply,
+    role_reply,
+    set_audience,
+)
+from bot.reply import Refusal, Reply
+from bot.runtime import VerstasContext
+from handlers.common import arguments, outdated, send, show_in_place, visitor_of
+from storage.models import Role
+
+_COMMAND = re.compile(r"^/\S+\s*")
+
+
+async def broadcast(update: Update, context: VerstasContext) -> None:
+    """/broadcast [workshop=KEY] [municipality=NAME] TEXT: a preview with Confirm / Cancel."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.text is None:
+        return
+    # The HTML of the message keeps the coordinator's bold, italics and links.
+    text = _COMMAND.sub("", message.text_html, count=1)
+    async with runtime.sessions.begin() as session:
+        reply = await broadcast_reply(session, runtime, visitor_of(update, runtime), text)
+    await send(update, reply)
+
+
+async def announcement_button(update: Update, context: VerstasContext) -> None:
+    """Confirm, Cancel and the audience buttons of a preview (`ann:…`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) < 3 or not all(part.isdigit() for part in parts[2:]) or query.message is None:
+        await outdated(update, runtime)
+        return
+    action, announcement_id = parts[1], int(parts[2])
+    visitor = visitor_of(update, runtime)
+    async with runtime.sessions.begin() as session:
+        if action == "ok":
+            reply = (
+                await confirm_reply(
+                    session,
+                    runtime,
+                    visitor,
+                    announcement_id,
+                    status_chat_id=query.message.chat.id,
+                    status_message_id=query.message.message_id,
+                )
+            ).reply
+        elif action == "no":
+            reply = await cancel_reply(session, runtime, visitor, announcement_id)
+        elif action in {"pw", "pm"}:
+            reply = await audience_choices(session, runtime, visitor, announcement_id, action[1])
+        elif action in {"w", "m"} and len(parts) == 4:
+            reply = await set_audience(
+                session, runtime, visitor, announcement_id, action, int(parts[3])
+            )
+        else:
+            reply = None
+    if reply is None:
+        await outdated(update, runtime)
+        return
+    if isinstance(reply, Refusal):
+        await query.answer(reply.text, show_alert=True)
+        return
+    await query.answer()
+    await show_in_place(update, reply)
+
+
+async def confirm(update: Update, context: VerstasContext) -> None:
+    """/confirm: confirm one's latest draft; the dispatcher posts its status line here."""
+    runtime, chat = context.runtime, update.effective_chat
+    if chat is None:
+        return
+    async with runtime.sessions.begin() as session:
+        outcome = await confirm_reply(
+            session,
+            runtime,
+            visitor_of(update, runtime),
+            None,
+            status_chat_id=chat.id,
+            status_message_id=None,
+        )
+    await send(update, outcome.reply)
+
+
+async def cancel(update: Update, context: VerstasContext) -> None:
+    """/cancel: drop one's latest draft."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await cancel_reply(session, runtime, visitor_of(update, runtime), None)
+    await send(update, reply)
+
+
+async def add_meeting(update: Update, context: VerstasContext) -> None:
+    """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await add_meeting_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, reply)
+
+
+async def edit_meeting(update: Update, context: VerstasContext) -> None:
+    """/editmeeting N field=value …"""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await edit_meeting_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, reply)
+
+
+async def cancel_meeting(update: Update, context: VerstasContext) -> None:
+    """/cancelmeeting N."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await edit_meeting_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context), cancel=True
+        )
+    await send(update, reply)
+
+
+async def attendance(update: Update, context: VerstasContext) -> None:
+    """/attendance N: the list as a message and as a CSV file."""
+    runtime, chat = context.runtime, update.effective_chat
+    async with runtime.sessions.begin() as session:
+        result = await attendance_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, result.reply)
+    if result.csv is not None and chat is not None:
+        await chat.send_document(InputFile(result.csv, filename=result.file_name))
+
+
+async def members(update: Update, context: VerstasContext) -> None:
+    """/members."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await members_reply(session, runtime, visitor_of(update, runtime))
+    await send(update, reply)
+
+
+async def promote(update: Update, context: VerstasContext) -> None:
+    """/promote USER_ID."""
+    await _role(update, context, Role.COORDINATOR)
+
+
+async def demote(update: Update, context: VerstasContext) -> None:
+    """/demote USER_ID."""
+    await _role(update, context, Role.PARTICIPANT)
+
+
+async def _role(update: Update, context: VerstasContext, role: Role) -> None:
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await role_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context), role
+        )
+    await send(update, reply)
+
+
+async def invite(update: Update, context: VerstasContext) -> None:
+    """/invite: a one-time coordinator link."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply: Reply = await invite_reply(
+            session, runtime, visitor_of(update, runtime), context.bot.username
+        )
+    await send(update, reply)
+
+
+async def audit_log(update: Update, context: VerstasContext) -> None:
+    """/audit."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await audit_reply(session, runtime, visitor_of(update, runtime))
+    await send(update, reply)

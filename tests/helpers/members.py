@@ -1,0 +1,32 @@
+"""Members for tests, made through the same services as registration."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services.directory import load_directory
+from bot.services.members import Visitor, choose_municipality
+
+
+async def resident(
+    sessions: async_sessionmaker[AsyncSession],
+    telegram_id: int,
+    municipality: str,
+    *,
+    name: str | None = None,
+    language: str = "fi",
+) -> int:
+    """A member of `municipality` following its workshops; returns the member id."""
+    async with sessions.begin() as session:
+        directory = await load_directory(session)
+        chosen = directory.municipality(municipality)
+        assert chosen is not None, municipality
+        participant = await choose_municipality(
+            session,
+            Visitor(telegram_id, name or f"Jäsen {telegram_id}", language),
+            chosen.id,
+            [w.id for w in directory.workshops_of(chosen.id)],
+            admin_ids=(),
+        )
+        assert participant.member_id is not None
+        return participant.member_id
