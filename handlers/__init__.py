@@ -58,10 +58,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(workshops.follow_button, r"^(join|leave):"))
     application.add_handler(CallbackQueryHandler(reminders.rsvp_button, r"^rsvp:"))
     application.add_handler(CallbackQueryHandler(coordination.announcement_button, r"^ann:"))
+    application.add_handler(CallbackQueryHandler(coordination.schedule_button, r"^imp:"))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(
         ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    # A file in a private chat is a schedule from a coordinator (the service checks).
+    application.add_handler(
+        MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, coordination.schedule_file)
     )
     # Plain words are questions in a private chat; in a group the bot answers commands only,
     # so that it does not interrupt the conversation.

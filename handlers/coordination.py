@@ -18,10 +18,13 @@ from bot.coordination import (
     invite_reply,
     members_reply,
     role_reply,
+    schedule_confirm_reply,
+    schedule_file_reply,
     set_audience,
 )
 from bot.reply import Refusal, Reply
 from bot.runtime import VerstasContext
+from bot.services.members import language_of
 from handlers.common import arguments, outdated, send, show_in_place, visitor_of
 from storage.models import Role
 
@@ -192,3 +195,46 @@ async def audit_log(update: Update, context: VerstasContext) -> None:
     async with runtime.sessions.begin() as session:
         reply = await audit_reply(session, runtime, visitor_of(update, runtime))
     await send(update, reply)
+
+
+# Schedules are small; refuse a big file before downloading it.
+MAX_SCHEDULE_BYTES = 2_000_000
+
+
+async def schedule_file(update: Update, context: VerstasContext) -> None:
+    """A document sent in a private chat: a schedule file from a coordinator."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.document is None:
+        return
+    document = message.document
+    visitor = visitor_of(update, runtime)
+    if (document.file_size or 0) > MAX_SCHEDULE_BYTES:
+        async with runtime.sessions.begin() as session:
+            language = await language_of(session, visitor)
+        await send(update, Reply(runtime.texts(language, "import-error-too_large", limit="2 MB")))
+        return
+    content = bytes(await (await document.get_file()).download_as_bytearray())
+    async with runtime.sessions.begin() as session:
+        reply = await schedule_file_reply(
+            session, runtime, visitor, document.file_name or "schedule", content
+        )
+    await send(update, reply)
+
+
+async def schedule_button(update: Update, context: VerstasContext) -> None:
+    """Confirm or cancel a checked schedule file (`imp:ok:ID`, `imp:no:ID`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    if len(parts) != 3 or parts[1] not in {"ok", "no"} or not parts[2].isdigit():
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await schedule_confirm_reply(
+            session, runtime, visitor_of(update, runtime), int(parts[2]), confirm=parts[1] == "ok"
+        )
+    if isinstance(reply, Refusal):
+        await query.answer(reply.text, show_alert=True)
+        return
+    await query.answer()
+    await show_in_place(update, reply)

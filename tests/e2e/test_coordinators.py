@@ -289,3 +289,46 @@ async def test_roles_invites_members_and_the_audit_log(
     assert (
         await say(fake_api, outsider, "/audit")
     ).plain_text == "Tämä toiminto on vain koordinaattoreille."
+
+
+async def test_a_schedule_file_sent_in_the_chat_is_checked_previewed_and_imported_on_confirm(
+    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    member = FakeUser(701)
+    fake_api.add_user(member)
+    await resident(sessions, member.id, "Kerava")
+    broken = (
+        b"workshop,date,start,place\nkasvatuskumppanuus,31.2.2027,13:00,Kerava\nnone,1.3.2027,,\n"
+    )
+    fake_api.send_document(ADMIN, "syksy.csv", broken)
+    [problems] = await fake_api.wait_for_message(ADMIN.id)
+    assert problems.plain_text == (
+        "rivi 2, date: päivää 31.2.2027 ei ole kalenterissa\n"
+        "Tiedostossa on 1 virhe; mitään ei tallennettu."
+    )
+
+    good = b"workshop,date,start,end,place\nkasvatuskumppanuus,7.10.2027,13:00,15:00,Kerava\n"
+    fake_api.send_document(ADMIN, "syksy.csv", good)
+    [_, preview] = await fake_api.wait_for_message(ADMIN.id, count=2)
+    assert (preview.plain_text or "").startswith(
+        "📄 syksy.csv on kunnossa. Näin tietoihin tulisi:\n+ kasvatuskumppanuus 7.10.2027"
+    )
+    # Nothing is saved before Confirm, and nobody is told.
+    assert fake_api.messages_to(member.id) == []
+
+    outsider = FakeUser(702)
+    fake_api.press_button(outsider, preview, preview.callback_data("✅ Tuo"), check=False)
+    refusal = await fake_api.wait_for_call("answerCallbackQuery")
+    assert refusal.params["text"] == "Tämä toiminto on vain koordinaattoreille."
+
+    fake_api.press_button(ADMIN, preview, preview.callback_data("✅ Tuo"))
+    [notice] = await fake_api.wait_for_message(member.id, timeout=10)
+    assert (notice.plain_text or "").startswith("🆕 Uusi kokous")
+    assert "to 7.10.2027 klo 13.00–15.00\nKerava" in (notice.plain_text or "")
+    imported = fake_api.messages_to(ADMIN.id)[1]
+    assert (imported.plain_text or "").startswith("📄 syksy.csv tuotu.")
+    assert (ADMIN.id, "import", True) in await audit_entries(sessions)
+
+    fake_api.send_document(member, "oma.yaml", b"network: {name: X}\n")
+    [_, refused] = await fake_api.wait_for_message(member.id, count=2)
+    assert refused.plain_text == "Tämä toiminto on vain koordinaattoreille."

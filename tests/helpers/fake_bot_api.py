@@ -545,6 +545,8 @@ class FakeBotAPI:
         self._files: dict[str, UploadedFile] = {}
         self._callback_queries: dict[str, JSONDict] = {}
         self.callback_answers: dict[str, JSONDict] = {}
+        # Files users sent: file_id -> (file_path, bytes).
+        self.files: dict[str, tuple[str, bytes]] = {}
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self._blocked: set[int] = set()
@@ -561,6 +563,7 @@ class FakeBotAPI:
 
         self._handlers: dict[str, Handler] = {
             "getMe": self._get_me,
+            "getFile": self._get_file,
             "getUpdates": self._get_updates,
             "deleteWebhook": self._delete_webhook,
             "setWebhook": self._set_webhook,
@@ -690,6 +693,63 @@ class FakeBotAPI:
         if entities:
             message["entities"] = [*message.get("entities", []), *entities]
         return self.inject_update({"message": message})
+
+    def send_document(
+        self,
+        user: FakeUser,
+        file_name: str,
+        content: bytes,
+        *,
+        caption: str | None = None,
+        mime_type: str = "application/octet-stream",
+    ) -> int:
+        """Queue a message with a file from ``user`` in a private chat; return update_id.
+
+        The bot can fetch the bytes with getFile and a download, as from Telegram.
+        """
+        self.add_user(user)
+        message_id = next(self._message_ids)
+        self._user_messages.add((user.id, message_id))
+        file_id = f"doc{message_id}"
+        self.files[file_id] = (f"documents/{file_id}", content)
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": user.to_json(),
+            "chat": self._chat_json(user.id),
+            "date": int(time.time()),
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_name": file_name,
+                "mime_type": mime_type,
+                "file_size": len(content),
+            },
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return self.inject_update({"message": message})
+
+    def _serve_file(self, path: str) -> web.Response:
+        """GET file/bot<token>/<file_path>: the bytes of a file a user sent."""
+        token_part, _, file_path = path.partition("/")
+        if token_part != f"bot{self.token}":
+            return web.Response(status=401)
+        for stored_path, content in self.files.values():
+            if stored_path == file_path:
+                return web.Response(body=content)
+        return web.Response(status=404)
+
+    async def _get_file(self, params: JSONDict) -> JSONDict:
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self.files:
+            raise _bad_request("wrong file_id or the file is temporarily unavailable")
+        file_path, content = self.files[file_id]
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(content),
+            "file_path": file_path,
+        }
 
     def press_button(
         self, user: FakeUser, message: SentMessage, data: str, *, check: bool = True
@@ -867,6 +927,8 @@ class FakeBotAPI:
 
     async def _handle(self, request: web.Request) -> web.Response:
         path = request.match_info["tail"]
+        if path.startswith("file/"):
+            return self._serve_file(path.removeprefix("file/"))
         token_part, _, raw_method = path.partition("/")
         if not token_part.startswith("bot") or not raw_method or "/" in raw_method:
             return _json_response(_ApiError(404, "Not Found").to_json(), 404)
