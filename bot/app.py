@@ -15,12 +15,13 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.clock import Clock, system_clock
 from bot.i18n import Texts
 from bot.outbox.dispatch import Dispatcher
 from bot.outbox.planning import ReminderPolicy, plan_everything
+from bot.ratelimit import FairRateLimiter, SendLimits
 from bot.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.telegram_sender import TelegramSender
 from config.settings import Settings
@@ -53,7 +54,7 @@ def build_application(
         .base_url(settings.bot_api_base_url)
         .base_file_url(file_url_of(settings.bot_api_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
-        .rate_limiter(AIORateLimiter())
+        .rate_limiter(FairRateLimiter(SendLimits(per_second=settings.bot_send_rate)))
         .context_types(ContextTypes(context=VerstasContext))
         .build()
     )
@@ -63,6 +64,7 @@ def build_application(
         texts=texts,
         policy=ReminderPolicy.from_settings(settings),
         clock=clock,
+        send_rate=settings.bot_send_rate,
     )
     application.bot_data[RUNTIME_KEY] = Runtime(
         settings=settings,

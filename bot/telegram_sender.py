@@ -8,9 +8,11 @@ from datetime import timedelta
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ExtBot
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.outbox.dispatch import RecipientGone, RetryLater, Undeliverable
+from bot.ratelimit import Priority
 from bot.reply import Button
 
 
@@ -34,9 +36,19 @@ class TelegramSender:
         )
         try:
             # Explicit, not left to the Application's defaults: the outbox's texts are HTML.
-            message = await self.bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            if isinstance(self.bot, ExtBot):
+                # Behind the people the bot is answering (see bot.ratelimit).
+                message = await self.bot.send_message(
+                    chat_id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                    rate_limit_args=Priority.BULK,
+                )
+            else:
+                message = await self.bot.send_message(
+                    chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
         except RetryAfter as error:
             raise RetryLater("429 too many requests", seconds=_seconds(error)) from error
         except Forbidden as error:

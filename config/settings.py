@@ -125,6 +125,8 @@ class Settings(BaseSettings):
     reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = Field(
         default_factory=lambda: parse_offsets("7d,1d")
     )
+    # Messages a second the bot sends at most, all instances together; Telegram allows ~30.
+    bot_send_rate: float = Field(default=30.0, gt=0, le=1000)
     # Reminders that would fall in these hours go out just before they begin; None: off.
     quiet_hours: Annotated[QuietHours | None, NoDecode] = Field(
         default_factory=lambda: QuietHours(time(21), time(8))

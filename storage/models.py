@@ -439,6 +439,19 @@ class Outbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SendBudget(Base):
+    """The next free moment to send at, shared by every instance's dispatcher.
+
+    A dispatcher that claims n rows moves it n/rate seconds on and sends its rows in the
+    slots it reserved, so that all instances together keep to one rate.
+    """
+
+    __tablename__ = "send_budget"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_slot_at: Mapped[datetime]
+
+
 class Rsvp(Base):
     """A member's answer for one meeting; the latest answer counts."""
 

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -332,3 +333,37 @@ async def test_a_schedule_file_sent_in_the_chat_is_checked_previewed_and_importe
     fake_api.send_document(member, "oma.yaml", b"network: {name: X}\n")
     [_, refused] = await fake_api.wait_for_message(member.id, count=2)
     assert refused.plain_text == "Tämä toiminto on vain koordinaattoreille."
+
+
+async def test_a_broadcast_keeps_to_the_send_rate_and_questions_are_answered_meanwhile(
+    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+) -> None:
+    await load_demo(sessions)
+    members = [FakeUser(10_000 + n) for n in range(120)]
+    for user in members:
+        fake_api.add_user(user)
+        await resident(sessions, user.id, "Kerava")
+    asker = FakeUser(20_000, "Kysyjä")
+    async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,), bot_send_rate=40):
+        preview = await say(fake_api, ADMIN, "/broadcast Syysseminaari 12.10.")
+        fake_api.press_button(ADMIN, preview, preview.callback_data("✅ Vahvista"))
+        await fake_api.wait_for_message(members[0].id, timeout=10)
+        asked = datetime.now(UTC)
+        fake_api.send_text(asker, "/next")
+        [answer] = await fake_api.wait_for_message(asker.id, timeout=5)
+        for user in members:
+            await fake_api.wait_for_message(user.id, timeout=20)
+    assert (answer.received_at - asked).total_seconds() < 1.0
+    deliveries = sorted(
+        m.received_at for m in fake_api.sent if m.chat_id in {u.id for u in members}
+    )
+    assert len(deliveries) == 120
+    spread = (deliveries[-1] - deliveries[0]).total_seconds()
+    # 120 messages at (a little under) 40 a second: about three seconds, never 41 in one.
+    assert 119 / 40 <= spread <= 119 / 40 * 1.25
+    outgoing = sorted(m.received_at for m in fake_api.sent)
+    first = 0
+    for last, moment in enumerate(outgoing):
+        while (moment - outgoing[first]).total_seconds() >= 1.0:
+            first += 1
+        assert last - first + 1 <= 40

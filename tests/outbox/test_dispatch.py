@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.i18n import Texts
 from bot.outbox.dispatch import Dispatcher
@@ -88,7 +89,9 @@ async def world(fake_api: FakeBotAPI, sessions: Sessions) -> AsyncIterator[World
     await load_demo(sessions)
     clock = ManualClock(at("1.3.2009 12:00"))
     policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)
-    async with Bot(fake_api.token, base_url=fake_api.base_url) as bot:
+    # A pool as large as the Application's: one connection would serialise every send.
+    request = HTTPXRequest(connection_pool_size=64)
+    async with Bot(fake_api.token, base_url=fake_api.base_url, request=request) as bot:
         dispatcher = Dispatcher(
             sessions=sessions,
             sender=TelegramSender(bot),
@@ -96,6 +99,8 @@ async def world(fake_api: FakeBotAPI, sessions: Sessions) -> AsyncIterator[World
             policy=policy,
             clock=clock,
             instance="test-a",
+            # One at a time, so that the order of events in these tests is fixed.
+            concurrency=1,
         )
         yield World(sessions, fake_api, clock, policy, dispatcher, bot)
 
@@ -315,13 +320,16 @@ async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
         await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
     # The 1-day reminders of 4.3. are due: one per member.
     world.clock.set(at("3.3.2009 13:00"))
-    second = Dispatcher(
-        sessions=sessions,
-        sender=TelegramSender(world.bot),
-        texts=Texts.load(),
-        policy=world.policy,
-        clock=world.clock,
-        instance="test-b",
+    first, second = (
+        Dispatcher(
+            sessions=sessions,
+            sender=TelegramSender(world.bot),
+            texts=Texts.load(),
+            policy=world.policy,
+            clock=world.clock,
+            instance=name,
+        )
+        for name in ("test-a", "test-b")
     )
 
     async def drain(dispatcher: Dispatcher) -> int:
@@ -330,7 +338,7 @@ async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
             sent += stats.sent
         return sent
 
-    sent_by_first, sent_by_second = await asyncio.gather(drain(world.dispatcher), drain(second))
+    sent_by_first, sent_by_second = await asyncio.gather(drain(first), drain(second))
     assert sent_by_first + sent_by_second == 2000
     assert sent_by_first > 0
     assert sent_by_second > 0
@@ -339,3 +347,49 @@ async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
     assert set(received) == set(chats)
     due = [r for r in await world.rows() if r.due_at <= world.clock()]
     assert {r.status for r in due} == {OutboxStatus.SENT}
+
+
+async def test_two_instances_share_one_sending_budget(world: World, sessions: Sessions) -> None:
+    chats = range(810_000, 810_200)
+    for chat_id in chats:
+        world.api.add_user(FakeUser(chat_id))
+    async with sessions.begin() as session:
+        directory = await load_directory(session)
+        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
+        assert workshop is not None
+        members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
+        session.add_all(members)
+        await session.flush()
+        session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
+        await session.flush()
+        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+    world.clock.set(at("3.3.2009 13:00"))
+    instances = [
+        Dispatcher(
+            sessions=sessions,
+            sender=TelegramSender(world.bot),
+            texts=Texts.load(),
+            policy=world.policy,
+            clock=world.clock,
+            instance=name,
+            send_rate=100,
+        )
+        for name in ("one", "two")
+    ]
+
+    async def drain(dispatcher: Dispatcher) -> None:
+        while (await dispatcher.run_once()).claimed:
+            pass
+
+    await asyncio.gather(*(drain(d) for d in instances))
+    moments = sorted(m.received_at for m in world.api.sent if m.chat_id in set(chats))
+    assert len(moments) == 200
+    # 200 messages at 100 a second between them: two seconds, not one.
+    assert (moments[-1] - moments[0]).total_seconds() >= 1.9
+    first = 0
+    for last, moment in enumerate(moments):
+        while (moment - moments[first]).total_seconds() >= 1.0:
+            first += 1
+        # Slots are 10 ms apart; one of timer jitter at a window's edge. The hard cap
+        # per second is each instance's rate limiter (tests/test_ratelimit.py).
+        assert last - first + 1 <= 101

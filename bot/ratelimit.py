@@ -1,0 +1,187 @@
+"""Telegram's sending limits, with replies to people ahead of broadcasts.
+
+PTB's `AIORateLimiter` is built on a leaky bucket (aiolimiter): after a quiet moment it
+lets a full bucket through at once and then the steady rate, which can put twice the
+limit into one second; and it serves requests first come, first served, so a broadcast
+queued before a question delays the answer. This limiter keeps a sliding window (never
+more than `per_second` sends in any second) and lets interactive requests go before the
+outbox's bulk ones, which pass `rate_limit_args=Priority.BULK`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+JSONDict = dict[str, Any]
+
+
+# One second and 40 ms of allowance for network jitter (see FairRateLimiter).
+WINDOW = 1.04
+
+
+class Priority(enum.StrEnum):
+    """Who is waiting for the message: a person now, or a broadcast that can wait."""
+
+    INTERACTIVE = "interactive"
+    BULK = "bulk"
+
+
+@dataclass(frozen=True)
+class SendLimits:
+    """Telegram's published limits (Bots FAQ): about 30 messages a second in all,
+    20 a minute in one group, and one a second in one chat."""
+
+    per_second: float = 30
+    group_per_minute: int = 20
+    chat_interval: float = 1.0
+
+
+class SlidingWindow:
+    """At most `limit` events in any `period` seconds."""
+
+    def __init__(self, limit: int, period: float) -> None:
+        self.limit = limit
+        self.period = period
+        self.events: deque[float] = deque()
+
+    def wait(self, now: float) -> float:
+        """Seconds until one more event fits; 0 when it fits now."""
+        while self.events and self.events[0] <= now - self.period:
+            self.events.popleft()
+        if len(self.events) < self.limit:
+            return 0.0
+        return self.events[0] + self.period - now
+
+    def record(self, now: float) -> None:
+        """Count one event at `now`."""
+        self.events.append(now)
+
+
+class FairRateLimiter(BaseRateLimiter[Priority]):
+    """A sliding-window limiter with two priorities and a shared pause after a 429."""
+
+    def __init__(
+        self, limits: SendLimits | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limits = limits or SendLimits()
+        self.clock = clock
+        # The limit is a count per second as Telegram sees it. Messages that leave here
+        # evenly can arrive bunched by the jitter of the way there, so the window is a
+        # little longer than a second: about 96 % of the limit, never over it.
+        self.overall = SlidingWindow(max(1, round(self.limits.per_second)), WINDOW)
+        self.groups: dict[int, SlidingWindow] = {}
+        self.last_in_chat: dict[int, float] = {}
+        # Bulk sends are spread evenly: a window filled in one burst would make a person
+        # asking a question wait for the whole second to pass.
+        self.bulk_spacing = WINDOW / self.limits.per_second
+        # The ideal moment of the next bulk send; timer overshoot must not add up.
+        self.next_bulk = float("-inf")
+        self.paused_until = 0.0
+        self.interactive_waiting = 0
+        self.changed = asyncio.Condition()
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: Priority | None,
+    ) -> bool | JSONDict | list[JSONDict]:
+        """Wait for a free slot for anything sent to a chat; other calls go at once."""
+        chat_id = _chat_id(data)
+        if chat_id is None:
+            # getUpdates, answerCallbackQuery, getMe …: not messages to a chat.
+            return await callback(*args, **kwargs)
+        priority = rate_limit_args or Priority.INTERACTIVE
+        for attempt in range(2):
+            await self._acquire(priority, chat_id)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                self.paused_until = max(
+                    self.paused_until,
+                    self.clock() + error._retry_after.total_seconds(),
+                )
+                log.warning("Telegram asked to wait %s (%s)", error._retry_after, endpoint)
+                # The outbox reschedules its own rows; a person's reply is tried once more.
+                if priority is Priority.BULK or attempt == 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _acquire(self, priority: Priority, chat_id: int) -> None:
+        interactive = priority is Priority.INTERACTIVE
+        async with self.changed:
+            if interactive:
+                self.interactive_waiting += 1
+            try:
+                while True:
+                    now = self.clock()
+                    wait = max(self.paused_until - now, self.overall.wait(now))
+                    group = self.groups.get(chat_id) if chat_id < 0 else None
+                    if chat_id < 0 and group is None:
+                        group = self.groups[chat_id] = SlidingWindow(
+                            self.limits.group_per_minute, 60.0
+                        )
+                    if group is not None:
+                        wait = max(wait, group.wait(now))
+                    if not interactive:
+                        wait = max(wait, self.next_bulk - now)
+                        last = self.last_in_chat.get(chat_id)
+                        if last is not None:
+                            wait = max(wait, last + self.limits.chat_interval - now)
+                    blocked = not interactive and self.interactive_waiting > 0
+                    if wait <= 0 and not blocked:
+                        self.overall.record(now)
+                        if group is not None:
+                            group.record(now)
+                        self.last_in_chat[chat_id] = now
+                        if not interactive:
+                            # Keep the cadence when a little late; restart it after a pause.
+                            behind = now - self.next_bulk
+                            start = now if behind > self.bulk_spacing else self.next_bulk
+                            self.next_bulk = start + self.bulk_spacing
+                        return
+                    # Sleep until a slot frees or someone else moves; woken early on change.
+                    timeout = wait if wait > 0 else None
+                    with suppress(TimeoutError):
+                        await asyncio.wait_for(self.changed.wait(), timeout)
+            finally:
+                if interactive:
+                    self.interactive_waiting -= 1
+                self.changed.notify_all()
+                if len(self.last_in_chat) > 50_000:
+                    # Old entries only matter for one chat_interval.
+                    horizon = self.clock() - self.limits.chat_interval
+                    self.last_in_chat = {c: t for c, t in self.last_in_chat.items() if t > horizon}
+
+
+def _chat_id(data: dict[str, Any]) -> int | None:
+    value = data.get("chat_id")
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        # @channelusername: treat it like a group.
+        return -1
