@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.formatting import format_day, format_when
 from bot.outbox.planning import ReminderPolicy, notify_added, notify_change, plan_after_import
 from bot.reminders import RSVP_TEXT
-from bot.reply import Button, Refusal, Reply
+from bot.reply import Attachment, Button, Refusal, Reply
 from bot.runtime import Runtime
 from bot.schedule_texts import describe_error, describe_report
 from bot.services import announcements as broadcasts
@@ -60,7 +60,11 @@ async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor
 
 
 async def broadcast_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, html: str
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    html: str,
+    attachment: Attachment | None = None,
 ) -> Reply:
     """/broadcast [workshop=KEY] [municipality=NAME] TEXT: a draft and its preview."""
     texts, admins = runtime.texts, runtime.settings.bot_admin_ids
@@ -101,6 +105,7 @@ async def broadcast_reply(
             workshop_id=workshop_id,
             municipality_id=municipality_id,
             admin_ids=admins,
+            attachment=attachment,
         )
     except NotAllowed:
         return await _not_allowed(session, runtime, visitor)
@@ -133,6 +138,8 @@ async def preview(
             Button(texts(language, "broadcast-pick-municipality"), f"ann:pm:{draft.id}"),
         ),
     )
+    if draft.attachment_kind is not None:
+        head += "\n" + texts(language, f"broadcast-attachment-{draft.attachment_kind}")
     return Reply(f"{head}\n\n{draft.text}", buttons)
 
 

@@ -14,11 +14,20 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A photo or a document that Telegram already has, sent on by its file id."""
+
+    kind: str  # "photo" or "document"
+    file_id: str
+
+
+@dataclass(frozen=True)
 class Reply:
-    """What the bot answers: HTML text and rows of buttons."""
+    """What the bot answers: HTML text, rows of buttons, perhaps a photo or a document."""
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -13,7 +14,11 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.outbox.dispatch import RecipientGone, RetryLater, Undeliverable
 from bot.ratelimit import Priority
-from bot.reply import Button
+from bot.reply import Attachment, Button
+
+# Telegram's limit for the caption of a photo or document (the HTML is measured here,
+# which is never shorter than the text Telegram counts).
+CAPTION_LIMIT = 1024
 
 
 class TelegramSender:
@@ -22,8 +27,14 @@ class TelegramSender:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send(self, chat_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]) -> int:
-        """Send one message; returns Telegram's message id."""
+    async def send(
+        self,
+        chat_id: int,
+        text: str,
+        buttons: tuple[tuple[Button, ...], ...],
+        attachment: Attachment | None = None,
+    ) -> int:
+        """Send one message (with its photo or document); returns Telegram's message id."""
         markup = (
             InlineKeyboardMarkup(
                 [
@@ -35,6 +46,8 @@ class TelegramSender:
             else None
         )
         try:
+            if attachment is not None:
+                return await self._send_attachment(chat_id, text, markup, attachment)
             # Explicit, not left to the Application's defaults: the outbox's texts are HTML.
             if isinstance(self.bot, ExtBot):
                 # Behind the people the bot is answering (see bot.ratelimit).
@@ -58,6 +71,35 @@ class TelegramSender:
             raise Undeliverable(error.message) from error
         except (TimedOut, NetworkError) as error:
             raise RetryLater(f"network: {error.message}") from error
+        return message.message_id
+
+    async def _send_attachment(
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        attachment: Attachment,
+    ) -> int:
+        """The file with the text as its caption, or first the file and then the text when
+        the text is longer than a caption may be."""
+        extra: dict[str, Any] = (
+            {"rate_limit_args": Priority.BULK} if isinstance(self.bot, ExtBot) else {}
+        )
+        send = self.bot.send_photo if attachment.kind == "photo" else self.bot.send_document
+        if len(text) <= CAPTION_LIMIT:
+            message = await send(
+                chat_id,
+                attachment.file_id,
+                caption=text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                **extra,
+            )
+            return message.message_id
+        await send(chat_id, attachment.file_id, **extra)
+        message = await self.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, **extra
+        )
         return message.message_id
 
     async def edit(self, chat_id: int, message_id: int, text: str) -> None:

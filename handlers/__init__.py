@@ -64,6 +64,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(
         ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
     )
+    # A photo or file captioned /broadcast goes with an announcement; before the next one.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & (filters.PHOTO | filters.Document.ALL)
+            & filters.CaptionRegex(r"^/(broadcast|tiedote|meddelande)(@\w+)?(\s|$)"),
+            coordination.broadcast_with_attachment,
+        )
+    )
     # A file in a private chat is a schedule from a coordinator (the service checks).
     application.add_handler(
         MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, coordination.schedule_file)

@@ -22,7 +22,7 @@ from bot.coordination import (
     schedule_file_reply,
     set_audience,
 )
-from bot.reply import Refusal, Reply
+from bot.reply import Attachment, Refusal, Reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
 from handlers.common import arguments, outdated, send, show_in_place, visitor_of
@@ -40,6 +40,25 @@ async def broadcast(update: Update, context: VerstasContext) -> None:
     text = _COMMAND.sub("", message.text_html, count=1)
     async with runtime.sessions.begin() as session:
         reply = await broadcast_reply(session, runtime, visitor_of(update, runtime), text)
+    await send(update, reply)
+
+
+async def broadcast_with_attachment(update: Update, context: VerstasContext) -> None:
+    """A photo or document whose caption is `/broadcast …`: the file goes with it."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.caption is None:
+        return
+    if message.photo:
+        attachment = Attachment("photo", message.photo[-1].file_id)
+    elif message.document is not None:
+        attachment = Attachment("document", message.document.file_id)
+    else:
+        return
+    text = _COMMAND.sub("", message.caption_html, count=1)
+    async with runtime.sessions.begin() as session:
+        reply = await broadcast_reply(
+            session, runtime, visitor_of(update, runtime), text, attachment
+        )
     await send(update, reply)
 
 

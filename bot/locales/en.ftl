@@ -241,3 +241,5 @@ import-cancelled = Import cancelled; nothing was saved.
 import-done-chat = 📄 <b>{ $file }</b> imported. The members will be told of the changes.
 import-file-type = Send the schedule as a .yaml, .yml or .csv file.
 import-expired = This import no longer exists; send the file again.
+broadcast-attachment-photo = 📎 With a photo.
+broadcast-attachment-document = 📎 With a file.

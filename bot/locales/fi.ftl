@@ -241,3 +241,5 @@ import-cancelled = Tuonti peruttu; mitään ei tallennettu.
 import-done-chat = 📄 <b>{ $file }</b> tuotu. Jäsenille kerrotaan muutoksista.
 import-file-type = Lähetä aikataulu .yaml-, .yml- tai .csv-tiedostona.
 import-expired = Tätä tuontia ei enää ole; lähetä tiedosto uudelleen.
+broadcast-attachment-photo = 📎 Mukana kuva.
+broadcast-attachment-document = 📎 Mukana tiedosto.

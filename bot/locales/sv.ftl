@@ -240,3 +240,5 @@ import-cancelled = Importen avbröts; ingenting sparades.
 import-done-chat = 📄 <b>{ $file }</b> importerad. Medlemmarna får veta om ändringarna.
 import-file-type = Skicka schemat som en .yaml-, .yml- eller .csv-fil.
 import-expired = Den här importen finns inte längre; skicka filen igen.
+broadcast-attachment-photo = 📎 Med en bild.
+broadcast-attachment-document = 📎 Med en fil.

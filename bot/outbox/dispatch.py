@@ -23,7 +23,7 @@ from bot.clock import Clock
 from bot.i18n import Texts
 from bot.outbox.messages import render_progress, render_row
 from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
-from bot.reply import Button
+from bot.reply import Attachment, Button
 from bot.services.announcements import progress
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import forget_group
@@ -57,7 +57,11 @@ class Sender(Protocol):
     """Sends one message; raises the exceptions above. The Telegram one is in bot.telegram."""
 
     async def send(
-        self, chat_id: int, text: str, buttons: tuple[tuple[Button, ...], ...]
+        self,
+        chat_id: int,
+        text: str,
+        buttons: tuple[tuple[Button, ...], ...],
+        attachment: Attachment | None = None,
     ) -> int: ...
 
     async def edit(self, chat_id: int, message_id: int, text: str) -> None: ...
@@ -256,7 +260,9 @@ class Dispatcher:
             stats.skipped += 1
             return None
         try:
-            message_id = await self.sender.send(chat_id, rendered.text, rendered.buttons)
+            message_id = await self.sender.send(
+                chat_id, rendered.text, rendered.buttons, rendered.attachment
+            )
         except RetryLater as error:
             stats.retried += 1
             if error.seconds is not None:

@@ -26,7 +26,7 @@ from bot.outbox.planning import (
     meeting_subject,
 )
 from bot.outbox.timing import meeting_start
-from bot.reply import Button, Reply
+from bot.reply import Attachment, Button, Reply
 from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
@@ -86,7 +86,15 @@ async def render_row(
         )
         if announcement is None or announcement.state != AnnouncementState.CONFIRMED:
             return "announcement withdrawn"
-        return Reply(texts(language, "announcement-title") + "\n\n" + announcement.text)
+        attachment = (
+            Attachment(announcement.attachment_kind, announcement.attachment_file_id)
+            if announcement.attachment_kind and announcement.attachment_file_id
+            else None
+        )
+        return Reply(
+            texts(language, "announcement-title") + "\n\n" + announcement.text,
+            attachment=attachment,
+        )
     meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"

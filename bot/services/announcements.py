@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox.planning import ANNOUNCEMENT, PlannedRow, insert_rows
+from bot.reply import Attachment
 from bot.services.groups import NotAllowed
 from bot.services.members import Visitor
 from bot.services.staff import audit, staff_member
@@ -78,6 +79,7 @@ async def draft(
     workshop_id: int | None,
     municipality_id: int | None,
     admin_ids: tuple[int, ...],
+    attachment: Attachment | None = None,
 ) -> Announcement:
     """A draft for the preview; only coordinators and administrators may broadcast."""
     author = await staff_member(session, visitor, "broadcast", admin_ids=admin_ids)
@@ -87,6 +89,8 @@ async def draft(
         workshop_id=workshop_id,
         municipality_id=municipality_id,
         state=AnnouncementState.DRAFT,
+        attachment_kind=attachment.kind if attachment else None,
+        attachment_file_id=attachment.file_id if attachment else None,
     )
     session.add(announcement)
     await session.flush()

@@ -367,3 +367,20 @@ async def test_a_broadcast_keeps_to_the_send_rate_and_questions_are_answered_mea
         while (moment - outgoing[first]).total_seconds() >= 1.0:
             first += 1
         assert last - first + 1 <= 40
+
+
+async def test_a_photo_goes_with_an_announcement(
+    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    member = FakeUser(801)
+    fake_api.add_user(member)
+    await resident(sessions, member.id, "Kerava")
+    photo = b"\xff\xd8\xff\xe0 kuva seminaarista"
+    fake_api.send_photo(ADMIN, photo, caption="/broadcast municipality=Kerava Kuva seminaarista")
+    [preview] = await fake_api.wait_for_message(ADMIN.id)
+    assert "📎 Mukana kuva." in (preview.plain_text or "")
+    fake_api.press_button(ADMIN, preview, preview.callback_data("✅ Vahvista"))
+    [received] = await fake_api.wait_for_message(member.id)
+    assert received.method == "sendPhoto"
+    assert received.document_bytes == photo
+    assert received.plain_text == "📣 Tiedote\n\nKuva seminaarista"

@@ -729,6 +729,32 @@ class FakeBotAPI:
             message["caption"] = caption
         return self.inject_update({"message": message})
 
+    def send_photo(self, user: FakeUser, content: bytes, *, caption: str | None = None) -> int:
+        """Queue a message with a photo from ``user`` in a private chat; return update_id."""
+        self.add_user(user)
+        message_id = next(self._message_ids)
+        self._user_messages.add((user.id, message_id))
+        file_id = f"photo{message_id}"
+        self.files[file_id] = (f"photos/{file_id}.jpg", content)
+        message: JSONDict = {
+            "message_id": message_id,
+            "from": user.to_json(),
+            "chat": self._chat_json(user.id),
+            "date": int(time.time()),
+            "photo": [
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "width": 800,
+                    "height": 600,
+                    "file_size": len(content),
+                }
+            ],
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return self.inject_update({"message": message})
+
     def _serve_file(self, path: str) -> web.Response:
         """GET file/bot<token>/<file_path>: the bytes of a file a user sent."""
         token_part, _, file_path = path.partition("/")
@@ -1172,6 +1198,10 @@ class FakeBotAPI:
         if isinstance(value, str) and value:
             if value in self._files:
                 return self._files[value]
+            if value in self.files:
+                # A file a user sent: the bot passes it on by its file_id.
+                path, content = self.files[value]
+                return UploadedFile(filename=path.rsplit("/", 1)[-1], content=content)
             if value.startswith(("http://", "https://")):
                 return UploadedFile(filename=value.rsplit("/", 1)[-1] or None, content=b"")
         if value is None or value == "":
