@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("language", "cmd-language"),
     ("contact", "cmd-contact"),
     ("reminders", "cmd-reminders"),
+    ("privacy", "cmd-privacy"),
     ("start", "cmd-start"),
     ("help", "cmd-help"),
 )

@@ -23,6 +23,7 @@ from bot.outbox.dispatch import Dispatcher
 from bot.outbox.planning import ReminderPolicy, plan_everything
 from bot.ratelimit import FairRateLimiter, SendLimits
 from bot.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
+from bot.services.privacy import purge_expired
 from bot.telegram_sender import TelegramSender
 from config.settings import Settings
 from handlers import register_handlers
@@ -124,6 +125,20 @@ async def running(
         await runtime.engine.dispose()
 
 
+async def _purge(context: VerstasContext) -> None:
+    runtime = context.runtime
+    try:
+        async with runtime.sessions.begin() as session:
+            messages, audit = await purge_expired(
+                session, now=runtime.clock(), retention_days=runtime.settings.retention_days
+            )
+        if messages or audit:
+            log.info("retention: deleted %s old messages and %s audit entries", messages, audit)
+    except Exception:
+        # Tomorrow's run tries again; nothing is lost by waiting.
+        log.exception("purging expired data failed")
+
+
 def schedule_dispatching(application: VerstasApplication) -> None:
     """Run the outbox dispatcher every DISPATCH_INTERVAL on PTB's JobQueue (APScheduler)."""
     assert application.job_queue is not None
@@ -140,6 +155,10 @@ def schedule_dispatching(application: VerstasApplication) -> None:
             # One run at a time per process; a long run makes the next ones wait.
             "max_instances": 1,
         },
+    )
+    # Retention (RETENTION_DAYS): soon after start, then daily.
+    application.job_queue.run_repeating(
+        _purge, interval=86_400, first=60, name="retention", job_kwargs={"misfire_grace_time": None}
     )
 
 

@@ -40,6 +40,7 @@ async def start_reply(
         lines.append(texts(language, "start-no-network"))
         return Reply("\n\n".join(lines))
     lines.append(texts(language, "start-network", network=escape(network)))
+    lines.append(texts(language, "start-privacy"))
 
     if payload and payload.startswith("invite-"):
         accepted = await use_invite(

@@ -127,6 +127,8 @@ class Settings(BaseSettings):
     )
     # Messages a second the bot sends at most, all instances together; Telegram allows ~30.
     bot_send_rate: float = Field(default=30.0, gt=0, le=1000)
+    # Sent messages and audit entries older than this are deleted (daily).
+    retention_days: int = Field(default=365, ge=1, le=3650)
     # Reminders that would fall in these hours go out just before they begin; None: off.
     quiet_hours: Annotated[QuietHours | None, NoDecode] = Field(
         default_factory=lambda: QuietHours(time(21), time(8))

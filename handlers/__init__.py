@@ -13,7 +13,16 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import coordination, errors, groups, meetings, registration, reminders, workshops
+from handlers import (
+    coordination,
+    errors,
+    groups,
+    meetings,
+    privacy,
+    registration,
+    reminders,
+    workshops,
+)
 
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -36,6 +45,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         (("maybe", "ehka", "kanske"), reminders.maybe),
         (("status",), reminders.status),
         (("link",), groups.link),
+        (("privacy", "tietosuoja", "dataskydd"), privacy.privacy),
+        (("mydata", "omattiedot", "minadata"), privacy.mydata),
+        (("forget", "unohda", "glom"), privacy.forget),
         # Coordinators and administrators; the services check the role.
         (("broadcast", "tiedote", "meddelande"), coordination.broadcast),
         (("confirm", "vahvista", "bekrafta"), coordination.confirm),
@@ -59,6 +71,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(CallbackQueryHandler(reminders.rsvp_button, r"^rsvp:"))
     application.add_handler(CallbackQueryHandler(coordination.announcement_button, r"^ann:"))
     application.add_handler(CallbackQueryHandler(coordination.schedule_button, r"^imp:"))
+    application.add_handler(CallbackQueryHandler(privacy.forget_button, r"^forget:"))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(

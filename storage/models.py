@@ -439,6 +439,15 @@ class Outbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ForgottenCount(Base):
+    """What remains of members who asked to be forgotten: counts, nothing personal."""
+
+    __tablename__ = "forgotten_count"
+
+    what: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
 class SendBudget(Base):
     """The next free moment to send at, shared by every instance's dispatcher.
 

@@ -243,3 +243,23 @@ import-file-type = Send the schedule as a .yaml, .yml or .csv file.
 import-expired = This import no longer exists; send the file again.
 broadcast-attachment-photo = 📎 With a photo.
 broadcast-attachment-document = 📎 With a file.
+
+## Privacy
+
+cmd-privacy = Privacy: what is stored
+start-privacy = Privacy: /privacy
+privacy-notice =
+    <b>Privacy</b>
+    <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log.
+    <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
+    <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days.
+    <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.
+    <b>Your rights:</b> /mydata sends you all your data as a file; /forget deletes it.
+mydata-none = Nothing is stored about you.
+mydata-sent = Here is everything stored about you, as a JSON file.
+forget-ask = Delete all your data: municipality, followed workshops, answers and reminders? This cannot be undone.
+forget-yes-button = Delete my data
+forget-no-button = Don't delete
+forget-done = Your data is deleted. If you write to me again, we start afresh.
+forget-kept = Fine, nothing was deleted.
+forget-nothing = Nothing was stored about you.

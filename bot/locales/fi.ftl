@@ -243,3 +243,23 @@ import-file-type = Lähetä aikataulu .yaml-, .yml- tai .csv-tiedostona.
 import-expired = Tätä tuontia ei enää ole; lähetä tiedosto uudelleen.
 broadcast-attachment-photo = 📎 Mukana kuva.
 broadcast-attachment-document = 📎 Mukana tiedosto.
+
+## Tietosuoja
+
+cmd-privacy = Tietosuoja: mitä tallennetaan
+start-privacy = Tietosuoja: /privacy
+privacy-notice =
+    <b>Tietosuoja</b>
+    <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia.
+    <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
+    <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen.
+    <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.
+    <b>Oikeutesi:</b> /mydata lähettää kaikki tietosi tiedostona; /forget poistaa ne.
+mydata-none = Sinusta ei ole tallennettu mitään.
+mydata-sent = Tässä kaikki sinusta tallennettu JSON-tiedostona.
+forget-ask = Poistetaanko kaikki tietosi: kunta, seuratut verstaat, ilmoittautumiset ja muistutukset? Tätä ei voi perua.
+forget-yes-button = Poista tietoni
+forget-no-button = Älä poista
+forget-done = Tietosi on poistettu. Jos kirjoitat minulle uudelleen, aloitamme alusta.
+forget-kept = Selvä, mitään ei poistettu.
+forget-nothing = Sinusta ei ollut tallennettu mitään.

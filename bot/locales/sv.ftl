@@ -242,3 +242,23 @@ import-file-type = Skicka schemat som en .yaml-, .yml- eller .csv-fil.
 import-expired = Den här importen finns inte längre; skicka filen igen.
 broadcast-attachment-photo = 📎 Med en bild.
 broadcast-attachment-document = 📎 Med en fil.
+
+## Dataskydd
+
+cmd-privacy = Dataskydd: vad som sparas
+start-privacy = Dataskydd: /privacy
+privacy-notice =
+    <b>Dataskydd</b>
+    <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg.
+    <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
+    <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar.
+    <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
+    <b>Dina rättigheter:</b> /mydata skickar alla dina uppgifter som en fil; /forget raderar dem.
+mydata-none = Ingenting om dig har sparats.
+mydata-sent = Här är allt som sparats om dig, som en JSON-fil.
+forget-ask = Ska alla dina uppgifter raderas: kommun, verkstäder du följer, svar och påminnelser? Det går inte att ångra.
+forget-yes-button = Radera mina uppgifter
+forget-no-button = Radera inte
+forget-done = Dina uppgifter är raderade. Om du skriver till mig igen börjar vi från början.
+forget-kept = Gärna, ingenting raderades.
+forget-nothing = Ingenting om dig hade sparats.

@@ -1,0 +1,57 @@
+"""Replies about personal data: /privacy, /mydata and /forget."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.reply import Button, Reply
+from bot.runtime import Runtime
+from bot.services.members import Visitor, language_of
+from bot.services.privacy import forget_member, personal_data
+
+
+def privacy_reply(runtime: Runtime, language: str) -> Reply:
+    """What is stored, why, for how long, and the member's rights."""
+    return Reply(runtime.texts(language, "privacy-notice", days=runtime.settings.retention_days))
+
+
+@dataclass(frozen=True)
+class MyData:
+    """The reply to /mydata and the JSON file that goes with it."""
+
+    reply: Reply
+    file: bytes | None = None
+
+
+async def mydata_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> MyData:
+    """Everything stored about the asker, as a JSON file."""
+    language = await language_of(session, visitor)
+    data = await personal_data(session, visitor.telegram_id)
+    if data is None:
+        return MyData(Reply(runtime.texts(language, "mydata-none")))
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    return MyData(Reply(runtime.texts(language, "mydata-sent")), content)
+
+
+async def forget_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, answer: str
+) -> Reply:
+    """/forget asks first; /forget yes (or the button) deletes, /forget no keeps."""
+    texts = runtime.texts
+    language = await language_of(session, visitor)
+    wanted = answer.strip().lower()
+    if wanted in {"yes", "kyllä", "kylla", "ja"}:
+        forgotten = await forget_member(session, visitor.telegram_id)
+        return Reply(texts(language, "forget-done" if forgotten else "forget-nothing"))
+    if wanted in {"no", "ei", "nej"}:
+        return Reply(texts(language, "forget-kept"))
+    buttons = (
+        (
+            Button(texts(language, "forget-yes-button"), "forget:yes"),
+            Button(texts(language, "forget-no-button"), "forget:no"),
+        ),
+    )
+    return Reply(texts(language, "forget-ask"), buttons)

@@ -1,0 +1,160 @@
+"""Personal data: what is stored about a member, forgetting them, and retention.
+
+A member can see everything stored about them (/mydata) and have it deleted (/forget);
+what is left of them is counts without names. Sent messages and audit entries are kept
+for RETENTION_DAYS and then deleted by a daily job.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.models import (
+    Announcement,
+    AuditEntry,
+    ForgottenCount,
+    Meeting,
+    Member,
+    Outbox,
+    OutboxStatus,
+    Rsvp,
+    Subscription,
+    Workshop,
+)
+
+
+def _when(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, Any] | None:
+    """Everything stored about one member, as plain data for a JSON file; None if nothing."""
+    member = await session.scalar(
+        select(Member)
+        .where(Member.telegram_id == telegram_id)
+        .options(selectinload(Member.municipality), selectinload(Member.subscriptions))
+    )
+    audit = list(
+        await session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.actor_telegram_id == telegram_id)
+            .order_by(AuditEntry.at)
+        )
+    )
+    if member is None and not audit:
+        return None
+    data: dict[str, Any] = {"telegram_id": telegram_id}
+    if member is not None:
+        workshops = {w.id: w.key for w in await session.scalars(select(Workshop))}
+        rsvps = await session.execute(
+            select(Meeting.key, Meeting.date, Workshop.key, Rsvp.answer, Rsvp.answered_at)
+            .join(Meeting, Meeting.id == Rsvp.meeting_id)
+            .join(Workshop, Workshop.id == Meeting.workshop_id)
+            .where(Rsvp.member_id == member.id)
+        )
+        messages = await session.scalars(
+            select(Outbox).where(Outbox.member_id == member.id).order_by(Outbox.due_at)
+        )
+        authored = await session.scalars(
+            select(Announcement).where(Announcement.author_id == member.id)
+        )
+        data |= {
+            "name": member.name,
+            "language": member.language,
+            "municipality": member.municipality.name if member.municipality else None,
+            "role": member.role.value,
+            "active": member.active,
+            "reminder_offsets_seconds": member.reminder_offsets,
+            "created_at": _when(member.created_at),
+            "workshops": [
+                {"workshop": workshops.get(s.workshop_id), "how": s.source.value}
+                for s in member.subscriptions
+            ],
+            "rsvps": [
+                {
+                    "workshop": workshop,
+                    "meeting": key,
+                    "date": day.isoformat(),
+                    "answer": answer.value,
+                    "answered_at": _when(at),
+                }
+                for key, day, workshop, answer, at in rsvps
+            ],
+            "messages": [
+                {
+                    "kind": m.kind,
+                    "due_at": _when(m.due_at),
+                    "status": m.status.value,
+                    "sent_at": _when(m.sent_at),
+                }
+                for m in messages
+            ],
+            "announcements_written": [
+                {"text": a.text, "created_at": _when(a.created_at), "state": a.state.value}
+                for a in authored
+            ],
+        }
+    data["audit_log"] = [
+        {
+            "at": _when(e.at),
+            "action": e.action,
+            "target": e.target,
+            "audience": e.audience,
+            "allowed": e.allowed,
+        }
+        for e in audit
+    ]
+    return data
+
+
+async def _count(session: AsyncSession, what: str, amount: int) -> None:
+    if amount <= 0:
+        return
+    row = await session.get(ForgottenCount, what)
+    if row is None:
+        session.add(ForgottenCount(what=what, count=amount))
+    else:
+        row.count += amount
+
+
+async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
+    """Delete a member with their subscriptions, RSVPs and messages; keep counts only."""
+    member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
+    if member is None:
+        return False
+    sent = await session.scalar(
+        select(func.count())
+        .select_from(Outbox)
+        .where(Outbox.member_id == member.id, Outbox.status == OutboxStatus.SENT)
+    )
+    answers = await session.scalar(
+        select(func.count()).select_from(Rsvp).where(Rsvp.member_id == member.id)
+    )
+    await _count(session, "members", 1)
+    await _count(session, "messages sent", sent or 0)
+    await _count(session, "rsvps", answers or 0)
+    # Their rows in the outbox name their chat: all go, pending or not.
+    await session.execute(delete(Outbox).where(Outbox.member_id == member.id))
+    await session.execute(delete(Rsvp).where(Rsvp.member_id == member.id))
+    await session.execute(delete(Subscription).where(Subscription.member_id == member.id))
+    await session.delete(member)
+    await session.flush()
+    return True
+
+
+async def purge_expired(
+    session: AsyncSession, *, now: datetime, retention_days: int
+) -> tuple[int, int]:
+    """Delete finished outbox rows and audit entries older than the retention period."""
+    horizon = now - timedelta(days=retention_days)
+    finished = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.SKIPPED)
+    messages = await session.execute(
+        delete(Outbox).where(Outbox.status.in_(finished), Outbox.due_at < horizon)
+    )
+    audit = await session.execute(delete(AuditEntry).where(AuditEntry.at < horizon))
+    return messages.rowcount or 0, audit.rowcount or 0  # type: ignore[attr-defined]

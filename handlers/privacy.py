@@ -1,0 +1,53 @@
+"""/privacy, /mydata and /forget."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+
+from bot.privacy import forget_reply, mydata_reply, privacy_reply
+from bot.runtime import VerstasContext
+from bot.services.members import language_of
+from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+
+
+async def privacy(update: Update, context: VerstasContext) -> None:
+    """/privacy."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        language = await language_of(session, visitor_of(update, runtime))
+    await send(update, privacy_reply(runtime, language))
+
+
+async def mydata(update: Update, context: VerstasContext) -> None:
+    """/mydata: the member's data as a JSON file."""
+    runtime, chat = context.runtime, update.effective_chat
+    async with runtime.sessions.begin() as session:
+        result = await mydata_reply(session, runtime, visitor_of(update, runtime))
+    await send(update, result.reply)
+    if result.file is not None and chat is not None:
+        await chat.send_document(InputFile(result.file, filename="verstas-mydata.json"))
+
+
+async def forget(update: Update, context: VerstasContext) -> None:
+    """/forget [yes|no]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await forget_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
+    await send(update, reply)
+
+
+async def forget_button(update: Update, context: VerstasContext) -> None:
+    """The buttons of /forget (`forget:yes`, `forget:no`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    answer = (query.data or "").partition(":")[2]
+    if answer not in {"yes", "no"}:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await forget_reply(session, runtime, visitor_of(update, runtime), answer)
+    await query.answer()
+    await drop_buttons(update)
+    await send(update, reply)
