@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
@@ -115,6 +122,8 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = None
+    # A file holding the token (Docker secrets); used when BOT_TOKEN is not set.
+    bot_token_file: Path | None = None
     bot_api_base_url: str = TELEGRAM_API_BASE_URL
     database_url: str = f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE}"
     bot_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
@@ -213,6 +222,18 @@ class Settings(BaseSettings):
             raise PydanticUseDefault
         return value
 
+    @model_validator(mode="after")
+    def _token_from_file(self) -> Settings:
+        if self.bot_token is None and self.bot_token_file is not None:
+            try:
+                token = self.bot_token_file.read_text(encoding="utf-8").strip()
+            except OSError as error:
+                raise ValueError(
+                    f"BOT_TOKEN_FILE: {self.bot_token_file} cannot be read ({error.strerror})"
+                ) from None
+            self.bot_token = SecretStr(token) if token else None
+        return self
+
     @property
     def database(self) -> URL:
         """The database URL as SQLAlchemy reads it."""
@@ -234,6 +255,9 @@ def describe_errors(error: ValidationError) -> list[str]:
     for item in error.errors():
         name = str(item["loc"][0]).upper() if item["loc"] else "settings"
         message = str(item["msg"]).removeprefix("Value error, ")
+        if not item["loc"] and ": " in message:
+            # A check across variables names its variable itself ("BOT_TOKEN_FILE: …").
+            name, message = message.split(": ", 1)
         if name == "BOT_TOKEN":
             message = "is not valid"
         elif name == "BOT_DEFAULT_LANGUAGE":

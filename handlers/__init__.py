@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -17,6 +19,7 @@ from handlers import (
     coordination,
     errors,
     groups,
+    guards,
     meetings,
     privacy,
     registration,
@@ -27,6 +30,8 @@ from handlers import (
 
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every handler; PTB tries them in this order and stops at the first that matches."""
+    # Group -1 runs before all others and can stop an update: bots and floods end here.
+    application.add_handler(TypeHandler(Update, guards.FloodGuard()), group=-1)
     # Canonical names are English; Finnish and Swedish aliases (ASCII: Telegram allows no ä).
     commands = (
         (("start",), registration.start),

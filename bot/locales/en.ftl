@@ -263,3 +263,4 @@ forget-no-button = Don't delete
 forget-done = Your data is deleted. If you write to me again, we start afresh.
 forget-kept = Fine, nothing was deleted.
 forget-nothing = Nothing was stored about you.
+flood-notice = One moment – messages are coming so fast that I will answer again in a little while.

@@ -263,3 +263,4 @@ forget-no-button = Älä poista
 forget-done = Tietosi on poistettu. Jos kirjoitat minulle uudelleen, aloitamme alusta.
 forget-kept = Selvä, mitään ei poistettu.
 forget-nothing = Sinusta ei ollut tallennettu mitään.
+flood-notice = Hetkinen – viestejä tulee nyt niin tiheään, että vastaan taas hetken kuluttua.

@@ -262,3 +262,4 @@ forget-no-button = Radera inte
 forget-done = Dina uppgifter är raderade. Om du skriver till mig igen börjar vi från början.
 forget-kept = Gärna, ingenting raderades.
 forget-nothing = Ingenting om dig hade sparats.
+flood-notice = Ett ögonblick – meddelandena kommer så tätt att jag svarar igen om en stund.
