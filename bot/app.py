@@ -10,7 +10,9 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -85,11 +87,30 @@ def file_url_of(base_url: str) -> str:
     return f"{head}/file/{tail}" if head else base_url
 
 
+@dataclass(frozen=True)
+class Webhook:
+    """Where Telegram posts updates, where we listen, and the secret it must present."""
+
+    url: str
+    listen: str
+    port: int
+    secret: str
+
+    @property
+    def path(self) -> str:
+        """The URL's path, which PTB's webhook server answers on."""
+        return urlsplit(self.url).path.lstrip("/")
+
+
 @asynccontextmanager
 async def running(
-    application: VerstasApplication, *, poll_timeout: float = 10
+    application: VerstasApplication,
+    *,
+    poll_timeout: float = 10,
+    webhook: Webhook | None = None,
 ) -> AsyncIterator[VerstasApplication]:
-    """Migrate, connect, publish menus and poll for updates until the block exits."""
+    """Migrate, connect, publish menus and take updates (long polling or a webhook)
+    until the block exits."""
     runtime = runtime_of(application)
     await upgrade(runtime.engine)
     try:
@@ -105,14 +126,30 @@ async def running(
         try:
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
-            schedule_dispatching(application)
-            assert application.updater is not None
-            await application.updater.start_polling(
-                poll_interval=0,
-                timeout=int(poll_timeout),
-                allowed_updates=Update.ALL_TYPES,
-                error_callback=_polling_failed,
-            )
+            try:
+                schedule_dispatching(application)
+                assert application.updater is not None
+                if webhook is None:
+                    await application.updater.start_polling(
+                        poll_interval=0,
+                        timeout=int(poll_timeout),
+                        allowed_updates=Update.ALL_TYPES,
+                        error_callback=_polling_failed,
+                    )
+                else:
+                    # PTB's server refuses (403) any request without Telegram's secret header.
+                    await application.updater.start_webhook(
+                        listen=webhook.listen,
+                        port=webhook.port,
+                        url_path=webhook.path,
+                        webhook_url=webhook.url,
+                        secret_token=webhook.secret,
+                        allowed_updates=Update.ALL_TYPES,
+                    )
+            except BaseException:
+                # A refused webhook or a failed first poll: stop what was started.
+                await application.stop()
+                raise
             log.info("Verstas is running as @%s", application.bot.username)
             try:
                 yield application
@@ -178,8 +215,10 @@ def _polling_failed(error: TelegramError) -> None:
     log.warning("getting updates failed: %s", error)
 
 
-async def serve(application: VerstasApplication, stop: asyncio.Event) -> None:
+async def serve(
+    application: VerstasApplication, stop: asyncio.Event, webhook: Webhook | None = None
+) -> None:
     """Run the bot until `stop` is set (by SIGINT or SIGTERM in `python -m bot run`)."""
-    async with running(application):
+    async with running(application, webhook=webhook):
         await stop.wait()
     log.info("Verstas stopped")

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
+import secrets
 import signal
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
+from bot.app import Webhook, build_application, serve
 from bot.clock import system_clock
 from bot.i18n import Texts
 from bot.logs import configure_logging
@@ -56,7 +58,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     configure_logging(settings.token)
     if args.command == "run":
-        return run(settings)
+        if args.webhook is None:
+            return run(settings)
+        host, _, port = args.listen.rpartition(":")
+        if not host or not port.isdigit() or not args.webhook.startswith(("https://", "http://")):
+            print("--webhook needs an http(s) URL and --listen HOST:PORT", file=sys.stderr)
+            return EXIT_USAGE
+        secret = (
+            settings.webhook_secret.get_secret_value()
+            if settings.webhook_secret
+            else secrets.token_urlsafe(32)
+        )
+        return run(settings, Webhook(args.webhook, host, int(port), secret))
     if args.command == "import":
         return import_command(
             settings, args.file, args.format, dry_run=args.dry_run, prune=args.prune
@@ -69,7 +82,16 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help="run the bot (long polling); migrates the database first")
+    running = commands.add_parser(
+        "run", help="run the bot (long polling, or a webhook); migrates the database first"
+    )
+    running.add_argument("--webhook", metavar="URL", help="take updates at this https URL")
+    running.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        default="0.0.0.0:8080",
+        help="where the webhook server listens (behind a TLS proxy); default 0.0.0.0:8080",
+    )
     importing = commands.add_parser("import", help="import a schedule file (YAML or CSV)")
     importing.add_argument("file", type=Path, help="the schedule file")
     importing.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
@@ -85,19 +107,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(settings: Settings) -> int:
+def run(settings: Settings, webhook: Webhook | None = None) -> int:
     """Run the bot until SIGINT or SIGTERM."""
     if settings.token is None:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
-    from bot.app import build_application, serve
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(build_application(settings), stop)
+        await serve(build_application(settings), stop, webhook)
 
     try:
         asyncio.run(main())

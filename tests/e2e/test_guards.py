@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import logging
+import socket
 from pathlib import Path
 
+import httpx
 import pytest
 
+from bot.app import Webhook, build_application, running
 from bot.logs import RedactToken
-from tests.helpers.bots import BotProcess, bot_running
+from tests.helpers.bots import BotProcess, bot_running, settings_for
 from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 
 
@@ -79,3 +82,46 @@ async def test_the_token_can_come_from_a_file_and_never_reaches_the_log(
     assert "Verstas is running" in output
     assert fake_api.token not in output
     assert fake_api.token.split(":")[1] not in output
+
+
+@pytest.mark.e2e
+async def test_the_webhook_refuses_requests_without_telegrams_secret(
+    fake_api: FakeBotAPI, sqlite_url: str
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # Telegram posts to the public https URL; a TLS proxy passes it on to our listener.
+    public = "https://verstas.example.fi/verstas-hook"
+    url = f"http://127.0.0.1:{port}/verstas-hook"
+    hook = Webhook(url=public, listen="127.0.0.1", port=port, secret="s3cret-of-this-start")
+    user = FakeUser(1304, "Webhook")
+    fake_api.add_user(user)
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1,
+            "date": 1_700_000_000,
+            "chat": {"id": user.id, "type": "private", "first_name": user.first_name},
+            "from": user.to_json(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+    settings = settings_for(fake_api, sqlite_url)
+    async with running(build_application(settings), webhook=hook), httpx.AsyncClient() as client:
+        [registered] = fake_api.calls_to("setWebhook")
+        assert registered.params["url"] == public
+        assert registered.params["secret_token"] == "s3cret-of-this-start"
+        without = await client.post(url, json=update)
+        wrong = await client.post(
+            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"}
+        )
+        assert (without.status_code, wrong.status_code) == (403, 403)
+        assert fake_api.messages_to(user.id) == []
+        right = await client.post(
+            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-of-this-start"}
+        )
+        assert right.status_code == 200
+        [reply] = await fake_api.wait_for_message(user.id)
+    assert (reply.plain_text or "").startswith("Verstas – komennot")
