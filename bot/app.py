@@ -77,7 +77,7 @@ def build_application(
         sessions=sessions,
         dispatcher=dispatcher,
     )
-    register_handlers(application)
+    register_handlers(application, flood_limit=settings.flood_limit)
     return application
 
 

@@ -138,6 +138,8 @@ class Settings(BaseSettings):
     )
     # Messages a second the bot sends at most, all instances together; Telegram allows ~30.
     bot_send_rate: float = Field(default=30.0, gt=0, le=1000)
+    # Messages a minute from one user before the bot slows them down (flood guard).
+    flood_limit: int = Field(default=20, ge=1, le=10_000)
     # Sent messages and audit entries older than this are deleted (daily).
     retention_days: int = Field(default=365, ge=1, le=3650)
     # Reminders that would fall in these hours go out just before they begin; None: off.

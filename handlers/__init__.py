@@ -28,10 +28,12 @@ from handlers import (
 )
 
 
-def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register_handlers(
+    application: Application[Any, Any, Any, Any, Any, Any], *, flood_limit: int = 20
+) -> None:
     """Add every handler; PTB tries them in this order and stops at the first that matches."""
     # Group -1 runs before all others and can stop an update: bots and floods end here.
-    application.add_handler(TypeHandler(Update, guards.FloodGuard()), group=-1)
+    application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-1)
     # Canonical names are English; Finnish and Swedish aliases (ASCII: Telegram allows no ä).
     commands = (
         (("start",), registration.start),

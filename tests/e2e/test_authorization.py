@@ -1,0 +1,194 @@
+"""The authorization matrix: every command and every button for every role.
+
+A refusal is one polite line (or, for a button, an alert to the presser); anything else
+is the command doing its work. Roles are checked in the services, so forged button data
+gets the same answer as a typed command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.app import VerstasApplication
+from storage.models import AuditEntry, Member, Role
+from tests.helpers.bots import bot_running
+from tests.helpers.fake_bot_api import FakeBotAPI, FakeChat, FakeUser
+from tests.helpers.schedules import load_demo
+
+pytestmark = pytest.mark.e2e
+
+Sessions = async_sessionmaker[AsyncSession]
+STAFF_ONLY = "Tämä toiminto on vain koordinaattoreille."
+ADMIN_ONLY = "Tämä toiminto on vain ylläpitäjille."
+STATUS_ONLY = "Tila on vain ylläpitäjille."
+REFUSALS = {STAFF_ONLY, ADMIN_ONLY, STATUS_ONLY}
+
+NONE, PARTICIPANT, COORDINATOR, ADMIN = "none", "participant", "coordinator", "admin"
+EVERYONE = {NONE, PARTICIPANT, COORDINATOR, ADMIN}
+STAFF = {COORDINATOR, ADMIN}
+
+# Every command, as typed, with the roles that may use it.
+COMMANDS: list[tuple[str, set[str]]] = [
+    ("/start", EVERYONE),
+    ("/help", EVERYONE),
+    ("/municipality Lohja", EVERYONE),
+    ("/language fi", EVERYONE),
+    ("/next", EVERYONE),
+    ("/meetings", EVERYONE),
+    ("/workshops", EVERYONE),
+    ("/join kasvatuskumppanuus", EVERYONE),
+    ("/leave kasvatuskumppanuus", EVERYONE),
+    ("/contact", EVERYONE),
+    ("/reminders", EVERYONE),
+    ("/going 1", EVERYONE),
+    ("/notgoing 1", EVERYONE),
+    ("/maybe 1", EVERYONE),
+    ("/privacy", EVERYONE),
+    ("/mydata", EVERYONE),
+    ("/members", EVERYONE),
+    ("/link kasvatuskumppanuus", EVERYONE),  # in a private chat: "works in a group"
+    ("/status", {ADMIN}),
+    ("/broadcast Hei kaikki", STAFF),
+    ("/confirm", STAFF),
+    ("/cancel", STAFF),
+    ("/addmeeting ehkaiseva-lastensuojelu 4.3.2027 13:00-15:30 Lohja", STAFF),
+    ("/editmeeting 1 place=Lohja", STAFF),
+    ("/cancelmeeting 2", STAFF),
+    ("/attendance 1", STAFF),
+    ("/audit", STAFF),
+    ("/promote 999", {ADMIN}),
+    ("/demote 999", {ADMIN}),
+    ("/invite", {ADMIN}),
+    ("/forget no", EVERYONE),
+]
+
+# Button data nobody was given, pressed by each role: (data, roles answered without refusal).
+BUTTONS: list[tuple[str, set[str]]] = [
+    ("ann:ok:1", set()),  # nobody's own draft: refused for staff too, and logged
+    ("ann:no:1", set()),
+    ("ann:pw:1", set()),
+    ("ann:w:1:1", set()),
+    ("imp:ok:1", STAFF),  # staff hear "no such import"; others are refused
+    ("imp:no:1", STAFF),
+    ("mun:1", EVERYONE),
+    ("lang:sv", EVERYONE),
+    ("mtg:2:", EVERYONE),
+    ("join:1", EVERYONE),
+    ("leave:1", EVERYONE),
+    ("rsvp:1:going", EVERYONE),
+    ("forget:no", EVERYONE),
+    ("DROP TABLE member;--", EVERYONE),
+]
+
+USERS = {
+    NONE: FakeUser(1401, "Tuntematon"),
+    PARTICIPANT: FakeUser(1402, "Osallistuja"),
+    COORDINATOR: FakeUser(1403, "Koordinaattori"),
+    ADMIN: FakeUser(1404, "Ylläpitäjä"),
+}
+
+
+@pytest.fixture
+def database_url(sqlite_url: str) -> str:
+    return sqlite_url
+
+
+@pytest.fixture
+async def bot(
+    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+) -> AsyncIterator[VerstasApplication]:
+    await load_demo(sessions)
+    async with sessions.begin() as session:
+        session.add(
+            Member(telegram_id=USERS[PARTICIPANT].id, name="Osallistuja", role=Role.PARTICIPANT)
+        )
+        session.add(
+            Member(telegram_id=USERS[COORDINATOR].id, name="Koordinaattori", role=Role.COORDINATOR)
+        )
+    # The matrix is a flood by nature; the guard is tested on its own.
+    async with bot_running(
+        fake_api, database_url, bot_admin_ids=(USERS[ADMIN].id,), flood_limit=1000
+    ) as application:
+        yield application
+
+
+async def reply_to(
+    api: FakeBotAPI, user: FakeUser, text: str, chat: FakeChat | None = None, messages: int = 1
+) -> str:
+    """Send `text`; wait for the bot's `messages` messages; return the first one's text."""
+    chat_id = chat.id if chat else user.id
+    before = len(api.messages_to(chat_id))
+    api.send_text(user, text, chat=chat)
+    return (await api.wait_for_message(chat_id, count=before + messages))[before].plain_text or ""
+
+
+@pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
+async def test_every_command_for_every_role(
+    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions, role: str
+) -> None:
+    user = USERS[role]
+    refused = {}
+    for command, allowed in COMMANDS:
+        # A line and a file: /mydata always, /attendance when it is allowed.
+        files = command == "/mydata" or (command.startswith("/attendance") and role in allowed)
+        answer = await reply_to(fake_api, user, command, messages=2 if files else 1)
+        assert "Traceback" not in answer
+        assert answer != "Valitettavasti jokin meni vikaan. Yritä hetken kuluttua uudelleen.", (
+            command
+        )
+        refused[command] = answer in REFUSALS
+    expected = {command: role not in allowed for command, allowed in COMMANDS}
+    assert refused == expected
+    async with sessions() as session:
+        denials = (
+            await session.scalars(
+                select(AuditEntry.action).where(
+                    AuditEntry.actor_telegram_id == user.id, AuditEntry.allowed.is_(False)
+                )
+            )
+        ).all()
+    # Every refused coordinator's or administrator's action is in the audit log.
+    if role in {NONE, PARTICIPANT}:
+        assert {"broadcast", "add-meeting", "attendance", "audit", "promote", "invite"} <= set(
+            denials
+        )
+    if role == COORDINATOR:
+        assert {"promote", "demote", "invite"} <= set(denials)
+
+
+@pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
+async def test_every_button_with_forged_data_for_every_role(
+    fake_api: FakeBotAPI, bot: VerstasApplication, role: str
+) -> None:
+    user = USERS[role]
+    await reply_to(fake_api, user, "/help")
+    message = fake_api.messages_to(user.id)[-1]
+    for data, answered in BUTTONS:
+        calls = len(fake_api.calls_to("answerCallbackQuery"))
+        fake_api.press_button(user, message, data, check=False)
+        call = await fake_api.wait_for_call("answerCallbackQuery", count=calls + 1)
+        refusal = call.params.get("text") in REFUSALS
+        assert refusal == (role not in answered), (data, call.params)
+    # The message itself was never turned into someone else's refusal.
+    assert all((m.plain_text or "") not in REFUSALS for m in fake_api.messages_to(user.id))
+
+
+async def test_commands_in_a_group_from_people_who_are_not_members(
+    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    group = FakeChat(-100300, "group", "Avoin ryhmä")
+    stranger = FakeUser(1499, "Ohikulkija")
+    fake_api.add_bot_to_group(stranger, group)
+    await fake_api.wait_for_message(group.id)
+    assert await reply_to(fake_api, stranger, "/link kasvatuskumppanuus", group) == (
+        "Vain koordinaattori voi liittää ryhmän verstaaseen."
+    )
+    assert await reply_to(fake_api, stranger, "/broadcast Hei kaikki", group) == STAFF_ONLY
+    assert await reply_to(fake_api, stranger, "/cancelmeeting 1", group) == STAFF_ONLY
+    assert await reply_to(fake_api, stranger, "/status", group) == STATUS_ONLY
+    # Questions are for everyone in the group.
+    assert (await reply_to(fake_api, stranger, "/next", group)).startswith("Tulevia kokouksia")
