@@ -33,6 +33,7 @@ from bot.services.meetings import (
     next_meetings,
 )
 from bot.services.members import Participant
+from bot.typed import number
 
 # Commands listed in /help and in the "didn't understand" reply, with their catalog keys.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -150,8 +151,9 @@ async def meetings_reply(
     language = language or asker.participant.language
     words = arguments.split()
     page = 1
-    if words and words[-1].isdigit() and len(words[-1]) < 4:
-        page = int(words.pop())
+    if words and (typed := number(words[-1])) is not None and typed < 10_000:
+        page = typed
+        words.pop()
     rest = " ".join(words)
     wanted = MeetingFilter(workshop_ids=asker.scope())
     if rest:
@@ -227,13 +229,16 @@ def decode_page(data: str) -> tuple[int, MeetingFilter] | None:
     """The page and filter of a "more" button; None for data that is not ours (forged)."""
     try:
         prefix, page_text, filters = data.split(":", 2)
-        if prefix != "mtg" or not page_text.isdigit() or not 0 < int(page_text) < 10_000:
+        page = number(page_text)
+        if prefix != "mtg" or page is None or not 0 < page < 10_000:
             return None
         wanted = MeetingFilter()
         for part in filter(None, filters.split(",")):
             if part.startswith("w"):
-                ids = frozenset(int(i) for i in part[1:].split("."))
-                wanted = replace(wanted, workshop_ids=ids)
+                ids = [number(i) for i in part[1:].split(".")]
+                if None in ids:
+                    return None
+                wanted = replace(wanted, workshop_ids=frozenset(i for i in ids if i is not None))
             elif part.startswith("t") and len(part) > 1:
                 wanted = replace(wanted, place=part[1:])
             elif match := _PERIOD.match(part):
@@ -241,7 +246,7 @@ def decode_page(data: str) -> tuple[int, MeetingFilter] | None:
                 wanted = replace(wanted, period=Period(first, last))
             else:
                 return None
-        return int(page_text), wanted
+        return page, wanted
     except ValueError:
         return None
 

@@ -30,6 +30,7 @@ from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
 from bot.services.members import Visitor, language_of
 from bot.services.staff import audit, create_invite, latest_audit, set_role, staff_member
+from bot.typed import number
 from storage.models import Announcement, Meeting, MeetingStatus, PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.read import format_of, parse_date, parse_time
@@ -370,13 +371,13 @@ async def edit_meeting_reply(
         words = shlex.split(arguments)
     except ValueError:
         words = arguments.split()
-    if not words or not words[0].isdigit():
+    meeting_id = number(words[0]) if words else None
+    if meeting_id is None:
         try:
             await staff_member(session, visitor, action, admin_ids=admins)
         except NotAllowed:
             return await _not_allowed(session, runtime, visitor)
         return Reply(texts(language, "cancelmeeting-usage" if cancel else "editmeeting-usage"))
-    meeting_id = int(words[0])
     current = await session.get(Meeting, meeting_id)
     values: dict[str, Any] = {}
     if cancel:
@@ -463,9 +464,10 @@ async def attendance_reply(
         )
     except NotAllowed:
         return AttendanceReply(await _not_allowed(session, runtime, visitor))
-    if not key.isdigit():
+    meeting_id = number(key)
+    if meeting_id is None:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
-    meeting = await session.get(Meeting, int(key))
+    meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return AttendanceReply(Reply(texts(language, "rsvp-unknown-meeting", key=escape(key[:20]))))
     directory = await load_directory(session)
@@ -534,14 +536,15 @@ async def role_reply(
     texts, admins = runtime.texts, runtime.settings.bot_admin_ids
     language = await language_of(session, visitor)
     target = arguments.strip()
-    if not target.lstrip("-").isdigit():
+    user_id = number(target)
+    if user_id is None:
         try:
             await staff_member(session, visitor, "promote", admin_ids=admins, admin_only=True)
         except NotAllowed:
             return Refusal(texts(language, "admin-only"))
         return Reply(texts(language, "role-usage"))
     try:
-        member = await set_role(session, visitor, int(target), role, admin_ids=admins)
+        member = await set_role(session, visitor, user_id, role, admin_ids=admins)
     except NotAllowed:
         return Refusal(texts(language, "admin-only"))
     if member is None:

@@ -33,8 +33,10 @@ LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_FILE = Path("data") / "verstas.sqlite3"
 
-_OFFSET = re.compile(r"^(\d+)\s*([dhms])$")
+_OFFSET = re.compile(r"^([0-9]{1,9})\s*([dhms])$")
 _UNIT_SECONDS = {"d": 86_400, "h": 3_600, "m": 60, "s": 1}
+# A reminder more than a year ahead is a typo, and a huge one would overflow the dates.
+MAX_OFFSET_SECONDS = 366 * 86_400
 
 
 def parse_offset(text: str) -> timedelta:
@@ -45,9 +47,12 @@ def parse_offset(text: str) -> timedelta:
             f"'{text.strip()}' is not an offset; write a number and d, h, m or s, e.g. 2h"
         )
     amount, unit = match.groups()
-    if int(amount) == 0:
+    seconds = int(amount) * _UNIT_SECONDS[unit]
+    if seconds == 0:
         raise ValueError(f"'{text.strip()}' is zero; an offset must be positive")
-    return timedelta(seconds=int(amount) * _UNIT_SECONDS[unit])
+    if seconds > MAX_OFFSET_SECONDS:
+        raise ValueError(f"'{text.strip()}' is more than a year")
+    return timedelta(seconds=seconds)
 
 
 def parse_offsets(text: str) -> tuple[timedelta, ...]:

@@ -25,6 +25,7 @@ from bot.coordination import (
 from bot.reply import Attachment, Refusal, Reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
+from bot.typed import number
 from handlers.common import arguments, outdated, send, show_in_place, visitor_of
 from storage.models import Role
 
@@ -67,10 +68,12 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
     runtime, query = context.runtime, update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) < 3 or not all(part.isdigit() for part in parts[2:]) or query.message is None:
+    numbers = [number(part) for part in parts[2:]]
+    announcement_id = numbers[0] if numbers else None
+    if announcement_id is None or None in numbers or query.message is None:
         await outdated(update, runtime)
         return
-    action, announcement_id = parts[1], int(parts[2])
+    action = parts[1]
     visitor = visitor_of(update, runtime)
     async with runtime.sessions.begin() as session:
         if action == "ok":
@@ -90,7 +93,7 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
             reply = await audience_choices(session, runtime, visitor, announcement_id, action[1])
         elif action in {"w", "m"} and len(parts) == 4:
             reply = await set_audience(
-                session, runtime, visitor, announcement_id, action, int(parts[3])
+                session, runtime, visitor, announcement_id, action, numbers[1] or 0
             )
         else:
             reply = None
@@ -245,12 +248,13 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
     runtime, query = context.runtime, update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    if len(parts) != 3 or parts[1] not in {"ok", "no"} or not parts[2].isdigit():
+    upload = number(parts[2]) if len(parts) == 3 else None
+    if upload is None or parts[1] not in {"ok", "no"}:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
         reply = await schedule_confirm_reply(
-            session, runtime, visitor_of(update, runtime), int(parts[2]), confirm=parts[1] == "ok"
+            session, runtime, visitor_of(update, runtime), upload, confirm=parts[1] == "ok"
         )
     if isinstance(reply, Refusal):
         await query.answer(reply.text, show_alert=True)

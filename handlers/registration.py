@@ -10,6 +10,7 @@ from bot.answers import help_reply
 from bot.registration import language_reply, municipality_chosen, municipality_reply, start_reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
+from bot.typed import number
 from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
 from handlers.menu import menu_commands
 
@@ -38,11 +39,14 @@ async def municipality_button(update: Update, context: VerstasContext) -> None:
     runtime, query = context.runtime, update.callback_query
     assert query is not None
     _, _, value = (query.data or "").partition(":")
-    if not value.isdigit():
+    municipality_id = number(value)
+    if municipality_id is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
-        reply = await municipality_chosen(session, runtime, visitor_of(update, runtime), int(value))
+        reply = await municipality_chosen(
+            session, runtime, visitor_of(update, runtime), municipality_id
+        )
     if reply is None:
         await outdated(update, runtime)
         return

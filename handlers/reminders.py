@@ -8,6 +8,7 @@ from bot.reminders import reminders_reply, rsvp_reply, status_reply
 from bot.reply import Reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
+from bot.typed import number
 from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
 from storage.models import RsvpAnswer
 
@@ -28,12 +29,13 @@ async def rsvp_button(update: Update, context: VerstasContext) -> None:
     assert query is not None
     parts = (query.data or "").split(":")
     answers = {answer.value: answer for answer in RsvpAnswer}
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in answers:
+    meeting_id = number(parts[1]) if len(parts) == 3 else None
+    if meeting_id is None or parts[2] not in answers:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
         reply = await rsvp_reply(
-            session, runtime, visitor_of(update, runtime), int(parts[1]), answers[parts[2]]
+            session, runtime, visitor_of(update, runtime), meeting_id, answers[parts[2]]
         )
     if reply is None:
         await outdated(update, runtime)
@@ -67,10 +69,11 @@ async def _typed_rsvp(
     async with runtime.sessions.begin() as session:
         language = await language_of(session, visitor)
         texts = runtime.texts
-        if not key.isdigit():
+        typed_id = number(key)
+        if typed_id is None:
             reply = Reply(texts(language, "rsvp-usage", example=f"/{command} 12"))
         else:
-            saved = await rsvp_reply(session, runtime, visitor, int(key), answer)
+            saved = await rsvp_reply(session, runtime, visitor, typed_id, answer)
             reply = saved or Reply(texts(language, "rsvp-unknown-meeting", key=key[:20]))
     await send(update, reply)
 

@@ -12,6 +12,7 @@ from bot.registration import follow_reply, follow_workshop
 from bot.runtime import VerstasContext
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
+from bot.typed import number
 from handlers.common import arguments, keyboard, outdated, send, visitor_of
 
 
@@ -51,7 +52,8 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
     visitor = visitor_of(update, runtime)
     async with runtime.sessions.begin() as session:
         directory = await load_directory(session)
-        workshop = directory.workshop_by_id(int(value)) if value.isdigit() else None
+        workshop_id = number(value)
+        workshop = directory.workshop_by_id(workshop_id) if workshop_id is not None else None
         if workshop is None:
             reply = None
         else:

@@ -252,7 +252,8 @@ _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")
 
 
 def _year(text: str) -> int | None:
-    year = int(text) if text.isdigit() and len(text) == 4 else 0
+    # isascii(): "²²²²".isdigit() is true, but int() refuses it.
+    year = int(text) if text.isascii() and text.isdigit() and len(text) == 4 else 0
     return year if 1900 <= year <= 2100 else None
 
 
@@ -319,7 +320,7 @@ def _word_periods(words: Sequence[_Word], today: date) -> Iterator[tuple[int, Pe
             yield word.start, _month(year, number) if year else _coming_month(number, today)
         elif (unit := _UNITS.find(word.text)) is not None:
             relative = _RELATIVE.find(before)
-            if unit.value == _WEEK and after.isdigit():
+            if unit.value == _WEEK and after.isascii() and after.isdigit() and len(after) <= 2:
                 yield word.start, _iso_week(int(after), today)
             elif unit.value == _WEEK and (relative is not None or before == "i"):
                 # "i veckan" is Swedish for "this week".
