@@ -144,18 +144,36 @@ async def preview(
     return Reply(f"{head}\n\n{draft.text}", buttons)
 
 
+async def _draft(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    announcement_id: int | None,
+    action: str,
+) -> Announcement | Reply:
+    """The visitor's own draft, or the reply that says why not (refused, gone, none)."""
+    language = await language_of(session, visitor)
+    try:
+        return await broadcasts.own_draft(
+            session, visitor, announcement_id, action, admin_ids=runtime.settings.bot_admin_ids
+        )
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    except broadcasts.NotADraft:
+        return Reply(runtime.texts(language, "broadcast-not-a-draft"))
+    except broadcasts.NoDraft:
+        return Reply(runtime.texts(language, "broadcast-no-draft"))
+
+
 async def audience_choices(
     session: AsyncSession, runtime: Runtime, visitor: Visitor, announcement_id: int, what: str
 ) -> Reply:
     """The workshop (`w`) or municipality (`m`) buttons of a draft's audience."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    texts = runtime.texts
     language = await language_of(session, visitor)
-    try:
-        draft = await broadcasts.own_draft(
-            session, visitor, announcement_id, "broadcast-audience", admin_ids=admins
-        )
-    except (NotAllowed, broadcasts.NotADraft):
-        return await _not_allowed(session, runtime, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    if isinstance(draft, Reply):
+        return draft
     directory = await load_directory(session)
     if what == "w":
         options = [(w.title(language), w.id) for w in directory.workshops]
@@ -180,14 +198,10 @@ async def set_audience(
     value: int,
 ) -> Reply:
     """An audience button: change the draft, show the preview again."""
-    admins = runtime.settings.bot_admin_ids
     language = await language_of(session, visitor)
-    try:
-        draft = await broadcasts.own_draft(
-            session, visitor, announcement_id, "broadcast-audience", admin_ids=admins
-        )
-    except (NotAllowed, broadcasts.NotADraft):
-        return await _not_allowed(session, runtime, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    if isinstance(draft, Reply):
+        return draft
     directory = await load_directory(session)
     if what == "w":
         draft.workshop_id = value if directory.workshop_by_id(value) else None
@@ -217,16 +231,9 @@ async def confirm_reply(
     """Confirm (button or /confirm): plan the announcement into the outbox."""
     texts, admins = runtime.texts, runtime.settings.bot_admin_ids
     language = await language_of(session, visitor)
-    try:
-        draft = await broadcasts.own_draft(
-            session, visitor, announcement_id, "broadcast-confirm", admin_ids=admins
-        )
-    except NotAllowed:
-        return Confirmed(await _not_allowed(session, runtime, visitor), planned=False)
-    except broadcasts.NotADraft:
-        return Confirmed(Reply(texts(language, "broadcast-not-a-draft")), planned=False)
-    except broadcasts.NoDraft:
-        return Confirmed(Reply(texts(language, "broadcast-no-draft")), planned=False)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-confirm")
+    if isinstance(draft, Reply):
+        return Confirmed(draft, planned=False)
     directory = await load_directory(session)
     count = await broadcasts.confirm(
         session,
@@ -247,16 +254,9 @@ async def cancel_reply(
     """Cancel (button or /cancel): drop the draft."""
     texts, admins = runtime.texts, runtime.settings.bot_admin_ids
     language = await language_of(session, visitor)
-    try:
-        draft = await broadcasts.own_draft(
-            session, visitor, announcement_id, "broadcast-cancel", admin_ids=admins
-        )
-    except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
-    except broadcasts.NotADraft:
-        return Reply(texts(language, "broadcast-not-a-draft"))
-    except broadcasts.NoDraft:
-        return Reply(texts(language, "broadcast-no-draft"))
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-cancel")
+    if isinstance(draft, Reply):
+        return draft
     await broadcasts.cancel(session, draft, visitor, admin_ids=admins)
     return Reply(texts(language, "broadcast-cancelled"))
 

@@ -76,6 +76,21 @@ class World:
             )
             await plan_after_import(session, report, now=self.clock(), policy=self.policy)
 
+    async def followers(self, chats: range) -> None:
+        """Members (one per chat) following the preventive workshop, reminders planned."""
+        for chat_id in chats:
+            self.api.add_user(FakeUser(chat_id))
+        async with self.sessions.begin() as session:
+            directory = await load_directory(session)
+            workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
+            assert workshop is not None
+            members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
+            session.add_all(members)
+            await session.flush()
+            session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
+            await session.flush()
+            await plan_workshop(session, workshop.id, now=self.clock(), policy=self.policy)
+
     async def rows(self) -> list[Outbox]:
         async with self.sessions() as session:
             return list(await session.scalars(select(Outbox).order_by(Outbox.due_at, Outbox.id)))
@@ -306,18 +321,7 @@ async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
     world: World, sessions: Sessions
 ) -> None:
     chats = range(800_000, 802_000)
-    for chat_id in chats:
-        world.api.add_user(FakeUser(chat_id))
-    async with sessions.begin() as session:
-        directory = await load_directory(session)
-        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
-        assert workshop is not None
-        members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
-        session.add_all(members)
-        await session.flush()
-        session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
-        await session.flush()
-        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+    await world.followers(chats)
     # The 1-day reminders of 4.3. are due: one per member.
     world.clock.set(at("3.3.2009 13:00"))
     first, second = (
@@ -351,18 +355,7 @@ async def test_two_dispatchers_send_every_one_of_2000_reminders_exactly_once(
 
 async def test_two_instances_share_one_sending_budget(world: World, sessions: Sessions) -> None:
     chats = range(810_000, 810_200)
-    for chat_id in chats:
-        world.api.add_user(FakeUser(chat_id))
-    async with sessions.begin() as session:
-        directory = await load_directory(session)
-        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
-        assert workshop is not None
-        members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
-        session.add_all(members)
-        await session.flush()
-        session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
-        await session.flush()
-        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+    await world.followers(chats)
     world.clock.set(at("3.3.2009 13:00"))
     instances = [
         Dispatcher(
