@@ -44,6 +44,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("language", "cmd-language"),
     ("contact", "cmd-contact"),
     ("reminders", "cmd-reminders"),
+    ("calendar", "cmd-calendar"),
     ("privacy", "cmd-privacy"),
     ("start", "cmd-start"),
     ("help", "cmd-help"),

@@ -55,6 +55,7 @@ def register_handlers(
         (("privacy", "tietosuoja", "dataskydd"), privacy.privacy),
         (("mydata", "omattiedot", "minadata"), privacy.mydata),
         (("forget", "unohda", "glom"), privacy.forget),
+        (("calendar", "kalenteri", "kalender"), privacy.calendar),
         # Coordinators and administrators; the services check the role.
         (("broadcast", "tiedote", "meddelande"), coordination.broadcast),
         (("confirm", "vahvista", "bekrafta"), coordination.confirm),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
+from bot.calendar_reply import calendar_reply
 from bot.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
@@ -51,3 +52,13 @@ async def forget_button(update: Update, context: VerstasContext) -> None:
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)
+
+
+async def calendar(update: Update, context: VerstasContext) -> None:
+    """/calendar: the meetings of one's workshops as an .ics file."""
+    runtime, chat = context.runtime, update.effective_chat
+    async with runtime.sessions.begin() as session:
+        result = await calendar_reply(session, runtime, visitor_of(update, runtime))
+    await send(update, result.reply)
+    if chat is not None:
+        await chat.send_document(InputFile(result.content, filename=result.file_name))

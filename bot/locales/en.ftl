@@ -264,3 +264,6 @@ forget-done = Your data is deleted. If you write to me again, we start afresh.
 forget-kept = Fine, nothing was deleted.
 forget-nothing = Nothing was stored about you.
 flood-notice = One moment – messages are coming so fast that I will answer again in a little while.
+cmd-calendar = Meetings for your calendar (.ics)
+calendar-name = Theme workshops
+calendar-sent = Here are { $count } meetings as a calendar file; open it in your calendar app. Importing it again updates changed meetings.

@@ -264,3 +264,6 @@ forget-done = Tietosi on poistettu. Jos kirjoitat minulle uudelleen, aloitamme a
 forget-kept = Selvä, mitään ei poistettu.
 forget-nothing = Sinusta ei ollut tallennettu mitään.
 flood-notice = Hetkinen – viestejä tulee nyt niin tiheään, että vastaan taas hetken kuluttua.
+cmd-calendar = Kokoukset kalenteriin (.ics)
+calendar-name = Teemaverstaat
+calendar-sent = Tässä { $count } kokousta kalenteritiedostona; avaa se kalenterisovelluksessa. Kun tuot sen uudelleen, muuttuneet kokoukset päivittyvät.

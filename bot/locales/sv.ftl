@@ -263,3 +263,6 @@ forget-done = Dina uppgifter är raderade. Om du skriver till mig igen börjar v
 forget-kept = Gärna, ingenting raderades.
 forget-nothing = Ingenting om dig hade sparats.
 flood-notice = Ett ögonblick – meddelandena kommer så tätt att jag svarar igen om en stund.
+cmd-calendar = Möten till kalendern (.ics)
+calendar-name = Temaverkstäder
+calendar-sent = Här är { $count } möten som en kalenderfil; öppna den i din kalenderapp. Importerar du den igen uppdateras ändrade möten.

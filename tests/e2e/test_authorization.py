@@ -48,6 +48,7 @@ COMMANDS: list[tuple[str, set[str]]] = [
     ("/notgoing 1", EVERYONE),
     ("/maybe 1", EVERYONE),
     ("/privacy", EVERYONE),
+    ("/calendar", EVERYONE),
     ("/mydata", EVERYONE),
     ("/members", EVERYONE),
     ("/link kasvatuskumppanuus", EVERYONE),  # in a private chat: "works in a group"
@@ -133,8 +134,10 @@ async def test_every_command_for_every_role(
     user = USERS[role]
     refused = {}
     for command, allowed in COMMANDS:
-        # A line and a file: /mydata always, /attendance when it is allowed.
-        files = command == "/mydata" or (command.startswith("/attendance") and role in allowed)
+        # A line and a file: /mydata and /calendar always, /attendance when allowed.
+        files = command in {"/mydata", "/calendar"} or (
+            command.startswith("/attendance") and role in allowed
+        )
         answer = await reply_to(fake_api, user, command, messages=2 if files else 1)
         assert "Traceback" not in answer
         assert answer != "Valitettavasti jokin meni vikaan. Yritä hetken kuluttua uudelleen.", (

@@ -111,6 +111,7 @@ async def test_command_menus_are_published_in_three_languages(
         "language",
         "contact",
         "reminders",
+        "calendar",
         "privacy",
         "start",
         "help",
