@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import time
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,6 +32,7 @@ from bot.services.staff import audit, create_invite, latest_audit, set_role, sta
 from bot.typed import number
 from storage.models import Announcement, Meeting, MeetingStatus, PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
+from storage.schedule.apply import local_instant
 from storage.schedule.read import format_of, parse_date, parse_time
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
@@ -406,13 +406,17 @@ async def edit_meeting_reply(
                 return _problem(runtime, language, error)
         if "_time" in values:
             start, end = values.pop("_time")
-            values["starts_at"] = _at(day, start, zone)
-            values["ends_at"] = _at(day, end, zone) if end else None
+            values["starts_at"] = local_instant(day, start, zone)
+            values["ends_at"] = local_instant(day, end, zone) if end else None
         elif "date" in values and current.starts_at is not None:
             # A new day keeps the clock times.
-            values["starts_at"] = _at(day, current.starts_at.astimezone(zone).time(), zone)
+            values["starts_at"] = local_instant(
+                day, current.starts_at.astimezone(zone).time(), zone
+            )
             if current.ends_at is not None:
-                values["ends_at"] = _at(day, current.ends_at.astimezone(zone).time(), zone)
+                values["ends_at"] = local_instant(
+                    day, current.ends_at.astimezone(zone).time(), zone
+                )
     try:
         meeting, changes = await change_meeting(
             session, visitor, meeting_id, values, action=action, admin_ids=admins
@@ -433,10 +437,6 @@ async def edit_meeting_reply(
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     key = "meeting-cancelled-done" if cancel else "meeting-changed"
     return Reply(texts(language, key, id=meeting.id, when=when))
-
-
-def _at(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:
-    return None if clock is None else datetime.combine(day, clock, tzinfo=zone)
 
 
 # --- attendance, members, roles, audit ----------------------------------------------------

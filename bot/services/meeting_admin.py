@@ -6,7 +6,7 @@ time, place or status, and the members told through the outbox.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,15 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.members import Visitor
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus
-from storage.schedule.apply import NOTICEABLE
+from storage.schedule.apply import NOTICEABLE, local_instant
 
 
 class MeetingNotFound(LookupError):
     """No meeting with that number."""
-
-
-def _at(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:
-    return None if clock is None else datetime.combine(day, clock, tzinfo=zone)
 
 
 async def _free_key(session: AsyncSession, workshop_id: int, day: date, start: time | None) -> str:
@@ -63,8 +59,8 @@ async def add_meeting(
         workshop_id=workshop_id,
         key=key,
         date=day,
-        starts_at=_at(day, start, zone),
-        ends_at=_at(day, end, zone),
+        starts_at=local_instant(day, start, zone),
+        ends_at=local_instant(day, end, zone),
         place=place,
         agenda=[],
         status=MeetingStatus.SCHEDULED,

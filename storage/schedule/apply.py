@@ -250,8 +250,8 @@ def _upsert_meeting(
 ) -> Meeting:
     values: dict[str, Any] = {
         "date": spec.date,
-        "starts_at": _at(spec.date, spec.start, zone),
-        "ends_at": _at(spec.date, spec.end, zone),
+        "starts_at": local_instant(spec.date, spec.start, zone),
+        "ends_at": local_instant(spec.date, spec.end, zone),
         "title": spec.title,
         "place": spec.place,
         "venue": spec.venue,
@@ -322,7 +322,8 @@ async def _apply_csv(session: AsyncSession, rows: CsvMeetings, report: ImportRep
         )
 
 
-def _at(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:
+def local_instant(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:
+    """A day and a clock time in the network's zone as an instant; None when no time."""
     return None if clock is None else datetime.combine(day, clock, tzinfo=zone)
 
 
