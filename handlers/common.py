@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -78,6 +79,17 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     if text or not parts:
         parts.append(text)
     return parts
+
+
+ReplyMaker = Callable[[AsyncSession, Runtime, Visitor], Awaitable[Reply]]
+
+
+async def respond(update: Update, context: VerstasContext, make: ReplyMaker) -> None:
+    """The usual handler: one session for the update, the reply made in it, then sent."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        reply = await make(session, runtime, visitor_of(update, runtime))
+    await send(update, reply)
 
 
 async def send(update: Update, reply: Reply) -> Message | None:

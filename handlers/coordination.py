@@ -26,7 +26,7 @@ from bot.reply import Attachment, Refusal, Reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
 from bot.typed import number
-from handlers.common import arguments, outdated, send, show_in_place, visitor_of
+from handlers.common import arguments, outdated, respond, send, show_in_place, visitor_of
 from storage.models import Role
 
 _COMMAND = re.compile(r"^/\S+\s*")
@@ -126,40 +126,26 @@ async def confirm(update: Update, context: VerstasContext) -> None:
 
 async def cancel(update: Update, context: VerstasContext) -> None:
     """/cancel: drop one's latest draft."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await cancel_reply(session, runtime, visitor_of(update, runtime), None)
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: cancel_reply(s, r, v, None))
 
 
 async def add_meeting(update: Update, context: VerstasContext) -> None:
     """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await add_meeting_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, arguments(context)))
 
 
 async def edit_meeting(update: Update, context: VerstasContext) -> None:
     """/editmeeting N field=value …"""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await edit_meeting_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context)))
 
 
 async def cancel_meeting(update: Update, context: VerstasContext) -> None:
     """/cancelmeeting N."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await edit_meeting_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context), cancel=True
-        )
-    await send(update, reply)
+    await respond(
+        update,
+        context,
+        lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context), cancel=True),
+    )
 
 
 async def attendance(update: Update, context: VerstasContext) -> None:
@@ -176,10 +162,7 @@ async def attendance(update: Update, context: VerstasContext) -> None:
 
 async def members(update: Update, context: VerstasContext) -> None:
     """/members."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await members_reply(session, runtime, visitor_of(update, runtime))
-    await send(update, reply)
+    await respond(update, context, members_reply)
 
 
 async def promote(update: Update, context: VerstasContext) -> None:
@@ -193,30 +176,17 @@ async def demote(update: Update, context: VerstasContext) -> None:
 
 
 async def _role(update: Update, context: VerstasContext, role: Role) -> None:
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await role_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context), role
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: role_reply(s, r, v, arguments(context), role))
 
 
 async def invite(update: Update, context: VerstasContext) -> None:
     """/invite: a one-time coordinator link."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply: Reply = await invite_reply(
-            session, runtime, visitor_of(update, runtime), context.bot.username
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: invite_reply(s, r, v, context.bot.username))
 
 
 async def audit_log(update: Update, context: VerstasContext) -> None:
     """/audit."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await audit_reply(session, runtime, visitor_of(update, runtime))
-    await send(update, reply)
+    await respond(update, context, audit_reply)
 
 
 # Schedules are small; refuse a big file before downloading it.

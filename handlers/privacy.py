@@ -8,7 +8,7 @@ from bot.calendar_reply import calendar_reply
 from bot.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
-from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
 
 
 async def privacy(update: Update, context: VerstasContext) -> None:
@@ -31,12 +31,7 @@ async def mydata(update: Update, context: VerstasContext) -> None:
 
 async def forget(update: Update, context: VerstasContext) -> None:
     """/forget [yes|no]."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await forget_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: forget_reply(s, r, v, arguments(context)))
 
 
 async def forget_button(update: Update, context: VerstasContext) -> None:

@@ -11,7 +11,7 @@ from bot.registration import language_reply, municipality_chosen, municipality_r
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
 from bot.typed import number
-from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
 from handlers.menu import menu_commands
 
 
@@ -26,12 +26,7 @@ async def start(update: Update, context: VerstasContext) -> None:
 
 async def municipality(update: Update, context: VerstasContext) -> None:
     """/municipality [NAME]."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await municipality_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: municipality_reply(s, r, v, arguments(context)))
 
 
 async def municipality_button(update: Update, context: VerstasContext) -> None:

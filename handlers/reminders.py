@@ -9,18 +9,13 @@ from bot.reply import Reply
 from bot.runtime import VerstasContext
 from bot.services.members import language_of
 from bot.typed import number
-from handlers.common import arguments, drop_buttons, outdated, send, visitor_of
+from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
 from storage.models import RsvpAnswer
 
 
 async def reminders(update: Update, context: VerstasContext) -> None:
     """/reminders [1d,2h | off | default]."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await reminders_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
-        )
-    await send(update, reply)
+    await respond(update, context, lambda s, r, v: reminders_reply(s, r, v, arguments(context)))
 
 
 async def rsvp_button(update: Update, context: VerstasContext) -> None:
@@ -80,7 +75,4 @@ async def _typed_rsvp(
 
 async def status(update: Update, context: VerstasContext) -> None:
     """/status (administrators)."""
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await status_reply(session, runtime, visitor_of(update, runtime))
-    await send(update, reply)
+    await respond(update, context, status_reply)

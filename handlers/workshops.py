@@ -13,7 +13,7 @@ from bot.runtime import VerstasContext
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
 from bot.typed import number
-from handlers.common import arguments, keyboard, outdated, send, visitor_of
+from handlers.common import arguments, keyboard, outdated, respond, send, visitor_of
 
 
 async def workshops(update: Update, context: VerstasContext) -> None:
@@ -36,12 +36,9 @@ async def leave(update: Update, context: VerstasContext) -> None:
 
 
 async def _follow(update: Update, context: VerstasContext, *, join: bool) -> None:
-    runtime = context.runtime
-    async with runtime.sessions.begin() as session:
-        reply = await follow_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context), join=join
-        )
-    await send(update, reply)
+    await respond(
+        update, context, lambda s, r, v: follow_reply(s, r, v, arguments(context), join=join)
+    )
 
 
 async def follow_button(update: Update, context: VerstasContext) -> None:
