@@ -15,10 +15,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import LocalBotAPI
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.models import Base
-from tests.helpers.fake_bot_api import FakeBotAPI
 
 # The PostgreSQL server the suite may create its throwaway databases on.
 POSTGRES_URL = os.environ.get(
@@ -132,7 +132,7 @@ def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 @pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
+async def fake_api() -> AsyncIterator[LocalBotAPI]:
     """A running fake Telegram Bot API on 127.0.0.1."""
-    async with FakeBotAPI() as api:
+    async with LocalBotAPI() as api:
         yield api

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from tests.helpers.bots import BotProcess, clean_environment
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 from tests.helpers.schedules import DEMO
 
 
@@ -139,7 +139,7 @@ def test_db_upgrade_and_demo_load_only_into_an_empty_database(tmp_path: Path) ->
 @pytest.mark.e2e
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 async def test_the_bot_process_answers_and_stops_cleanly(
-    tmp_path: Path, fake_api: FakeBotAPI, stop_signal: signal.Signals
+    tmp_path: Path, fake_api: LocalBotAPI, stop_signal: signal.Signals
 ) -> None:
     bot = BotProcess(
         {

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
+from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI
 from storage.models import AuditEntry, Member, Role
 from tests.helpers.bots import bot_running
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeChat, FakeUser
 from tests.helpers.schedules import load_demo
 
 pytestmark = pytest.mark.e2e
@@ -100,7 +100,7 @@ def database_url(sqlite_url: str) -> str:
 
 @pytest.fixture
 async def bot(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> AsyncIterator[VerstasApplication]:
     await load_demo(sessions)
     async with sessions.begin() as session:
@@ -118,7 +118,7 @@ async def bot(
 
 
 async def reply_to(
-    api: FakeBotAPI, user: FakeUser, text: str, chat: FakeChat | None = None, messages: int = 1
+    api: LocalBotAPI, user: FakeUser, text: str, chat: FakeChat | None = None, messages: int = 1
 ) -> str:
     """Send `text`; wait for the bot's `messages` messages; return the first one's text."""
     chat_id = chat.id if chat else user.id
@@ -129,7 +129,7 @@ async def reply_to(
 
 @pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
 async def test_every_command_for_every_role(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions, role: str
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions, role: str
 ) -> None:
     user = USERS[role]
     refused = {}
@@ -165,7 +165,7 @@ async def test_every_command_for_every_role(
 
 @pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
 async def test_every_button_with_forged_data_for_every_role(
-    fake_api: FakeBotAPI, bot: VerstasApplication, role: str
+    fake_api: LocalBotAPI, bot: VerstasApplication, role: str
 ) -> None:
     user = USERS[role]
     await reply_to(fake_api, user, "/help")
@@ -181,7 +181,7 @@ async def test_every_button_with_forged_data_for_every_role(
 
 
 async def test_commands_in_a_group_from_people_who_are_not_members(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     group = FakeChat(-100300, "group", "Avoin ryhmä")
     stranger = FakeUser(1499, "Ohikulkija")

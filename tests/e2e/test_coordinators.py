@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
+from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from storage.models import AuditEntry, Member, Outbox
 from tests.helpers.bots import bot_running
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser, SentMessage
 from tests.helpers.members import resident
 from tests.helpers.schedules import load_demo
 
@@ -33,14 +33,14 @@ def database_url(sqlite_url: str) -> str:
 
 @pytest.fixture
 async def bot(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> AsyncIterator[VerstasApplication]:
     await load_demo(sessions)
     async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,)) as application:
         yield application
 
 
-async def say(api: FakeBotAPI, user: FakeUser, text: str) -> SentMessage:
+async def say(api: LocalBotAPI, user: FakeUser, text: str) -> SentMessage:
     """Send a message; return the bot's next message to that user."""
     before = len(api.messages_to(user.id))
     api.send_text(user, text)
@@ -54,7 +54,7 @@ async def audit_entries(sessions: Sessions) -> list[tuple[int, str, bool]]:
 
 
 async def test_a_broadcast_to_one_municipality_reaches_exactly_its_members_once(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     lohja = [FakeUser(101 + n) for n in range(3)]
     kerava = [FakeUser(201 + n) for n in range(2)]
@@ -94,7 +94,7 @@ async def test_a_broadcast_to_one_municipality_reaches_exactly_its_members_once(
 
 
 async def test_a_participants_broadcast_and_a_forged_confirm_are_refused_and_logged(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     participant = FakeUser(301, "Osallistuja")
     fake_api.add_user(participant)
@@ -129,7 +129,7 @@ async def test_a_participants_broadcast_and_a_forged_confirm_are_refused_and_log
 
 
 async def test_a_typed_confirm_broadcasts_to_a_workshop_and_posts_its_status(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     followers = [FakeUser(311), FakeUser(312)]
     other = FakeUser(313)
@@ -150,7 +150,7 @@ async def test_a_typed_confirm_broadcasts_to_a_workshop_and_posts_its_status(
 
 
 async def test_meetings_added_moved_and_cancelled_from_the_chat_reach_members_as_notices(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     lohja, kerava, karjalohja = FakeUser(401), FakeUser(402), FakeUser(403)
     for user, town in ((lohja, "Lohja"), (kerava, "Kerava"), (karjalohja, "Karjalohja")):
@@ -202,7 +202,7 @@ async def test_meetings_added_moved_and_cancelled_from_the_chat_reach_members_as
 
 
 async def test_attendance_matches_the_answers_given(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     people = {
         "Aino": (FakeUser(501, "Aino"), "Kerava", "/going"),
@@ -246,7 +246,7 @@ async def test_attendance_matches_the_answers_given(
 
 
 async def test_roles_invites_members_and_the_audit_log(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     satu, ville, outsider = FakeUser(601, "Satu"), FakeUser(602, "Ville"), FakeUser(603, "Olli")
     await say(fake_api, satu, "/start kerava")
@@ -293,7 +293,7 @@ async def test_roles_invites_members_and_the_audit_log(
 
 
 async def test_a_schedule_file_sent_in_the_chat_is_checked_previewed_and_imported_on_confirm(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     member = FakeUser(701)
     fake_api.add_user(member)
@@ -336,7 +336,7 @@ async def test_a_schedule_file_sent_in_the_chat_is_checked_previewed_and_importe
 
 
 async def test_a_broadcast_keeps_to_the_send_rate_and_questions_are_answered_meanwhile(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     members = [FakeUser(10_000 + n) for n in range(120)]
@@ -370,7 +370,7 @@ async def test_a_broadcast_keeps_to_the_send_rate_and_questions_are_answered_mea
 
 
 async def test_a_photo_goes_with_an_announcement(
-    fake_api: FakeBotAPI, bot: VerstasApplication, sessions: Sessions
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     member = FakeUser(801)
     fake_api.add_user(member)

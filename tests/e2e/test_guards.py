@@ -11,14 +11,14 @@ import httpx
 import pytest
 
 from bot.app import Webhook, build_application, running
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.logs import RedactToken
 from tests.helpers.bots import BotProcess, bot_running, settings_for
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 
 
 @pytest.mark.e2e
 async def test_a_flooding_user_gets_one_notice_and_others_are_answered(
-    fake_api: FakeBotAPI, sqlite_url: str
+    fake_api: LocalBotAPI, sqlite_url: str
 ) -> None:
     flooder, other = FakeUser(1301, "Kiireinen"), FakeUser(1302, "Rauhallinen")
     async with bot_running(fake_api, sqlite_url):
@@ -58,7 +58,7 @@ def test_the_token_is_masked_in_messages_and_tracebacks() -> None:
 
 @pytest.mark.e2e
 async def test_the_token_can_come_from_a_file_and_never_reaches_the_log(
-    fake_api: FakeBotAPI, tmp_path: Path
+    fake_api: LocalBotAPI, tmp_path: Path
 ) -> None:
     secret = tmp_path / "bot_token"
     secret.write_text(fake_api.token + "\n")
@@ -86,7 +86,7 @@ async def test_the_token_can_come_from_a_file_and_never_reaches_the_log(
 
 @pytest.mark.e2e
 async def test_the_webhook_refuses_requests_without_telegrams_secret(
-    fake_api: FakeBotAPI, sqlite_url: str
+    fake_api: LocalBotAPI, sqlite_url: str
 ) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from storage.models import Meeting, Member, Outbox, Rsvp
 from tests.helpers.bots import bot_running
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 from tests.helpers.schedules import load_demo
 
 pytestmark = pytest.mark.e2e
@@ -60,7 +60,7 @@ async def counts(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, ...]:
 
 
 async def test_hostile_messages_get_a_clear_reply_and_change_nothing(
-    fake_api: FakeBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
+    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     await load_demo(sessions)
     user = FakeUser(1601, "Hyökkääjä", language_code="fi")

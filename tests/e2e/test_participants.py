@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
+from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from tests.helpers.bots import bot_running, fixed_clock
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeChat, FakeUser, SentMessage
 from tests.helpers.schedules import HELSINKI, load_demo
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def database_url(sqlite_url: str) -> str:
 
 @pytest.fixture
 async def bot(
-    fake_api: FakeBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
+    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> AsyncIterator[VerstasApplication]:
     await load_demo(sessions)
     async with bot_running(
@@ -43,7 +43,7 @@ async def bot(
         yield application
 
 
-async def ask(api: FakeBotAPI, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> str:
+async def ask(api: LocalBotAPI, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> str:
     """Send a message and return the text of the bot's next reply in that chat."""
     chat_id = chat.id if chat else user.id
     before = len(api.messages_to(chat_id))
@@ -54,12 +54,12 @@ async def ask(api: FakeBotAPI, user: FakeUser, text: str, *, chat: FakeChat | No
     return text_of_reply
 
 
-async def last_message(api: FakeBotAPI, chat_id: int, count: int) -> SentMessage:
+async def last_message(api: LocalBotAPI, chat_id: int, count: int) -> SentMessage:
     return (await api.wait_for_message(chat_id, count=count))[count - 1]
 
 
 async def test_registration_with_buttons_then_next(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     aino = FakeUser(101, "Aino", language_code="fi")
     greeting = await ask(fake_api, aino, "/start")
@@ -94,7 +94,7 @@ async def test_registration_with_buttons_then_next(
 
 
 async def test_municipality_by_name_in_swedish_and_with_a_typo(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     birgitta = FakeUser(102, "Birgitta", language_code="sv")
     reply = await ask(fake_api, birgitta, "/municipality Raseborg")
@@ -113,7 +113,7 @@ async def test_municipality_by_name_in_swedish_and_with_a_typo(
 
 
 async def test_a_deep_link_chooses_the_municipality_at_once(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     satu = FakeUser(104, "Satu", language_code="fi")
     reply = await ask(fake_api, satu, "/start lohja")
@@ -129,7 +129,7 @@ async def test_a_deep_link_chooses_the_municipality_at_once(
 
 
 async def test_next_for_someone_not_registered_shows_every_workshop_and_a_nudge(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     reply = await ask(fake_api, FakeUser(106, "Vieras", language_code="en"), "/next")
     assert reply.startswith("Next meetings")
@@ -139,7 +139,7 @@ async def test_next_for_someone_not_registered_shows_every_workshop_and_a_nudge(
 
 
 async def test_next_narrowed_by_town_and_by_workshop(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     user = FakeUser(107, "Eeva")
     by_town = await ask(fake_api, user, "/next Lohjalla")
@@ -154,7 +154,7 @@ async def test_next_narrowed_by_town_and_by_workshop(
 
 
 async def test_meetings_page_by_page_with_the_more_button(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     user = FakeUser(108, "Kaisa")
     first = await ask(fake_api, user, "/meetings")
@@ -179,7 +179,7 @@ async def test_meetings_page_by_page_with_the_more_button(
 
 
 async def test_meetings_filtered_by_month_and_town(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     user = FakeUser(109, "Leena")
     march = await ask(fake_api, user, "/meetings 3/2009")
@@ -205,14 +205,14 @@ async def test_meetings_filtered_by_month_and_town(
     ],
 )
 async def test_questions_in_plain_words(
-    fake_api: FakeBotAPI, bot: VerstasApplication, language_code: str, question: str, expected: str
+    fake_api: LocalBotAPI, bot: VerstasApplication, language_code: str, question: str, expected: str
 ) -> None:
     user = FakeUser(110, "Kysyjä", language_code=language_code)
     assert expected in await ask(fake_api, user, question)
 
 
 async def test_a_question_it_cannot_understand_gets_help_not_silence(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     reply = await ask(fake_api, FakeUser(111, "Pekka"), "hyvää huomenta")
     assert reply.startswith("En ymmärtänyt kysymystä.")
@@ -220,7 +220,7 @@ async def test_a_question_it_cannot_understand_gets_help_not_silence(
 
 
 async def test_workshops_join_and_leave_with_buttons_and_commands(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     user = FakeUser(112, "Maija")
     listing = await ask(fake_api, user, "/workshops")
@@ -253,7 +253,7 @@ async def test_workshops_join_and_leave_with_buttons_and_commands(
     )
 
 
-async def test_contact_and_language(fake_api: FakeBotAPI, bot: VerstasApplication) -> None:
+async def test_contact_and_language(fake_api: LocalBotAPI, bot: VerstasApplication) -> None:
     user = FakeUser(113, "Anna", language_code="fi")
     contacts = await ask(fake_api, user, "/contact")
     assert (
@@ -268,7 +268,7 @@ async def test_contact_and_language(fake_api: FakeBotAPI, bot: VerstasApplicatio
 
 
 async def test_forged_and_outdated_buttons_get_a_clear_answer(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     user = FakeUser(114, "Ville")
     await ask(fake_api, user, "/start")
@@ -282,7 +282,7 @@ async def test_forged_and_outdated_buttons_get_a_clear_answer(
 
 
 async def test_in_a_group_next_answers_and_a_coordinator_links_a_workshop(
-    fake_api: FakeBotAPI, bot: VerstasApplication
+    fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
     group = FakeChat(-100200, "group", "Keravan verstasryhmä")
     member = FakeUser(115, "Jäsen")

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.services.privacy import purge_expired
 from storage.database import create_engine, create_sessions
 from storage.models import (
@@ -21,7 +22,6 @@ from storage.models import (
     Subscription,
 )
 from tests.helpers.bots import bot_running
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 from tests.helpers.schedules import load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -29,7 +29,7 @@ Sessions = async_sessionmaker[AsyncSession]
 
 @pytest.mark.e2e
 async def test_a_member_sees_everything_stored_and_can_have_it_deleted(
-    fake_api: FakeBotAPI, sqlite_url: str
+    fake_api: LocalBotAPI, sqlite_url: str
 ) -> None:
     engine = create_engine(sqlite_url)
     sessions = create_sessions(engine)

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.outbox.planning import ReminderPolicy, notify_change
 from bot.runtime import runtime_of
 from storage.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Rsvp, RsvpAnswer
 from tests.helpers.bots import BotProcess, bot_running, fixed_clock
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser, SentMessage
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon
 
 pytestmark = pytest.mark.e2e
@@ -32,12 +32,12 @@ def database_url(sqlite_url: str) -> str:
     return sqlite_url
 
 
-def reminders_to(api: FakeBotAPI, chat_id: int) -> list[SentMessage]:
+def reminders_to(api: LocalBotAPI, chat_id: int) -> list[SentMessage]:
     return [m for m in api.messages_to(chat_id) if (m.plain_text or "").startswith("⏰")]
 
 
 async def test_every_member_gets_both_reminders_within_2_seconds_of_their_due_time(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     members = [FakeUser(900 + n, f"Jäsen {n}") for n in range(3)]
@@ -59,7 +59,7 @@ async def test_every_member_gets_both_reminders_within_2_seconds_of_their_due_ti
 
 
 async def test_the_bot_killed_between_two_reminders_still_sends_the_second_once(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions, tmp_path: Path
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions, tmp_path: Path
 ) -> None:
     await load_demo(sessions)
     user = FakeUser(950, "Sitkeä")
@@ -103,7 +103,7 @@ async def test_the_bot_killed_between_two_reminders_still_sends_the_second_once(
 
 
 async def test_a_cancelled_meeting_gives_a_notice_and_no_reminder(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     user = FakeUser(960, "Peruttu")
@@ -135,7 +135,7 @@ async def test_a_cancelled_meeting_gives_a_notice_and_no_reminder(
 
 
 async def test_429_and_5xx_delay_a_reminder_but_lose_nothing(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     users = [FakeUser(970 + n) for n in range(2)]
@@ -156,7 +156,7 @@ async def test_429_and_5xx_delay_a_reminder_but_lose_nothing(
 
 
 async def test_rsvp_buttons_typed_answers_and_own_offsets(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     user = FakeUser(980, "Vastaaja", language_code="fi")
@@ -197,7 +197,7 @@ async def test_rsvp_buttons_typed_answers_and_own_offsets(
 
 
 async def test_status_for_administrators_only(
-    fake_api: FakeBotAPI, database_url: str, sessions: Sessions
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> None:
     await load_demo(sessions)
     admin, participant = FakeUser(990, "Ylläpitäjä"), FakeUser(991, "Osallistuja")

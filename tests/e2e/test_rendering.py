@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from handlers.common import MESSAGE_LIMIT, split_message
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.bots import bot_running, fixed_clock
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 from tests.helpers.schedules import HELSINKI, yaml_bytes
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +29,7 @@ async def import_yaml(sessions: async_sessionmaker[AsyncSession], text: str) -> 
 
 
 async def test_names_with_markup_characters_are_shown_as_written(
-    fake_api: FakeBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
+    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     await import_yaml(
         sessions,
@@ -61,7 +61,7 @@ async def test_names_with_markup_characters_are_shown_as_written(
 
 
 async def test_a_reply_longer_than_telegram_allows_is_split(
-    fake_api: FakeBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
+    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     items = "\n".join(f'                  - "Asia {n}: {"pitkä selostus " * 6}"' for n in range(60))
     await import_yaml(

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from storage.models import Member, Role
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.bots import bot_running
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeUser
 from tests.helpers.schedules import demo_bytes
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +38,7 @@ async def load_demo(sessions: async_sessionmaker[AsyncSession]) -> None:
     ],
 )
 async def test_start_greets_in_the_users_language(
-    fake_api: FakeBotAPI,
+    fake_api: LocalBotAPI,
     database_url: str,
     sessions: async_sessionmaker[AsyncSession],
     language_code: str | None,
@@ -61,7 +61,7 @@ async def test_start_greets_in_the_users_language(
 
 
 async def test_start_before_any_import_says_there_is_no_data_yet(
-    fake_api: FakeBotAPI, database_url: str
+    fake_api: LocalBotAPI, database_url: str
 ) -> None:
     user = FakeUser(1002, "Björn", language_code="sv")
     async with bot_running(fake_api, database_url):
@@ -72,7 +72,7 @@ async def test_start_before_any_import_says_there_is_no_data_yet(
 
 
 async def test_names_are_shown_as_written_not_as_html(
-    fake_api: FakeBotAPI, database_url: str
+    fake_api: LocalBotAPI, database_url: str
 ) -> None:
     user = FakeUser(1003, "A<B & <i>C", language_code="en")
     async with bot_running(fake_api, database_url):
@@ -83,7 +83,7 @@ async def test_names_are_shown_as_written_not_as_html(
 
 
 async def test_help_and_unknown_commands_answer_in_the_users_language(
-    fake_api: FakeBotAPI, database_url: str
+    fake_api: LocalBotAPI, database_url: str
 ) -> None:
     user = FakeUser(1004, "Eeva", language_code="fi")
     async with bot_running(fake_api, database_url):
@@ -98,7 +98,7 @@ async def test_help_and_unknown_commands_answer_in_the_users_language(
 
 
 async def test_command_menus_are_published_in_three_languages(
-    fake_api: FakeBotAPI, database_url: str
+    fake_api: LocalBotAPI, database_url: str
 ) -> None:
     async with bot_running(fake_api, database_url):
         pass
@@ -123,7 +123,7 @@ async def test_command_menus_are_published_in_three_languages(
 
 
 async def test_an_administrator_is_recognised_at_start(
-    fake_api: FakeBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
+    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     admin = FakeUser(4242, "Marianna")
     async with bot_running(fake_api, database_url, bot_admin_ids=(4242,)):

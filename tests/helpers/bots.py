@@ -14,8 +14,8 @@ from typing import Any
 
 from bot.app import VerstasApplication, build_application, running
 from bot.clock import Clock
+from bot.console.bot_api import LocalBotAPI
 from config.settings import Settings
-from tests.helpers.fake_bot_api import FakeBotAPI
 
 ROOT = Path(__file__).parents[2]
 
@@ -38,7 +38,7 @@ def clean_environment(**env: str) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k not in CONTRACT}, **env}
 
 
-def settings_for(api: FakeBotAPI, database_url: str, **overrides: Any) -> Settings:
+def settings_for(api: LocalBotAPI, database_url: str, **overrides: Any) -> Settings:
     """Settings pointing at the fake API and the test database, ignoring any `.env`."""
     return Settings(
         _env_file=None,
@@ -57,7 +57,7 @@ def fixed_clock(moment: datetime) -> Clock:
 
 @asynccontextmanager
 async def bot_running(
-    api: FakeBotAPI, database_url: str, *, clock: Clock | None = None, **overrides: Any
+    api: LocalBotAPI, database_url: str, *, clock: Clock | None = None, **overrides: Any
 ) -> AsyncIterator[VerstasApplication]:
     """The real Application, polling the fake API, until the block exits."""
     settings = settings_for(api, database_url, **overrides)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from bot.i18n import Texts
 from bot.outbox.dispatch import Dispatcher
 from bot.outbox.planning import ReminderPolicy, plan_after_import, plan_member, plan_workshop
@@ -27,7 +28,6 @@ from config.settings import parse_offsets
 from storage.models import GroupChat, Member, Outbox, OutboxStatus, Subscription
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.clock import ManualClock
-from tests.helpers.fake_bot_api import FakeBotAPI, FakeChat, FakeUser, SentMessage
 from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -42,7 +42,7 @@ class World:
     """The demo network, a dispatcher and the fake Bot API, at a moment of the test's choice."""
 
     sessions: Sessions
-    api: FakeBotAPI
+    api: LocalBotAPI
     clock: ManualClock
     policy: ReminderPolicy
     dispatcher: Dispatcher
@@ -100,7 +100,7 @@ class World:
 
 
 @pytest.fixture
-async def world(fake_api: FakeBotAPI, sessions: Sessions) -> AsyncIterator[World]:
+async def world(fake_api: LocalBotAPI, sessions: Sessions) -> AsyncIterator[World]:
     await load_demo(sessions)
     clock = ManualClock(at("1.3.2009 12:00"))
     policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.answers import Asker, question_reply
+from bot.console.bot_api import parse_html
 from bot.services.members import Participant
 from storage.models import Role
-from tests.helpers.fake_bot_api import parse_html
 from tests.helpers.runtime import runtime_at
 from tests.helpers.schedules import HELSINKI, load_demo
 

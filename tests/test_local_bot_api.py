@@ -15,11 +15,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
-from tests.helpers.fake_bot_api import (
-    FakeBotAPI,
+from bot.console.bot_api import (
     FakeChat,
     FakeUser,
     HtmlParseError,
+    LocalBotAPI,
     parse_html,
 )
 
@@ -28,14 +28,14 @@ GROUP = FakeChat(id=-100200300, type="supergroup", title="Verstas Oulu")
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FakeBotAPI]:
+async def server() -> AsyncIterator[LocalBotAPI]:
     """A started fake Bot API."""
-    async with FakeBotAPI() as api:
+    async with LocalBotAPI() as api:
         yield api
 
 
 @pytest.fixture
-async def bot(server: FakeBotAPI) -> AsyncIterator[Bot]:
+async def bot(server: LocalBotAPI) -> AsyncIterator[Bot]:
     """A real PTB Bot talking HTTP to the fake."""
     async with Bot(server.token, base_url=server.base_url) as telegram_bot:
         yield telegram_bot
@@ -53,7 +53,7 @@ def keyboard() -> Markup:
     )
 
 
-async def test_get_me(server: FakeBotAPI, bot: Bot) -> None:
+async def test_get_me(server: LocalBotAPI, bot: Bot) -> None:
     """Bot.initialize() already called getMe; the bot knows its identity."""
     me = await bot.get_me()
     assert me.id == server.bot_id == 123456
@@ -64,7 +64,7 @@ async def test_get_me(server: FakeBotAPI, bot: Bot) -> None:
     assert server.calls[0].status == 200
 
 
-async def test_send_message_is_recorded(server: FakeBotAPI, bot: Bot) -> None:
+async def test_send_message_is_recorded(server: LocalBotAPI, bot: Bot) -> None:
     """Text, parse_mode and buttons are decoded; the returned Message is parsed HTML."""
     server.add_user(USER)
     message = await bot.send_message(
@@ -91,7 +91,7 @@ async def test_send_message_is_recorded(server: FakeBotAPI, bot: Bot) -> None:
     assert call.params["reply_markup"]["inline_keyboard"][0][0]["text"] == "Kyllä"
 
 
-async def test_numeric_text_stays_a_string(server: FakeBotAPI, bot: Bot) -> None:
+async def test_numeric_text_stays_a_string(server: LocalBotAPI, bot: Bot) -> None:
     """PTB sends str values verbatim, so text "123" must not be JSON-decoded to 123."""
     server.add_user(USER)
     await bot.send_message(USER.id, "123")
@@ -104,7 +104,7 @@ async def test_unknown_chat_is_rejected(bot: Bot) -> None:
         await bot.send_message(999, "hei")
 
 
-async def test_long_poll_wakes_on_new_update(server: FakeBotAPI, bot: Bot) -> None:
+async def test_long_poll_wakes_on_new_update(server: LocalBotAPI, bot: Bot) -> None:
     """A pending getUpdates returns as soon as a user sends a command."""
     loop = asyncio.get_running_loop()
     poll = asyncio.create_task(bot.get_updates(timeout=5))
@@ -138,7 +138,7 @@ async def test_long_poll_times_out_empty(bot: Bot) -> None:
     assert loop.time() - started >= 0.15
 
 
-async def test_group_command_entity_covers_bot_name(server: FakeBotAPI, bot: Bot) -> None:
+async def test_group_command_entity_covers_bot_name(server: LocalBotAPI, bot: Bot) -> None:
     """In groups the command entity includes the @botname suffix."""
     server.send_text(USER, "/ilmoittaudu@verstas_test_bot pajaan", chat=GROUP)
     [update] = await bot.get_updates(timeout=0)
@@ -151,7 +151,7 @@ async def test_group_command_entity_covers_bot_name(server: FakeBotAPI, bot: Bot
     assert update.message.parse_entity(entity) == "/ilmoittaudu@verstas_test_bot"
 
 
-async def test_add_bot_to_group(server: FakeBotAPI, bot: Bot) -> None:
+async def test_add_bot_to_group(server: LocalBotAPI, bot: Bot) -> None:
     """my_chat_member updates parse into ChatMemberUpdated."""
     server.add_bot_to_group(USER, GROUP)
     [update] = await bot.get_updates(timeout=0)
@@ -163,7 +163,7 @@ async def test_add_bot_to_group(server: FakeBotAPI, bot: Bot) -> None:
     assert server.messages_to(GROUP.id)[0].text == "Kiitos kutsusta"
 
 
-async def test_press_button_and_answer(server: FakeBotAPI, bot: Bot) -> None:
+async def test_press_button_and_answer(server: LocalBotAPI, bot: Bot) -> None:
     """press_button yields a callback_query on the bot's message; the answer is recorded."""
     server.add_user(USER)
     await bot.send_message(USER.id, "Tuletko?", reply_markup=keyboard())
@@ -183,7 +183,7 @@ async def test_press_button_and_answer(server: FakeBotAPI, bot: Bot) -> None:
         server.press_button(USER, sent, "maybe")
 
 
-async def test_retry_after(server: FakeBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_retry_after(server: LocalBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
     """429 carries parameters.retry_after, which PTB turns into RetryAfter."""
     # PTB 22.2+ warns when RetryAfter.retry_after is read as int; opt in to timedelta.
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
@@ -203,7 +203,7 @@ async def test_retry_after(server: FakeBotAPI, bot: Bot, monkeypatch: pytest.Mon
     assert len(server.sent) == 1
 
 
-async def test_forbidden_and_block_user(server: FakeBotAPI, bot: Bot) -> None:
+async def test_forbidden_and_block_user(server: LocalBotAPI, bot: Bot) -> None:
     """403 raises Forbidden, both injected once and for a blocked user."""
     server.add_user(USER)
     server.fail_next("sendMessage", status=403)
@@ -218,7 +218,7 @@ async def test_forbidden_and_block_user(server: FakeBotAPI, bot: Bot) -> None:
     assert [m.text for m in server.sent] == ["hei"]
 
 
-async def test_server_error_is_network_error(server: FakeBotAPI, bot: Bot) -> None:
+async def test_server_error_is_network_error(server: LocalBotAPI, bot: Bot) -> None:
     """5xx raises a plain NetworkError; faults are consumed in order."""
     server.add_user(USER)
     server.fail_next("sendMessage", status=500, times=2)
@@ -241,7 +241,7 @@ async def test_server_error_is_network_error(server: FakeBotAPI, bot: Bot) -> No
         ("ä <br>", 'Unsupported start tag "br" at byte offset 3'),
     ],
 )
-async def test_bad_html_is_rejected(server: FakeBotAPI, bot: Bot, text: str, error: str) -> None:
+async def test_bad_html_is_rejected(server: LocalBotAPI, bot: Bot, text: str, error: str) -> None:
     """Unbalanced, unknown or unescaped markup answers 400 "can't parse entities"."""
     server.add_user(USER)
     with pytest.raises(BadRequest, match=r"(?i)parse entities") as exc_info:
@@ -274,7 +274,7 @@ def test_parse_html_entities() -> None:
         parse_html("<b>")
 
 
-async def test_text_limits(server: FakeBotAPI, bot: Bot) -> None:
+async def test_text_limits(server: LocalBotAPI, bot: Bot) -> None:
     """Empty text and text over 4096 characters are rejected like on Telegram."""
     server.add_user(USER)
     with pytest.raises(BadRequest, match=r"(?i)message text is empty"):
@@ -290,7 +290,7 @@ async def test_text_limits(server: FakeBotAPI, bot: Bot) -> None:
     assert len(server.sent) == 1
 
 
-async def test_send_document_multipart(server: FakeBotAPI, bot: Bot) -> None:
+async def test_send_document_multipart(server: LocalBotAPI, bot: Bot) -> None:
     """Uploaded files keep their (non-ASCII) name and bytes."""
     server.add_user(USER)
     content = b"nimi;kunta\nAino;Oulu\n" + bytes(range(256))
@@ -322,7 +322,7 @@ async def test_send_document_multipart(server: FakeBotAPI, bot: Bot) -> None:
     assert server.sent[2].document_name == "kuva.png"
 
 
-async def test_edit_message_text(server: FakeBotAPI, bot: Bot) -> None:
+async def test_edit_message_text(server: LocalBotAPI, bot: Bot) -> None:
     """Edits update the record, drop a keyboard that is not re-sent, and reject no-ops."""
     server.add_user(USER)
     message = await bot.send_message(USER.id, "Valitse", reply_markup=keyboard())
@@ -358,7 +358,7 @@ async def test_edit_message_text(server: FakeBotAPI, bot: Bot) -> None:
         await bot.edit_message_text("x", chat_id=USER.id, message_id=message.message_id)
 
 
-async def test_commands_chat_and_misc(server: FakeBotAPI, bot: Bot) -> None:
+async def test_commands_chat_and_misc(server: LocalBotAPI, bot: Bot) -> None:
     """setMyCommands/getMyCommands per scope and language, getChat, chat actions."""
     server.add_user(USER)
     await bot.set_my_commands([BotCommand("start", "Aloita"), BotCommand("apua", "Ohjeet")])
@@ -383,7 +383,7 @@ async def test_commands_chat_and_misc(server: FakeBotAPI, bot: Bot) -> None:
     assert info.url == ""
 
 
-async def test_raw_http_errors(server: FakeBotAPI) -> None:
+async def test_raw_http_errors(server: LocalBotAPI) -> None:
     """Unknown methods answer 404 and wrong tokens 401, as JSON bodies."""
     async with aiohttp.ClientSession() as session:
         async with session.post(f"{server.base_url}{server.token}/fooBar") as resp:
@@ -402,7 +402,7 @@ async def test_raw_http_errors(server: FakeBotAPI) -> None:
             assert (await resp.json())["result"]["username"] == "verstas_test_bot"
 
 
-async def test_wait_for_message_timeout_dumps(server: FakeBotAPI, bot: Bot) -> None:
+async def test_wait_for_message_timeout_dumps(server: LocalBotAPI, bot: Bot) -> None:
     """A timed-out wait raises AssertionError listing what was sent."""
     server.add_user(USER)
     await bot.send_message(USER.id, "jotain muuta")
@@ -412,7 +412,7 @@ async def test_wait_for_message_timeout_dumps(server: FakeBotAPI, bot: Bot) -> N
     assert len(found) == 1
 
 
-async def test_application_replies_to_start(server: FakeBotAPI) -> None:
+async def test_application_replies_to_start(server: LocalBotAPI) -> None:
     """A real Application polls the fake, handles /start and stops cleanly."""
 
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -436,7 +436,7 @@ async def test_application_replies_to_start(server: FakeBotAPI) -> None:
     assert server.pending_updates == []
 
 
-async def test_stop_releases_pending_long_poll(server: FakeBotAPI, bot: Bot) -> None:
+async def test_stop_releases_pending_long_poll(server: LocalBotAPI, bot: Bot) -> None:
     """Stopping the server answers a parked getUpdates at once instead of after `timeout`."""
     poll = asyncio.create_task(bot.get_updates(timeout=30))
     await server.wait_for_long_poll()
@@ -444,7 +444,7 @@ async def test_stop_releases_pending_long_poll(server: FakeBotAPI, bot: Bot) -> 
     assert await asyncio.wait_for(poll, 2) == ()
 
 
-async def test_second_poll_terminates_first(server: FakeBotAPI, bot: Bot) -> None:
+async def test_second_poll_terminates_first(server: LocalBotAPI, bot: Bot) -> None:
     """Two bot instances polling at once get 409 Conflict, as on the real server."""
     first = asyncio.create_task(bot.get_updates(timeout=30))
     await server.wait_for_long_poll()

@@ -1,8 +1,8 @@
-"""A local fake of the Telegram Bot API for end-to-end tests.
+"""A local Telegram Bot API server: for the terminal console and for end-to-end tests.
 
 The server speaks real HTTP on 127.0.0.1, so a PTB ``Bot``/``Application`` reaches it through
 PTB's normal HTTP stack (``HTTPXRequest``) just by setting ``base_url`` to
-:attr:`FakeBotAPI.base_url`. Tests inject what users do (``send_text``, ``press_button``, ...),
+:attr:`LocalBotAPI.base_url`. Tests inject what users do (``send_text``, ``press_button``, ...),
 which queues updates for ``getUpdates`` long polling, and then inspect what the bot did
 (``calls``, ``sent``, ``wait_for_message``).
 
@@ -30,10 +30,10 @@ from aiohttp import web
 
 __all__ = [
     "ApiCall",
-    "FakeBotAPI",
     "FakeChat",
     "FakeUser",
     "HtmlParseError",
+    "LocalBotAPI",
     "SentMessage",
     "UploadedFile",
     "parse_html",
@@ -516,7 +516,7 @@ class _Fault:
 Handler = Callable[[JSONDict], Awaitable[Any]]
 
 
-class FakeBotAPI:
+class LocalBotAPI:
     """An in-process HTTP fake of the Telegram Bot API for one bot token."""
 
     def __init__(
