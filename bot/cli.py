@@ -20,6 +20,7 @@ from bot.clock import system_clock
 from bot.i18n import Texts
 from bot.logs import configure_logging
 from bot.outbox.planning import ReminderPolicy, plan_after_import
+from bot.pasted_schedule import apply_announcement, is_announcement_file
 from bot.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
 from config.settings import Settings, describe_errors
@@ -99,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
         "--prune", action="store_true", help="remove meetings that are no longer in the file"
     )
     importing.add_argument(
-        "--format", choices=["yaml", "csv"], help="when the file name doesn't tell"
+        "--format",
+        choices=["yaml", "csv", "text"],
+        help="when the file name doesn't tell; text is an announcement in the network's words",
     )
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
@@ -141,9 +144,9 @@ def import_command(
         print(f"{path}: {error.strerror or 'cannot be read'}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        file_format = fmt or format_of(path.name)
+        file_format = fmt or ("text" if is_announcement_file(path.name) else format_of(path.name))
     except ValueError:
-        print(f"{path}: name the file .yaml, .yml or .csv, or give --format", file=sys.stderr)
+        print(f"{path}: name the file .yaml, .yml, .csv or .txt, or give --format", file=sys.stderr)
         return EXIT_USAGE
     return asyncio.run(import_schedule(settings, data, file_format, dry_run=dry_run, prune=prune))
 
@@ -164,12 +167,16 @@ async def import_schedule(
     language = settings.bot_default_language
     engine = create_engine(settings.database_url)
     try:
-        schedule = read_schedule_bytes(data, file_format)
+        schedule = None if file_format == "text" else read_schedule_bytes(data, file_format)
         await upgrade(engine)
         async with create_sessions(engine)() as session:
-            report = await apply_schedule(
-                session, schedule, default_timezone=settings.bot_timezone, prune=prune
-            )
+            if schedule is None:
+                # An announcement: only what it states changes, and --prune has no meaning.
+                report = await apply_announcement(session, data.decode("utf-8-sig", "replace"))
+            else:
+                report = await apply_schedule(
+                    session, schedule, default_timezone=settings.bot_timezone, prune=prune
+                )
             # Reminders of new meetings, notices of moved and cancelled ones: in the same
             # transaction, so a failed import plans nothing either.
             await plan_after_import(

@@ -18,6 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.formatting import format_day, format_when
 from bot.outbox.planning import ReminderPolicy, notify_added, notify_change, plan_after_import
+from bot.pasted_schedule import (
+    PASTED_NAME,
+    apply_announcement,
+    is_announcement_file,
+    preview_reply,
+    read_and_try,
+)
 from bot.reminders import RSVP_TEXT
 from bot.reply import Attachment, Button, Refusal, Reply
 from bot.runtime import Runtime
@@ -610,6 +617,13 @@ async def schedule_file_reply(
         await staff_member(session, visitor, "import", admin_ids=admins, target=file_name)
     except NotAllowed:
         return await _not_allowed(session, runtime, visitor)
+    if is_announcement_file(file_name):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return Reply(texts(language, "import-error-not_utf8"))
+        reading, stated = await read_and_try(session, runtime, text)
+        return await preview_reply(session, runtime, visitor, file_name, text, reading, stated)
     try:
         file_format = format_of(file_name)
     except ValueError:
@@ -673,11 +687,14 @@ async def schedule_confirm_reply(
     if not confirm:
         return Reply(texts(language, "import-cancelled"))
     try:
-        report = await apply_schedule(
-            session,
-            read_schedule_bytes(content, format_of(file_name)),
-            default_timezone=runtime.settings.bot_timezone,
-        )
+        if is_announcement_file(file_name):
+            report = await apply_announcement(session, content.decode("utf-8-sig"))
+        else:
+            report = await apply_schedule(
+                session,
+                read_schedule_bytes(content, format_of(file_name)),
+                default_timezone=runtime.settings.bot_timezone,
+            )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
         lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
@@ -696,7 +713,11 @@ async def schedule_confirm_reply(
             f"{kind} {report.count(kind)}" for kind in ("added", "changed", "cancelled")
         ),
     )
-    lines = [texts(language, "import-done-chat", file=escape(file_name))]
+    lines = [
+        texts(language, "pasted-done")
+        if file_name == PASTED_NAME
+        else texts(language, "import-done-chat", file=escape(file_name))
+    ]
     lines += [
         escape(line)
         for line in describe_report(texts, language, report, runtime.settings.bot_timezone)

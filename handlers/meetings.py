@@ -5,9 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.answers import decode_page, meetings_reply, next_reply, page_reply, question_reply
+from bot.pasted_schedule import pasted_text_reply
 from bot.runtime import VerstasContext
 from bot.services.directory import load_directory
-from handlers.common import arguments, asker_of, drop_buttons, outdated, send
+from handlers.common import arguments, asker_of, drop_buttons, outdated, send, visitor_of
 
 
 async def next_meeting(update: Update, context: VerstasContext) -> None:
@@ -54,6 +55,10 @@ async def question(update: Update, context: VerstasContext) -> None:
     if message is None or not message.text:
         return
     async with runtime.sessions.begin() as session:
-        asker = await asker_of(session, update, runtime)
-        reply = await question_reply(session, runtime, asker, message.text)
+        # A coordinator's pasted announcement is a schedule to import, not a question.
+        reply = await pasted_text_reply(
+            session, runtime, visitor_of(update, runtime), message.text
+        ) or await question_reply(
+            session, runtime, await asker_of(session, update, runtime), message.text
+        )
     await send(update, reply)

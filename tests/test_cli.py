@@ -120,10 +120,28 @@ def test_import_of_a_broken_file_lists_every_problem_and_exits_1(tmp_path: Path)
 def test_import_usage_errors_exit_2(tmp_path: Path) -> None:
     assert bot_cli(tmp_path, "import").returncode == 2
     assert bot_cli(tmp_path, "import", "missing.yaml").returncode == 2
-    text = tmp_path / "schedule.txt"
+    text = tmp_path / "schedule.doc"
     text.write_text("network: {name: A}\n")
     assert bot_cli(tmp_path, "import", str(text)).returncode == 2
     assert bot_cli(tmp_path, "import", str(text), "--format", "yaml").returncode == 0
+
+
+def test_import_of_an_announcement_adds_what_it_states(tmp_path: Path) -> None:
+    assert bot_cli(tmp_path, "import", str(DEMO)).returncode == 0
+    announcement = tmp_path / "tiedote.txt"
+    announcement.write_text(
+        "Avoimen / matalan kynnyksen toimintamallien kehittäminen\n"
+        "Sovitut kokouspäivämäärät ovat 4.2.2009 (Lohja) ja 7.10.2027 (Vihti)\n"
+    )
+
+    result = bot_cli(tmp_path, "import", str(announcement))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "+ matalan-kynnyksen-toimintamallit 7.10.2027",
+        "Tuonti valmis: 1 uutta, 0 muuttunutta, 0 peruttua, 1 ennallaan olevaa kokousta.",
+    ]
+    assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 20
 
 
 def test_db_upgrade_and_demo_load_only_into_an_empty_database(tmp_path: Path) -> None:

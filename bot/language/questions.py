@@ -411,6 +411,11 @@ def find_town(text: str, vocabulary: Vocabulary) -> str | None:
     return towns[0].town if towns else None
 
 
+def towns_in(text: str, vocabulary: Vocabulary) -> list[str]:
+    """Every town a text names, in the order written, as canonical names."""
+    return [found.town for found in _towns_in(_words(_normalise(text)), vocabulary)]
+
+
 # --- workshops ----------------------------------------------------------------------------
 
 # Words of the names too general to tell one workshop from another on their own.

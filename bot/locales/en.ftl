@@ -239,7 +239,16 @@ import-preview-title = 📄 <b>{ $file }</b> is in order. This is what it would 
 import-confirm = ✅ Import
 import-cancelled = Import cancelled; nothing was saved.
 import-done-chat = 📄 <b>{ $file }</b> imported. The members will be told of the changes.
-import-file-type = Send the schedule as a .yaml, .yml or .csv file.
+import-file-type = Send the schedule as a .yaml, .yml or .csv file, or an announcement as text (.txt).
+pasted-preview-title = 📋 I read { $count ->
+    [one] one meeting
+   *[other] { $count } meetings
+} in the text. Check before you import:
+pasted-nothing-found = I found no meetings in the text. Write the date in full (4.3.2009) with the time (klo 13–15.30) or the town next to it.
+pasted-unplaced = ⚠️ I could not tell the workshop of these meetings, so they are not imported: { $dates }. Name the workshop before the dates.
+pasted-wrong-weekday = ⚠️ { $date } is a { $actual }, but the text says { $written }. Check the date.
+pasted-members-differ = ℹ️ { $workshop }: the text gives the member municipalities as { $stated }; stored are { $stored }. Members are not changed from here but with the schedule file.
+pasted-done = 📋 The meetings in the text are imported. The members will be told of the changes.
 import-expired = This import no longer exists; send the file again.
 broadcast-attachment-photo = 📎 With a photo.
 broadcast-attachment-document = 📎 With a file.

@@ -239,7 +239,16 @@ import-preview-title = 📄 <b>{ $file }</b> on kunnossa. Näin tietoihin tulisi
 import-confirm = ✅ Tuo
 import-cancelled = Tuonti peruttu; mitään ei tallennettu.
 import-done-chat = 📄 <b>{ $file }</b> tuotu. Jäsenille kerrotaan muutoksista.
-import-file-type = Lähetä aikataulu .yaml-, .yml- tai .csv-tiedostona.
+import-file-type = Lähetä aikataulu .yaml-, .yml- tai .csv-tiedostona, tai tiedote tekstinä (.txt).
+pasted-preview-title = 📋 Luin tekstistä { $count ->
+    [one] yhden kokouksen
+   *[other] { $count } kokousta
+}. Tarkista, ennen kuin tuot:
+pasted-nothing-found = En löytänyt tekstistä kokouksia. Kirjoita päivämäärä kokonaan (4.3.2009) ja sen viereen kellonaika (klo 13–15.30) tai paikkakunta.
+pasted-unplaced = ⚠️ Näiden kokousten teemaverstasta en tunnistanut, joten niitä ei tuoda: { $dates }. Mainitse verstaan nimi ennen päivämääriä.
+pasted-wrong-weekday = ⚠️ { $date } on { $actual }, mutta tekstissä lukee { $written }. Tarkista päivämäärä.
+pasted-members-differ = ℹ️ { $workshop }: tekstin mukaan jäsenkunnat ovat { $stated }, tallennettuina { $stored }. Jäsenkuntia ei muuteta tästä, vaan aikataulutiedostolla.
+pasted-done = 📋 Tekstin kokoukset tuotu. Jäsenille kerrotaan muutoksista.
 import-expired = Tätä tuontia ei enää ole; lähetä tiedosto uudelleen.
 broadcast-attachment-photo = 📎 Mukana kuva.
 broadcast-attachment-document = 📎 Mukana tiedosto.

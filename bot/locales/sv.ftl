@@ -238,7 +238,16 @@ import-preview-title = 📄 <b>{ $file }</b> är i ordning. Så här skulle uppg
 import-confirm = ✅ Importera
 import-cancelled = Importen avbröts; ingenting sparades.
 import-done-chat = 📄 <b>{ $file }</b> importerad. Medlemmarna får veta om ändringarna.
-import-file-type = Skicka schemat som en .yaml-, .yml- eller .csv-fil.
+import-file-type = Skicka schemat som en .yaml-, .yml- eller .csv-fil, eller ett meddelande som text (.txt).
+pasted-preview-title = 📋 Jag läste { $count ->
+    [one] ett möte
+   *[other] { $count } möten
+} i texten. Kontrollera innan du importerar:
+pasted-nothing-found = Jag hittade inga möten i texten. Skriv datumet helt (4.3.2009) och tiden (kl. 13–15.30) eller orten bredvid.
+pasted-unplaced = ⚠️ Jag kände inte igen temaverkstaden för de här mötena, så de importeras inte: { $dates }. Nämn verkstadens namn före datumen.
+pasted-wrong-weekday = ⚠️ { $date } är en { $actual }, men texten säger { $written }. Kontrollera datumet.
+pasted-members-differ = ℹ️ { $workshop }: enligt texten är medlemskommunerna { $stated }, sparade är { $stored }. Medlemskommunerna ändras inte härifrån utan med schemafilen.
+pasted-done = 📋 Mötena i texten har importerats. Medlemmarna får veta om ändringarna.
 import-expired = Den här importen finns inte längre; skicka filen igen.
 broadcast-attachment-photo = 📎 Med en bild.
 broadcast-attachment-document = 📎 Med en fil.

@@ -81,6 +81,20 @@ async def staff_member(
     return member
 
 
+async def is_staff(session: AsyncSession, visitor: Visitor, *, admin_ids: tuple[int, ...]) -> bool:
+    """Whether the visitor is a coordinator or an administrator; nothing is logged.
+
+    For deciding how to read a message (a coordinator's pasted announcement, or anyone's
+    question), not for allowing an action: actions go through `staff_member`.
+    """
+    if visitor.telegram_id in admin_ids:
+        return True
+    role = await session.scalar(
+        select(Member.role).where(Member.telegram_id == visitor.telegram_id)
+    )
+    return role in STAFF
+
+
 async def set_role(
     session: AsyncSession,
     visitor: Visitor,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -26,14 +25,10 @@ from bot.language.questions import (
 )
 from storage.schedule import Schedule, read_schedule_bytes
 from tests.helpers.schedules import demo_bytes
+from tests.language.conftest import NO_VOIKKO
 
 # A Sunday: "this week" ends today, "next week" starts tomorrow.
 TODAY = date(2009, 3, 1)
-
-NO_VOIKKO = (
-    "Voikko does not load here (it needs libvoikko and the Debian packages libvoikko1 and "
-    "voikko-fi); the built-in stemmer runs the same table"
-)
 
 
 def demo_vocabulary() -> Vocabulary:
@@ -51,23 +46,6 @@ def demo_vocabulary() -> Vocabulary:
 
 
 VOCABULARY = demo_vocabulary()
-
-
-@pytest.fixture(autouse=True)
-def _voikko_back_on() -> Iterator[None]:
-    # Whatever a test forces, the next one starts from the default.
-    yield
-    finnish.use_voikko(True)
-
-
-@pytest.fixture(params=["fallback", "voikko"])
-def morphology(request: pytest.FixtureRequest) -> str:
-    """Run the test through the built-in stemmer, then through Voikko if it loads."""
-    mode: str = request.param
-    finnish.use_voikko(mode == "voikko")
-    if mode == "voikko" and not finnish.voikko_in_use():
-        pytest.skip(NO_VOIKKO)
-    return mode
 
 
 def month(year: int, number: int) -> Period:
