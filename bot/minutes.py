@@ -256,7 +256,7 @@ async def awaited_minutes_reply(
     """The text or file a coordinator sent after `/minutes KEY`: the minutes."""
     language = await language_of(session, visitor)
     directory = await load_directory(session)
-    return await _attach(
+    reply = await _attach(
         session,
         runtime,
         visitor,
@@ -265,6 +265,10 @@ async def awaited_minutes_reply(
         meeting_id,
         NewMinutes(text or None, file),
     )
+    # Whatever the outcome, the wait is over: a refusal (the role was taken away meanwhile)
+    # or a meeting cancelled since must not turn every later message into that line.
+    await drop_request(session, visitor.telegram_id)
+    return reply
 
 
 async def stop_request_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
