@@ -88,9 +88,11 @@ async def minutes_reply(
     visitor: Visitor,
     arguments: str,
     file: MinutesFile | None = None,
+    *,
+    may_ask: bool = True,
 ) -> MinutesShown:
     """/minutes KEY [TEXT], perhaps with a file: attach (coordinators), ask for the minutes
-    (a coordinator's KEY alone), or show them (everyone else)."""
+    (a coordinator's KEY alone in a private chat), or show them (everyone else)."""
     texts = runtime.texts
     language = await language_of(session, visitor)
     match = _FIRST_WORD.match(arguments)
@@ -108,7 +110,8 @@ async def minutes_reply(
             )
         )
     member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
-    if member.role in STAFF:
+    # In a group the answer would come in the private chat, unseen: there it only shows.
+    if member.role in STAFF and may_ask:
         return MinutesShown(await _ask(session, runtime, visitor, language, directory, found))
     return await _show(session, runtime, language, directory, found)
 

@@ -29,6 +29,7 @@ from handlers.common import (
     arguments,
     asker_of,
     drop_buttons,
+    in_group,
     outdated,
     send,
     visitor_of,
@@ -47,7 +48,9 @@ async def minutes(update: Update, context: VerstasContext) -> None:
     # The HTML of the message keeps the coordinator's bold, italics and links.
     text = _COMMAND.sub("", message.text_html, count=1)
     async with runtime.sessions.begin() as session:
-        shown = await minutes_reply(session, runtime, visitor_of(update, runtime), text)
+        shown = await minutes_reply(
+            session, runtime, visitor_of(update, runtime), text, may_ask=not in_group(update)
+        )
     await _deliver(update, context, shown)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
-from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
+from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from storage.models import AuditEntry, Meeting, Minutes, Workshop
 from tests.helpers.bots import bot_running
 from tests.helpers.members import resident
@@ -117,6 +117,13 @@ async def test_text_minutes_reach_the_workshops_members_and_the_archive_lists_th
     assert archive.buttons() == [[("📝 4.3.2009", f"min:show:{meeting}")]]
     typed = await say(fake_api, lohja, f"/poytakirja {meeting}")
     assert typed.plain_text == shown.plain_text
+    # In a group a coordinator's `/minutes KEY` shows them too (no private dialogue).
+    group = FakeChat(-100500, "group", "Verstasryhmä")
+    fake_api.add_bot_to_group(ADMIN, group)
+    await fake_api.wait_for_message(group.id)
+    fake_api.send_text(ADMIN, f"/minutes {meeting}", chat=group)
+    [_, in_group] = await fake_api.wait_for_message(group.id, count=2)
+    assert in_group.plain_text == shown.plain_text
     assert (ADMIN.id, "minutes", True) in await audit_entries(sessions)
 
 
