@@ -45,6 +45,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("contact", "cmd-contact"),
     ("reminders", "cmd-reminders"),
     ("calendar", "cmd-calendar"),
+    ("archive", "cmd-archive"),
+    ("minutes", "cmd-minutes"),
     ("privacy", "cmd-privacy"),
     ("start", "cmd-start"),
     ("help", "cmd-help"),

@@ -21,6 +21,7 @@ from handlers import (
     groups,
     guards,
     meetings,
+    minutes,
     privacy,
     registration,
     reminders,
@@ -32,8 +33,21 @@ def register_handlers(
     application: Application[Any, Any, Any, Any, Any, Any], *, flood_limit: int = 20
 ) -> None:
     """Add every handler; PTB tries them in this order and stops at the first that matches."""
-    # Group -1 runs before all others and can stop an update: bots and floods end here.
-    application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-1)
+    # Group -2 runs before all others and can stop an update: bots and floods end here.
+    application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-2)
+    # Group -1: the text or file a coordinator was asked for after `/minutes KEY` is the
+    # minutes (and stops there); for anyone else the update goes on to the handlers below.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & (
+                (filters.TEXT & ~filters.COMMAND)
+                | (filters.Document.ALL & ~filters.CaptionRegex(r"^/"))
+            ),
+            minutes.awaited_minutes,
+        ),
+        group=-1,
+    )
     # Canonical names are English; Finnish and Swedish aliases (ASCII: Telegram allows no ä).
     commands = (
         (("start",), registration.start),
@@ -56,6 +70,9 @@ def register_handlers(
         (("mydata", "omattiedot", "minadata"), privacy.mydata),
         (("forget", "unohda", "glom"), privacy.forget),
         (("calendar", "kalenteri", "kalender"), privacy.calendar),
+        (("archive", "arkisto", "arkiv"), minutes.archive),
+        # Coordinators attach with it, everyone reads with it; the service checks the role.
+        (("minutes", "poytakirja", "protokoll"), minutes.minutes),
         # Coordinators and administrators; the services check the role.
         (("broadcast", "tiedote", "meddelande"), coordination.broadcast),
         (("confirm", "vahvista", "bekrafta"), coordination.confirm),
@@ -80,10 +97,21 @@ def register_handlers(
     application.add_handler(CallbackQueryHandler(coordination.announcement_button, r"^ann:"))
     application.add_handler(CallbackQueryHandler(coordination.schedule_button, r"^imp:"))
     application.add_handler(CallbackQueryHandler(privacy.forget_button, r"^forget:"))
+    application.add_handler(CallbackQueryHandler(minutes.minutes_button, r"^min:"))
+    application.add_handler(CallbackQueryHandler(minutes.archive_button, r"^arc:"))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(
         ChatMemberHandler(groups.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    # A file captioned /minutes is a meeting's minutes; before the schedule-file handler.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & filters.Document.ALL
+            & filters.CaptionRegex(r"^/(minutes|poytakirja|protokoll)(@\w+)?(\s|$)"),
+            minutes.minutes_with_document,
+        )
     )
     # A photo or file captioned /broadcast goes with an announcement; before the next one.
     application.add_handler(

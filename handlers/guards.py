@@ -1,4 +1,4 @@
-"""Guards that run before every handler (group -1): ignore bots, slow down floods."""
+"""Guards that run before every handler (group -2): ignore bots, slow down floods."""
 
 from __future__ import annotations
 

@@ -405,6 +405,45 @@ class PendingImport(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Minutes(Base):
+    """The minutes of a past meeting: text (Telegram HTML), a document, or both.
+
+    One row per meeting; attaching again replaces the text or the document it brings.
+    The document's bytes are kept beside its `file_id`: a file_id is valid only for the
+    bot that received the file, so after a change of token the bot uploads the bytes again.
+    """
+
+    __tablename__ = "minutes"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str | None] = mapped_column(Text)
+    file_id: Mapped[str | None] = mapped_column(String(300))
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    file_content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Who attached the latest version; personal data (in /mydata, cleared by /forget).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    attached_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # 1 when first attached, bumped by every replacement (the audit log says who and when).
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class MinutesRequest(Base):
+    """A coordinator typed `/minutes KEY` alone: their next text or file is the minutes.
+
+    The dialogue's state is here, not in memory, so any instance can take the next message.
+    """
+
+    __tablename__ = "minutes_request"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Outbox(Base):
     """One message the bot sends on its own initiative; see DESIGN.md, "One outbox"."""
 

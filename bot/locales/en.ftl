@@ -259,7 +259,7 @@ cmd-privacy = Privacy: what is stored
 start-privacy = Privacy: /privacy
 privacy-notice =
     <b>Privacy</b>
-    <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log.
+    <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.
     <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
     <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days.
     <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.
@@ -276,3 +276,41 @@ flood-notice = One moment – messages are coming so fast that I will answer aga
 cmd-calendar = Meetings for your calendar (.ics)
 calendar-name = Theme workshops
 calendar-sent = Here are { $count } meetings as a calendar file; open it in your calendar app. Importing it again updates changed meetings.
+
+## Minutes and the archive
+
+cmd-archive = Past meetings and their minutes
+cmd-minutes = A meeting's minutes (number: /archive)
+minutes-usage =
+    Write the meeting's number, e.g. /minutes 12 (the numbers are in /archive). A date also works (/minutes 4.3.2009), or a workshop and a date (/minutes kasvatuskumppanuus/4.3.2009).
+    A coordinator attaches the minutes: /minutes 12 and the text, a file captioned /minutes 12, or /minutes 12 and then the text or the file.
+minutes-unknown-meeting = I found no meeting "{ $key }". The meetings' numbers are in /archive
+minutes-ambiguous = "{ $key }" fits several meetings. Choose by number: { $choices }
+minutes-not-yet = The meeting { $meeting } has not started yet. Minutes can be attached only to a meeting that has been held.
+minutes-meeting-cancelled = The meeting { $meeting } was cancelled, so it has no minutes.
+minutes-saved =
+    { $count ->
+        [one] 📝 Minutes saved: { $meeting }. A notice goes to 1 recipient.
+       *[other] 📝 Minutes saved: { $meeting }. A notice goes to { $count } recipients.
+    }
+minutes-replaced = 📝 Minutes updated: { $meeting }. No new notice is sent; the notice's button always shows the latest version.
+minutes-send-now = 📝 Send the minutes of the meeting { $meeting } now: write them as a message or send a file (within 15 minutes). Your next message is saved as the minutes.
+minutes-send-replaces = A new text replaces the current text and a new file the current file (minutes attached on { $date }).
+minutes-current-button = 📝 Current minutes
+minutes-stop-button = Cancel
+minutes-stopped = Fine, I am not waiting for minutes.
+minutes-not-waiting = I was not waiting for minutes from you.
+minutes-file-too-large = The file is too large (at most { $limit }).
+minutes-none = The meeting { $meeting } has no minutes yet.
+minutes-title = 📝 <b>Minutes: { $meeting }</b>
+minutes-file = 📎 File: { $name }
+minutes-notice-title = 📝 <b>The minutes of a meeting are ready to read</b>
+minutes-notice-read = Read them with the button or write /minutes { $meeting }
+minutes-read-button = 📝 Read the minutes
+archive-title = 🗂 <b>Archive: { $scope }</b>
+archive-range = Meetings { $first }–{ $last } of { $total }, newest first.
+archive-scope-all = all workshops
+archive-scope-own = your workshops
+archive-minutes = 📝 Minutes: /minutes { $id }
+archive-no-minutes = No minutes (meeting { $id })
+archive-none = There are no past meetings.

@@ -259,7 +259,7 @@ cmd-privacy = Tietosuoja: mitä tallennetaan
 start-privacy = Tietosuoja: /privacy
 privacy-notice =
     <b>Tietosuoja</b>
-    <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia.
+    <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.
     <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
     <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen.
     <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.
@@ -276,3 +276,41 @@ flood-notice = Hetkinen – viestejä tulee nyt niin tiheään, että vastaan ta
 cmd-calendar = Kokoukset kalenteriin (.ics)
 calendar-name = Teemaverstaat
 calendar-sent = Tässä { $count } kokousta kalenteritiedostona; avaa se kalenterisovelluksessa. Kun tuot sen uudelleen, muuttuneet kokoukset päivittyvät.
+
+## Minutes and the archive
+
+cmd-archive = Pidetyt kokoukset ja pöytäkirjat
+cmd-minutes = Kokouksen pöytäkirja (numero: /archive)
+minutes-usage =
+    Kirjoita kokouksen numero, esim. /minutes 12 (numerot näkyvät /archive-listassa). Numeron sijaan käy myös päivämäärä (/minutes 4.3.2009) tai verstas ja päivämäärä (/minutes kasvatuskumppanuus/4.3.2009).
+    Koordinaattori liittää pöytäkirjan: /minutes 12 ja teksti, tiedosto kuvatekstillä /minutes 12, tai /minutes 12 ja sen jälkeen teksti tai tiedosto.
+minutes-unknown-meeting = En löytänyt kokousta ”{ $key }”. Katso kokousten numerot: /archive
+minutes-ambiguous = ”{ $key }” sopii usealle kokoukselle. Valitse numerolla: { $choices }
+minutes-not-yet = Kokous { $meeting } ei ole vielä alkanut. Pöytäkirjan voi liittää vasta pidettyyn kokoukseen.
+minutes-meeting-cancelled = Kokous { $meeting } peruttiin, joten sillä ei ole pöytäkirjaa.
+minutes-saved =
+    { $count ->
+        [one] 📝 Pöytäkirja tallennettu: { $meeting }. Ilmoitus lähtee 1 vastaanottajalle.
+       *[other] 📝 Pöytäkirja tallennettu: { $meeting }. Ilmoitus lähtee { $count } vastaanottajalle.
+    }
+minutes-replaced = 📝 Pöytäkirja päivitetty: { $meeting }. Uutta ilmoitusta ei lähetetä; ilmoituksen painike näyttää aina uusimman version.
+minutes-send-now = 📝 Lähetä kokouksen { $meeting } pöytäkirja nyt: kirjoita se viestiksi tai lähetä tiedosto (15 minuutin kuluessa). Seuraava viestisi tallennetaan pöytäkirjaksi.
+minutes-send-replaces = Uusi teksti korvaa nykyisen tekstin ja uusi tiedosto nykyisen tiedoston (pöytäkirja lisätty { $date }).
+minutes-current-button = 📝 Nykyinen pöytäkirja
+minutes-stop-button = Peru
+minutes-stopped = Selvä, en odota pöytäkirjaa.
+minutes-not-waiting = En odottanut sinulta pöytäkirjaa.
+minutes-file-too-large = Tiedosto on liian suuri (enintään { $limit }).
+minutes-none = Kokouksella { $meeting } ei ole vielä pöytäkirjaa.
+minutes-title = 📝 <b>Pöytäkirja: { $meeting }</b>
+minutes-file = 📎 Tiedosto: { $name }
+minutes-notice-title = 📝 <b>Kokouksen pöytäkirja on luettavissa</b>
+minutes-notice-read = Lue se painikkeella tai kirjoita /minutes { $meeting }
+minutes-read-button = 📝 Lue pöytäkirja
+archive-title = 🗂 <b>Arkisto: { $scope }</b>
+archive-range = Kokoukset { $first }–{ $last } / { $total }, uusin ensin.
+archive-scope-all = kaikki verstaat
+archive-scope-own = omat verstaasi
+archive-minutes = 📝 Pöytäkirja: /minutes { $id }
+archive-no-minutes = Ei pöytäkirjaa (kokous { $id })
+archive-none = Pidettyjä kokouksia ei ole.

@@ -258,7 +258,7 @@ cmd-privacy = Dataskydd: vad som sparas
 start-privacy = Dataskydd: /privacy
 privacy-notice =
     <b>Dataskydd</b>
-    <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg.
+    <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
     <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
     <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar.
     <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
@@ -275,3 +275,41 @@ flood-notice = Ett ögonblick – meddelandena kommer så tätt att jag svarar i
 cmd-calendar = Möten till kalendern (.ics)
 calendar-name = Temaverkstäder
 calendar-sent = Här är { $count } möten som en kalenderfil; öppna den i din kalenderapp. Importerar du den igen uppdateras ändrade möten.
+
+## Minutes and the archive
+
+cmd-archive = Hållna möten och protokoll
+cmd-minutes = Ett mötes protokoll (nummer: /archive)
+minutes-usage =
+    Skriv mötets nummer, t.ex. /minutes 12 (numren finns i /archive). I stället för numret går också ett datum (/minutes 4.3.2009) eller verkstad och datum (/minutes kasvatuskumppanuus/4.3.2009).
+    En koordinator bifogar protokollet: /minutes 12 och texten, en fil med bildtexten /minutes 12, eller /minutes 12 och sedan texten eller filen.
+minutes-unknown-meeting = Jag hittade inget möte ”{ $key }”. Mötenas nummer finns i /archive
+minutes-ambiguous = ”{ $key }” passar flera möten. Välj med numret: { $choices }
+minutes-not-yet = Mötet { $meeting } har inte börjat än. Protokollet kan bifogas först när mötet har hållits.
+minutes-meeting-cancelled = Mötet { $meeting } ställdes in och har därför inget protokoll.
+minutes-saved =
+    { $count ->
+        [one] 📝 Protokollet sparat: { $meeting }. Ett meddelande går till 1 mottagare.
+       *[other] 📝 Protokollet sparat: { $meeting }. Ett meddelande går till { $count } mottagare.
+    }
+minutes-replaced = 📝 Protokollet uppdaterat: { $meeting }. Inget nytt meddelande skickas; meddelandets knapp visar alltid den senaste versionen.
+minutes-send-now = 📝 Skicka protokollet för mötet { $meeting } nu: skriv det som ett meddelande eller skicka en fil (inom 15 minuter). Ditt nästa meddelande sparas som protokoll.
+minutes-send-replaces = En ny text ersätter den nuvarande texten och en ny fil den nuvarande filen (protokollet bifogat { $date }).
+minutes-current-button = 📝 Nuvarande protokoll
+minutes-stop-button = Avbryt
+minutes-stopped = Okej, jag väntar inte på något protokoll.
+minutes-not-waiting = Jag väntade inte på något protokoll från dig.
+minutes-file-too-large = Filen är för stor (högst { $limit }).
+minutes-none = Mötet { $meeting } har inget protokoll än.
+minutes-title = 📝 <b>Protokoll: { $meeting }</b>
+minutes-file = 📎 Fil: { $name }
+minutes-notice-title = 📝 <b>Mötets protokoll finns att läsa</b>
+minutes-notice-read = Läs det med knappen eller skriv /minutes { $meeting }
+minutes-read-button = 📝 Läs protokollet
+archive-title = 🗂 <b>Arkiv: { $scope }</b>
+archive-range = Möten { $first }–{ $last } av { $total }, det senaste först.
+archive-scope-all = alla verkstäder
+archive-scope-own = dina verkstäder
+archive-minutes = 📝 Protokoll: /minutes { $id }
+archive-no-minutes = Inget protokoll (möte { $id })
+archive-none = Det finns inga hållna möten.

@@ -21,6 +21,7 @@ from bot.outbox.planning import (
     ANNOUNCEMENT,
     CANCELLATION,
     CHANGE,
+    MINUTES,
     REMINDER,
     ReminderPolicy,
     meeting_subject,
@@ -37,6 +38,7 @@ from storage.models import (
     Meeting,
     MeetingStatus,
     Member,
+    Minutes,
     Outbox,
     RsvpAnswer,
     Subscription,
@@ -128,6 +130,19 @@ async def render_row(
         if meeting.status == MeetingStatus.CANCELLED:
             return "meeting cancelled"
         return Reply("\n\n".join([texts(language, "added-title"), body]))
+    if row.kind == MINUTES:
+        found = await session.scalar(select(Minutes.id).where(Minutes.meeting_id == meeting.id))
+        if found is None:
+            return "minutes removed"
+        text = "\n\n".join(
+            [
+                texts(language, "minutes-notice-title"),
+                body,
+                texts(language, "minutes-notice-read", meeting=meeting.id),
+            ]
+        )
+        button = Button(texts(language, "minutes-read-button"), f"min:show:{meeting.id}")
+        return Reply(text, ((button,),))
     return f"unknown kind {row.kind}"
 
 

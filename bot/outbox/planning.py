@@ -30,6 +30,8 @@ from storage.models import (
     Member,
     Outbox,
     OutboxStatus,
+    Rsvp,
+    RsvpAnswer,
     Subscription,
     Workshop,
 )
@@ -41,6 +43,7 @@ CHANGE = "change"
 CANCELLATION = "cancellation"
 ADDED = "added"
 ANNOUNCEMENT = "announcement"
+MINUTES = "minutes"
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,37 @@ async def notify_added(
             ],
         )
     return added + await plan_meeting(session, meeting, now=now, policy=policy)
+
+
+async def notify_minutes(
+    session: AsyncSession, meeting: Meeting, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """Tell those concerned that a meeting's minutes are there: the workshop's members and
+    linked groups, and whoever said they were coming or might. Once per meeting: a
+    replacement is not announced again, since the notice's button shows the latest."""
+    recipients = await recipients_of(session, meeting.workshop_id, policy)
+    answered = await session.scalars(
+        select(Member)
+        .join(Rsvp, Rsvp.member_id == Member.id)
+        .where(
+            Rsvp.meeting_id == meeting.id,
+            Rsvp.answer.in_([RsvpAnswer.GOING, RsvpAnswer.MAYBE]),
+            Member.active,
+        )
+    )
+    chats = {r.chat_id for r in recipients}
+    recipients += [
+        Recipient(m.telegram_id, m.id, ()) for m in answered if m.telegram_id not in chats
+    ]
+    return await insert_rows(
+        session,
+        [
+            PlannedRow(
+                (MINUTES, r.chat_id, f"minutes:{meeting.id}", 0), r.member_id, meeting.id, now, {}
+            )
+            for r in recipients
+        ],
+    )
 
 
 def _old_start(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -20,6 +20,8 @@ from storage.models import (
     ForgottenCount,
     Meeting,
     Member,
+    Minutes,
+    MinutesRequest,
     Outbox,
     OutboxStatus,
     Rsvp,
@@ -63,6 +65,13 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         authored = await session.scalars(
             select(Announcement).where(Announcement.author_id == member.id)
         )
+        minutes = await session.execute(
+            select(Workshop.key, Meeting.key, Meeting.date, Minutes.attached_at)
+            .join(Meeting, Meeting.id == Minutes.meeting_id)
+            .join(Workshop, Workshop.id == Meeting.workshop_id)
+            .where(Minutes.author_id == member.id)
+            .order_by(Minutes.attached_at)
+        )
         data |= {
             "name": member.name,
             "language": member.language,
@@ -97,6 +106,17 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
             "announcements_written": [
                 {"text": a.text, "created_at": _when(a.created_at), "state": a.state.value}
                 for a in authored
+            ],
+            # The minutes themselves are the network's; what is about the member is that
+            # they attached them.
+            "minutes_attached": [
+                {
+                    "workshop": workshop,
+                    "meeting": key,
+                    "date": day.isoformat(),
+                    "attached_at": _when(at),
+                }
+                for workshop, key, day, at in minutes
             ],
         }
     data["audit_log"] = [
@@ -142,6 +162,11 @@ async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
     await session.execute(delete(Outbox).where(Outbox.member_id == member.id))
     await session.execute(delete(Rsvp).where(Rsvp.member_id == member.id))
     await session.execute(delete(Subscription).where(Subscription.member_id == member.id))
+    # Minutes they attached stay (they are the network's), without their author.
+    await session.execute(
+        update(Minutes).where(Minutes.author_id == member.id).values(author_id=None)
+    )
+    await session.execute(delete(MinutesRequest).where(MinutesRequest.telegram_id == telegram_id))
     await session.delete(member)
     await session.flush()
     return True
@@ -157,4 +182,8 @@ async def purge_expired(
         delete(Outbox).where(Outbox.status.in_(finished), Outbox.due_at < horizon)
     )
     audit = await session.execute(delete(AuditEntry).where(AuditEntry.at < horizon))
+    # Requests for minutes nobody answered (they lapse after minutes; a day is plenty).
+    await session.execute(
+        delete(MinutesRequest).where(MinutesRequest.created_at < now - timedelta(days=1))
+    )
     return messages.rowcount or 0, audit.rowcount or 0  # type: ignore[attr-defined]

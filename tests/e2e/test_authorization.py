@@ -51,6 +51,10 @@ COMMANDS: list[tuple[str, set[str]]] = [
     ("/calendar", EVERYONE),
     ("/mydata", EVERYONE),
     ("/members", EVERYONE),
+    ("/archive", EVERYONE),
+    # Minutes: anyone reads them (a coordinator is asked for them instead), staff attach.
+    ("/minutes 1", EVERYONE),
+    ("/minutes 1 Pöytäkirja", STAFF),
     ("/link kasvatuskumppanuus", EVERYONE),  # in a private chat: "works in a group"
     ("/status", {ADMIN}),
     ("/broadcast Hei kaikki", STAFF),
@@ -82,6 +86,9 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("leave:1", EVERYONE),
     ("rsvp:1:going", EVERYONE),
     ("forget:no", EVERYONE),
+    ("min:show:1", EVERYONE),
+    ("min:stop", EVERYONE),
+    ("arc:2:", EVERYONE),
     ("DROP TABLE member;--", EVERYONE),
 ]
 
@@ -156,9 +163,15 @@ async def test_every_command_for_every_role(
         ).all()
     # Every refused coordinator's or administrator's action is in the audit log.
     if role in {NONE, PARTICIPANT}:
-        assert {"broadcast", "add-meeting", "attendance", "audit", "promote", "invite"} <= set(
-            denials
-        )
+        assert {
+            "broadcast",
+            "add-meeting",
+            "attendance",
+            "audit",
+            "promote",
+            "invite",
+            "minutes",
+        } <= set(denials)
     if role == COORDINATOR:
         assert {"promote", "demote", "invite"} <= set(denials)
 

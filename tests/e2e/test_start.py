@@ -112,6 +112,8 @@ async def test_command_menus_are_published_in_three_languages(
         "contact",
         "reminders",
         "calendar",
+        "archive",
+        "minutes",
         "privacy",
         "start",
         "help",

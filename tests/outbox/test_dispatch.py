@@ -9,10 +9,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.request import HTTPXRequest
@@ -20,12 +20,27 @@ from telegram.request import HTTPXRequest
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from bot.i18n import Texts
 from bot.outbox.dispatch import Dispatcher
-from bot.outbox.planning import ReminderPolicy, plan_after_import, plan_member, plan_workshop
+from bot.outbox.planning import (
+    ReminderPolicy,
+    notify_minutes,
+    plan_after_import,
+    plan_member,
+    plan_workshop,
+)
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, choose_municipality
+from bot.services.minutes import NewMinutes, attach_minutes
 from bot.telegram_sender import TelegramSender
 from config.settings import parse_offsets
-from storage.models import GroupChat, Member, Outbox, OutboxStatus, Subscription
+from storage.models import (
+    GroupChat,
+    Meeting,
+    Member,
+    Minutes,
+    Outbox,
+    OutboxStatus,
+    Subscription,
+)
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.clock import ManualClock
 from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
@@ -386,3 +401,49 @@ async def test_two_instances_share_one_sending_budget(world: World, sessions: Se
         # Slots are 10 ms apart; one of timer jitter at a window's edge. The hard cap
         # per second is each instance's rate limiter (tests/test_ratelimit.py).
         assert last - first + 1 <= 101
+
+
+async def test_a_minutes_notice_is_rendered_in_each_recipients_language_when_sent(
+    world: World,
+) -> None:
+    await world.register(901, "Raseborg", language="sv")
+    await world.register(902, "Lohja", language="en")
+    world.clock.set(at("5.3.2009 12:00"))
+    admin = Visitor(9001, "Marianna", "fi")
+    async with world.sessions.begin() as session:
+        meetings = {
+            m.date.day: m
+            for m in await session.scalars(
+                select(Meeting).where(Meeting.date.in_([date(2009, 3, 4), date(2009, 1, 15)]))
+            )
+        }
+        for meeting in meetings.values():
+            await attach_minutes(
+                session,
+                admin,
+                meeting.id,
+                NewMinutes("Protokoll"),
+                now=world.clock(),
+                zone=HELSINKI,
+                admin_ids=(admin.telegram_id,),
+            )
+            await notify_minutes(session, meeting, now=world.clock(), policy=world.policy)
+        # Minutes taken away before the notice went out: the notice is not sent.
+        await session.execute(delete(Minutes).where(Minutes.meeting_id == meetings[15].id))
+    await world.dispatcher.run_once()
+    [swedish] = [m for m in world.sent_to(901) if (m.plain_text or "").startswith("📝")]
+    assert (swedish.plain_text or "").startswith(
+        "📝 Mötets protokoll finns att läsa\n\nFörebyggande barnskydd"
+    )
+    assert "ons 4.3.2009 kl. 13.00–15.30\nKyrkslätt" in (swedish.plain_text or "")
+    assert swedish.buttons() == [[("📝 Läs protokollet", f"min:show:{meetings[4].id}")]]
+    [english] = [m for m in world.sent_to(902) if (m.plain_text or "").startswith("📝")]
+    assert (english.plain_text or "").endswith(
+        f"Read them with the button or write /minutes {meetings[4].id}"
+    )
+    skipped = [
+        r for r in await world.rows() if r.kind == "minutes" and r.meeting_id == meetings[15].id
+    ]
+    assert {(r.status, r.last_error) for r in skipped} == {
+        (OutboxStatus.SKIPPED, "minutes removed")
+    }

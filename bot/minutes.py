@@ -1,0 +1,407 @@
+"""Replies about minutes: attaching them (coordinators), reading them, and /archive.
+
+`/minutes KEY TEXT`, a file captioned `/minutes KEY`, or `/minutes KEY` and then the text
+or file: coordinators attach. `/minutes KEY` from anyone else shows the minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.answers import Asker
+from bot.formatting import format_day, format_when
+from bot.outbox.planning import ReminderPolicy, notify_minutes
+from bot.reply import Button, Refusal, Reply
+from bot.runtime import Runtime
+from bot.services.directory import Directory, load_directory
+from bot.services.groups import NotAllowed
+from bot.services.meeting_admin import MeetingNotFound
+from bot.services.members import Visitor, greet_member, language_of
+from bot.services.minutes import (
+    MeetingAmbiguous,
+    MeetingCancelled,
+    MeetingNotStarted,
+    MinutesFile,
+    NewMinutes,
+    archive_page,
+    attach_minutes,
+    drop_request,
+    find_meeting,
+    minutes_of,
+    request_minutes,
+)
+from bot.services.staff import STAFF
+from bot.typed import number
+from storage.models import Meeting
+
+_FIRST_WORD = re.compile(r"\s*(\S*)\s*(.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class MinutesShown:
+    """A reply, and the document of the minutes to send after it, if there is one."""
+
+    reply: Reply
+    file: MinutesFile | None = None
+    meeting_id: int | None = None
+
+
+def _meeting_title(runtime: Runtime, language: str, directory: Directory, meeting: Meeting) -> str:
+    """`Workshop, ke 4.3.2009 klo 13.00–15.30`, escaped."""
+    workshop = directory.workshop_by_id(meeting.workshop_id)
+    when = format_when(
+        meeting.date, meeting.starts_at, meeting.ends_at, language, runtime.settings.bot_timezone
+    )
+    return escape(f"{workshop.title(language) if workshop else ''}, {when}")
+
+
+def _workshop_key(directory: Directory, meeting: Meeting) -> str:
+    workshop = directory.workshop_by_id(meeting.workshop_id)
+    return workshop.key if workshop else ""
+
+
+async def _find(
+    session: AsyncSession, runtime: Runtime, language: str, directory: Directory, key: str
+) -> Meeting | Reply:
+    """The meeting a typed key names, or the line that says why not."""
+    texts = runtime.texts
+    typed = unescape(key)
+    try:
+        meeting = await find_meeting(session, directory, typed)
+    except MeetingAmbiguous as ambiguous:
+        choices = ", ".join(
+            f"/minutes {m.id} ({escape(_workshop_key(directory, m))})" for m in ambiguous.candidates
+        )
+        return Reply(texts(language, "minutes-ambiguous", key=escape(typed[:40]), choices=choices))
+    if meeting is None:
+        return Reply(texts(language, "minutes-unknown-meeting", key=escape(typed[:40])))
+    return meeting
+
+
+async def minutes_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    arguments: str,
+    file: MinutesFile | None = None,
+    *,
+    may_ask: bool = True,
+) -> MinutesShown:
+    """/minutes KEY [TEXT], perhaps with a file: attach (coordinators), ask for the minutes
+    (a coordinator's KEY alone in a private chat), or show them (everyone else)."""
+    texts = runtime.texts
+    language = await language_of(session, visitor)
+    match = _FIRST_WORD.match(arguments)
+    key, text = (match.group(1), match.group(2).strip()) if match else ("", "")
+    if not key:
+        return MinutesShown(Reply(texts(language, "minutes-usage")))
+    directory = await load_directory(session)
+    found = await _find(session, runtime, language, directory, key)
+    if isinstance(found, Reply):
+        return MinutesShown(found)
+    if text or file is not None:
+        return MinutesShown(
+            await _attach(
+                session, runtime, visitor, language, directory, found.id, NewMinutes(text, file)
+            )
+        )
+    member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
+    # In a group the answer would come in the private chat, unseen: there it only shows.
+    if member.role in STAFF and may_ask:
+        return MinutesShown(await _ask(session, runtime, visitor, language, directory, found))
+    return await _show(session, runtime, language, directory, found)
+
+
+async def _attach(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    language: str,
+    directory: Directory,
+    meeting_id: int,
+    new: NewMinutes,
+) -> Reply:
+    texts, zone = runtime.texts, runtime.settings.bot_timezone
+    try:
+        meeting, _, replaced = await attach_minutes(
+            session,
+            visitor,
+            meeting_id,
+            new,
+            now=runtime.clock(),
+            zone=zone,
+            admin_ids=runtime.settings.bot_admin_ids,
+        )
+    except NotAllowed:
+        return Refusal(texts(language, "staff-only"))
+    except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
+        return await _not_attachable(session, runtime, language, directory, meeting_id, problem)
+    title = _meeting_title(runtime, language, directory, meeting)
+    if replaced:
+        return Reply(texts(language, "minutes-replaced", meeting=title))
+    count = await notify_minutes(
+        session,
+        meeting,
+        now=runtime.clock(),
+        policy=ReminderPolicy.from_settings(runtime.settings),
+    )
+    return Reply(texts(language, "minutes-saved", meeting=title, count=count))
+
+
+async def _not_attachable(
+    session: AsyncSession,
+    runtime: Runtime,
+    language: str,
+    directory: Directory,
+    meeting_id: int,
+    problem: Exception,
+) -> Reply:
+    texts = runtime.texts
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None or isinstance(problem, MeetingNotFound):
+        return Reply(texts(language, "minutes-unknown-meeting", key=str(meeting_id)))
+    title = _meeting_title(runtime, language, directory, meeting)
+    key = (
+        "minutes-meeting-cancelled" if isinstance(problem, MeetingCancelled) else "minutes-not-yet"
+    )
+    return Reply(texts(language, key, meeting=title))
+
+
+async def _ask(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    language: str,
+    directory: Directory,
+    meeting: Meeting,
+) -> Reply:
+    """A coordinator's `/minutes KEY` alone: wait for their next text or file."""
+    texts = runtime.texts
+    try:
+        await request_minutes(
+            session,
+            visitor,
+            meeting.id,
+            now=runtime.clock(),
+            zone=runtime.settings.bot_timezone,
+            admin_ids=runtime.settings.bot_admin_ids,
+        )
+    except NotAllowed:
+        return Refusal(texts(language, "staff-only"))
+    except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
+        return await _not_attachable(session, runtime, language, directory, meeting.id, problem)
+    lines = [
+        texts(
+            language,
+            "minutes-send-now",
+            meeting=_meeting_title(runtime, language, directory, meeting),
+        )
+    ]
+    buttons = [Button(texts(language, "minutes-stop-button"), "min:stop")]
+    current = await minutes_of(session, meeting.id)
+    if current is not None:
+        lines.append(
+            texts(
+                language,
+                "minutes-send-replaces",
+                date=format_day(
+                    current.attached_at.astimezone(runtime.settings.bot_timezone).date(), language
+                ),
+            )
+        )
+        buttons.insert(
+            0, Button(texts(language, "minutes-current-button"), f"min:show:{meeting.id}")
+        )
+    return Reply("\n".join(lines), (tuple(buttons),))
+
+
+async def _show(
+    session: AsyncSession, runtime: Runtime, language: str, directory: Directory, meeting: Meeting
+) -> MinutesShown:
+    texts = runtime.texts
+    title = _meeting_title(runtime, language, directory, meeting)
+    minutes = await minutes_of(session, meeting.id)
+    if minutes is None:
+        return MinutesShown(Reply(texts(language, "minutes-none", meeting=title)))
+    lines = [texts(language, "minutes-title", meeting=title)]
+    if minutes.text:
+        lines += ["", minutes.text]
+    file = None
+    if minutes.file_id and minutes.file_name:
+        file = MinutesFile(minutes.file_id, minutes.file_name, minutes.file_content)
+        lines += ["", texts(language, "minutes-file", name=escape(minutes.file_name))]
+    return MinutesShown(Reply("\n".join(lines)), file, meeting.id)
+
+
+async def show_minutes_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, meeting_id: int
+) -> MinutesShown | None:
+    """The "read the minutes" button: the minutes of a meeting; None if there is no meeting."""
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        return None
+    language = await language_of(session, visitor)
+    return await _show(session, runtime, language, await load_directory(session), meeting)
+
+
+async def awaited_minutes_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    meeting_id: int,
+    text: str | None,
+    file: MinutesFile | None,
+) -> Reply:
+    """The text or file a coordinator sent after `/minutes KEY`: the minutes."""
+    language = await language_of(session, visitor)
+    directory = await load_directory(session)
+    reply = await _attach(
+        session,
+        runtime,
+        visitor,
+        language,
+        directory,
+        meeting_id,
+        NewMinutes(text or None, file),
+    )
+    # Whatever the outcome, the wait is over: a refusal (the role was taken away meanwhile)
+    # or a meeting cancelled since must not turn every later message into that line.
+    await drop_request(session, visitor.telegram_id)
+    return reply
+
+
+async def stop_request_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+    """The Cancel button of the prompt: stop waiting for minutes."""
+    language = await language_of(session, visitor)
+    stopped = await drop_request(session, visitor.telegram_id)
+    return Reply(runtime.texts(language, "minutes-stopped" if stopped else "minutes-not-waiting"))
+
+
+def file_too_large(runtime: Runtime, language: str) -> Reply:
+    """A file the bot cannot download (and so cannot keep a copy of)."""
+    return Reply(runtime.texts(language, "minutes-file-too-large", limit="20 MB"))
+
+
+# --- the archive ----------------------------------------------------------------------------
+
+
+async def archive_reply(
+    session: AsyncSession, runtime: Runtime, asker: Asker, arguments: str
+) -> Reply:
+    """/archive [WORKSHOP]: past meetings newest first, and whether each has minutes."""
+    texts, language = runtime.texts, asker.participant.language
+    directory = await load_directory(session)
+    word = arguments.strip()
+    if word:
+        workshop = directory.workshop(word)
+        if workshop is None:
+            return Reply(
+                texts(
+                    language,
+                    "workshop-not-found",
+                    word=escape(word[:80]),
+                    keys=", ".join(w.key for w in directory.workshops),
+                )
+            )
+        scope: frozenset[int] | None = frozenset({workshop.id})
+    else:
+        scope = asker.scope()
+    return await archive_page_reply(session, runtime, directory, language, scope, 1)
+
+
+async def archive_page_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    directory: Directory,
+    language: str,
+    scope: frozenset[int] | None,
+    page: int,
+) -> Reply:
+    """One page of the archive with a button per minutes and a "more" button."""
+    texts, zone = runtime.texts, runtime.settings.bot_timezone
+    result = await archive_page(session, scope, page=max(page, 1), now=runtime.clock(), zone=zone)
+    if result.total == 0:
+        return Reply(texts(language, "archive-none"))
+    if not result.entries:
+        return Reply(texts(language, "meetings-no-page", page=page, pages=result.pages))
+    lines = [
+        texts(language, "archive-title", scope=_scope_title(runtime, language, directory, scope)),
+        texts(
+            language,
+            "archive-range",
+            first=result.first_number,
+            last=result.first_number + len(result.entries) - 1,
+            total=result.total,
+        ),
+    ]
+    several = scope is None or len(scope) > 1
+    buttons: list[Button] = []
+    for entry in result.entries:
+        lines.append("")
+        lines += _archive_lines(runtime, language, directory, entry.meeting, several)
+        if entry.has_minutes:
+            lines.append(texts(language, "archive-minutes", id=entry.meeting.id))
+            label = "📝 " + format_day(entry.meeting.date, language)
+            buttons.append(Button(label, f"min:show:{entry.meeting.id}"))
+        else:
+            lines.append(texts(language, "archive-no-minutes", id=entry.meeting.id))
+    rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+    if result.page < result.pages:
+        rows.append((Button(texts(language, "meetings-more"), encode_archive(page + 1, scope)),))
+    return Reply("\n".join(lines), tuple(rows))
+
+
+def _archive_lines(
+    runtime: Runtime, language: str, directory: Directory, meeting: Meeting, several: bool
+) -> list[str]:
+    when = format_when(
+        meeting.date, meeting.starts_at, meeting.ends_at, language, runtime.settings.bot_timezone
+    )
+    place = directory.town_title(meeting.place, language) if meeting.place else None
+    head = f"<b>{escape(when)}</b>" + (f" · {escape(place)}" if place else "")
+    lines = [head]
+    if several:
+        workshop = directory.workshop_by_id(meeting.workshop_id)
+        if workshop is not None:
+            lines.append(f"<i>{escape(workshop.title(language))}</i>")
+    return lines
+
+
+def _scope_title(
+    runtime: Runtime, language: str, directory: Directory, scope: frozenset[int] | None
+) -> str:
+    if scope is None:
+        return runtime.texts(language, "archive-scope-all")
+    if len(scope) == 1:
+        workshop = directory.workshop_by_id(next(iter(scope)))
+        if workshop is not None:
+            return escape(workshop.title(language))
+    return runtime.texts(language, "archive-scope-own")
+
+
+# Callback data of the archive's "more" button: `arc:PAGE:ID.ID`, at most 64 bytes.
+def encode_archive(page: int, scope: frozenset[int] | None) -> str:
+    """The callback data that brings page `page` of the same archive."""
+    ids = "" if scope is None else ".".join(str(i) for i in sorted(scope))
+    data = f"arc:{page}:{ids}"
+    return data if len(data.encode()) <= 64 else f"arc:{page}:"
+
+
+def decode_archive(data: str) -> tuple[int, frozenset[int] | None] | None:
+    """The page and workshops of a "more" button; None for data that is not ours."""
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != "arc":
+        return None
+    page = number(parts[1])
+    if page is None or not 0 < page < 10_000:
+        return None
+    if not parts[2]:
+        return page, None
+    ids = [number(i) for i in parts[2].split(".")]
+    if any(i is None for i in ids):
+        return None
+    return page, frozenset(i for i in ids if i is not None)

@@ -1,0 +1,184 @@
+"""/minutes and /archive, their buttons, and the text or file a coordinator was asked for."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Document, InputFile, Update
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
+
+from bot.minutes import (
+    MinutesShown,
+    archive_page_reply,
+    archive_reply,
+    awaited_minutes_reply,
+    decode_archive,
+    file_too_large,
+    minutes_reply,
+    show_minutes_reply,
+    stop_request_reply,
+)
+from bot.runtime import VerstasContext
+from bot.services.directory import load_directory
+from bot.services.members import language_of
+from bot.services.minutes import MAX_FILE_BYTES, MinutesFile, awaited_meeting, renew_file_id
+from bot.typed import number
+from handlers.common import (
+    arguments,
+    asker_of,
+    drop_buttons,
+    in_group,
+    outdated,
+    send,
+    visitor_of,
+)
+
+log = logging.getLogger(__name__)
+
+_COMMAND = re.compile(r"^/\S+\s*")
+
+
+async def minutes(update: Update, context: VerstasContext) -> None:
+    """/minutes KEY [TEXT]: attach (coordinators), ask for the minutes, or show them."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.text is None:
+        return
+    # The HTML of the message keeps the coordinator's bold, italics and links.
+    text = _COMMAND.sub("", message.text_html, count=1)
+    async with runtime.sessions.begin() as session:
+        shown = await minutes_reply(
+            session, runtime, visitor_of(update, runtime), text, may_ask=not in_group(update)
+        )
+    await _deliver(update, context, shown)
+
+
+async def minutes_with_document(update: Update, context: VerstasContext) -> None:
+    """A document captioned `/minutes KEY [TEXT]`."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.document is None or message.caption is None:
+        return
+    file = await _download(update, context, message.document)
+    if file is None:
+        return
+    text = _COMMAND.sub("", message.caption_html, count=1)
+    async with runtime.sessions.begin() as session:
+        shown = await minutes_reply(session, runtime, visitor_of(update, runtime), text, file)
+    await _deliver(update, context, shown)
+
+
+async def awaited_minutes(update: Update, context: VerstasContext) -> None:
+    """Before the other handlers: the text or file of a coordinator who typed `/minutes KEY`
+    is the minutes; anyone else's message goes on to the usual handlers."""
+    runtime, message, user = context.runtime, update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    async with runtime.sessions.begin() as session:
+        meeting_id = await awaited_meeting(session, user.id, now=runtime.clock())
+    if meeting_id is None:
+        return
+    file = None
+    if message.document is not None:
+        file = await _download(update, context, message.document)
+        if file is None:
+            raise ApplicationHandlerStop
+    text: str | None = None
+    if message.text is not None:
+        text = message.text_html
+    elif message.caption:
+        text = message.caption_html
+    async with runtime.sessions.begin() as session:
+        reply = await awaited_minutes_reply(
+            session, runtime, visitor_of(update, runtime), meeting_id, text, file
+        )
+    await send(update, reply)
+    raise ApplicationHandlerStop
+
+
+async def minutes_button(update: Update, context: VerstasContext) -> None:
+    """`min:show:MEETING` (read the minutes) and `min:stop` (stop waiting for them)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")
+    visitor = visitor_of(update, runtime)
+    if parts == ["min", "stop"]:
+        async with runtime.sessions.begin() as session:
+            reply = await stop_request_reply(session, runtime, visitor)
+        await query.answer()
+        await drop_buttons(update)
+        await send(update, reply)
+        return
+    meeting_id = number(parts[2]) if len(parts) == 3 and parts[1] == "show" else None
+    if meeting_id is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        shown = await show_minutes_reply(session, runtime, visitor, meeting_id)
+    if shown is None:
+        await outdated(update, runtime)
+        return
+    await query.answer()
+    await _deliver(update, context, shown)
+
+
+async def archive(update: Update, context: VerstasContext) -> None:
+    """/archive [WORKSHOP]."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        asker = await asker_of(session, update, runtime)
+        reply = await archive_reply(session, runtime, asker, arguments(context))
+    await send(update, reply)
+
+
+async def archive_button(update: Update, context: VerstasContext) -> None:
+    """The "more" button of the archive (`arc:PAGE:WORKSHOPS`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    decoded = decode_archive(query.data or "")
+    if decoded is None:
+        await outdated(update, runtime)
+        return
+    page, scope = decoded
+    async with runtime.sessions.begin() as session:
+        language = await language_of(session, visitor_of(update, runtime))
+        directory = await load_directory(session)
+        reply = await archive_page_reply(session, runtime, directory, language, scope, page)
+    await query.answer()
+    await drop_buttons(update)
+    await send(update, reply)
+
+
+async def _download(
+    update: Update, context: VerstasContext, document: Document
+) -> MinutesFile | None:
+    """The document with a copy of its bytes; None (and a line) when it is too large."""
+    runtime = context.runtime
+    if (document.file_size or 0) > MAX_FILE_BYTES:
+        async with runtime.sessions.begin() as session:
+            language = await language_of(session, visitor_of(update, runtime))
+        await send(update, file_too_large(runtime, language))
+        return None
+    content = bytes(await (await document.get_file()).download_as_bytearray())
+    return MinutesFile(document.file_id, document.file_name or "minutes", content)
+
+
+async def _deliver(update: Update, context: VerstasContext, shown: MinutesShown) -> None:
+    """The reply, then the document of the minutes, from the kept copy if need be."""
+    await send(update, shown.reply)
+    chat, file = update.effective_chat, shown.file
+    if chat is None or file is None:
+        return
+    try:
+        await chat.send_document(file.file_id)
+        return
+    except BadRequest as error:
+        # A file id is valid only for the bot that got the file: after a change of token
+        # Telegram does not know it, and the kept copy is uploaded instead.
+        if file.content is None:
+            raise
+        log.info("minutes file id refused (%s); uploading the kept copy", error.message)
+    sent = await chat.send_document(InputFile(file.content, filename=file.file_name))
+    if sent.document is not None and shown.meeting_id is not None:
+        async with context.runtime.sessions.begin() as session:
+            await renew_file_id(session, shown.meeting_id, sent.document.file_id)
