@@ -23,20 +23,28 @@ def busiest_second(moments: list[float]) -> int:
 async def test_a_broadcast_keeps_to_the_rate_and_answers_go_ahead_of_it() -> None:
     limiter = FairRateLimiter(SendLimits(per_second=50))
     sent: list[float] = []
+    order: list[int] = []  # the chats in the order their messages went out
 
     async def send(**_: Any) -> bool:
         sent.append(time.monotonic())
         return True
 
+    async def send_to(chat_id: int) -> bool:
+        order.append(chat_id)
+        return await send()
+
     async def bulk(chat_id: int) -> None:
         await limiter.process_request(
-            send, (), {}, "sendMessage", {"chat_id": chat_id}, Priority.BULK
+            send_to, (chat_id,), {}, "sendMessage", {"chat_id": chat_id}, Priority.BULK
         )
 
-    async def answer(chat_id: int) -> float:
-        asked = time.monotonic()
-        await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": chat_id}, None)
-        return time.monotonic() - asked
+    async def answer(chat_id: int) -> int:
+        """How many broadcast messages went out between the question and its answer."""
+        asked = len(order)
+        await limiter.process_request(
+            send_to, (chat_id,), {}, "sendMessage", {"chat_id": chat_id}, None
+        )
+        return order.index(chat_id) - asked
 
     started = time.monotonic()
     broadcast = asyncio.gather(*(bulk(1000 + n) for n in range(150)))
@@ -50,10 +58,11 @@ async def test_a_broadcast_keeps_to_the_rate_and_answers_go_ahead_of_it() -> Non
     assert busiest_second(sent) <= 50
     # 160 sends at (a little under) 50 a second cannot take less than about 3.1 s; the
     # exact figure under load is the broadcast benchmark's to measure, not a test's.
-    assert 3.0 <= took <= 3.2 * 1.5
-    waits.sort()
-    # A person waits at most one bulk spacing (about 21 ms) when nothing else is busy.
-    assert waits[int(0.95 * len(waits)) - 1] < 0.25, waits
+    assert took >= 3.0
+    # A person's answer goes ahead of the queued broadcast: at most the broadcast message
+    # already on its way goes first, however loaded the machine (the wait in seconds is a
+    # figure of the broadcast benchmark).
+    assert max(waits) <= 1, waits
 
 
 async def test_a_group_gets_at_most_twenty_messages_a_minute() -> None:
@@ -90,4 +99,5 @@ async def test_requests_that_are_not_messages_are_not_held_back() -> None:
     for _ in range(5):
         await limiter.process_request(call, (), {}, "getUpdates", {"timeout": 10}, None)
     assert calls == 5
-    assert time.monotonic() - started < 0.1
+    # Held back at one a second, five calls would take four seconds.
+    assert time.monotonic() - started < 1.0
