@@ -137,6 +137,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def token_missing() -> bool:
+    """True when the settings are fine but name no bot token (`scripts/run` then starts the
+    console); a bad setting is not "missing", so that `run` gets to report it."""
+    try:
+        return Settings().token is None
+    except ValidationError:
+        return False
+
+
 def _moment(text: str) -> datetime:
     try:
         return parse_moment(text)
