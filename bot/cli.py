@@ -1,4 +1,5 @@
-"""`python -m bot`: run the bot, import a schedule, migrate the database, load the demo."""
+"""`python -m bot`: run the bot, import a schedule, migrate the database, load the demo, or
+try the bot in a terminal without Telegram."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import secrets
 import signal
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -17,20 +19,20 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.app import Webhook, build_application, serve
 from bot.clock import system_clock
+from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_moment
 from bot.i18n import Texts
 from bot.logs import configure_logging
 from bot.outbox.planning import ReminderPolicy, plan_after_import
 from bot.pasted_schedule import apply_announcement, is_announcement_file
 from bot.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
-from config.settings import Settings, describe_errors
+from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.read import format_of
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-DEMO_SCHEDULE = Path(__file__).parent.parent / "config" / "demo" / "arvo-2009.yaml"
 
 
 NO_TOKEN = (
@@ -77,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "demo":
         return asyncio.run(load_demo(settings, DEMO_SCHEDULE.read_bytes()))
+    if args.command == "console":
+        console(settings, ConsoleOptions(args.at, args.language, args.admin))
+        return EXIT_OK
     return asyncio.run(migrate(settings))
 
 
@@ -107,7 +112,48 @@ def _parser() -> argparse.ArgumentParser:
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
     commands.add_parser("demo", help="load the demo network into an empty database")
+    trying = commands.add_parser(
+        "console",
+        help="try the bot without Telegram: the demo network, chatting in this terminal",
+        description="The bot on the demo network of 2009, against a built-in local Bot API, "
+        "with you chatting in this terminal: type text or commands, a number presses a button. "
+        "The database is data/console/verstas.sqlite3, new at every start; files the bot "
+        "sends go to data/console/files/, its log to data/console/bot.log.",
+    )
+    trying.add_argument(
+        "--at",
+        metavar="MOMENT",
+        type=_moment,
+        default=DEMO_MOMENT,
+        help="the bot's 'now' in the demo season, in BOT_TIMEZONE, e.g. '1.3.2009 12.00' "
+        "(default: 8.1.2009 9.25); the clock runs on from it in real time",
+    )
+    trying.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="fi",
+        help="the language of your (imagined) Telegram app; default fi",
+    )
+    trying.add_argument(
+        "--admin", action="store_true", help="be an administrator, to try the coordinators' tools"
+    )
     return parser
+
+
+def token_missing() -> bool:
+    """True when the settings are fine but name no bot token (`scripts/run` then starts the
+    console); a bad setting is not "missing", so that `run` gets to report it."""
+    try:
+        return Settings().token is None
+    except ValidationError:
+        return False
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return parse_moment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(settings: Settings, webhook: Webhook | None = None) -> int:

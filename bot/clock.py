@@ -11,3 +11,9 @@ Clock = Callable[[], datetime]
 def system_clock() -> datetime:
     """The real current instant, aware, in UTC."""
     return datetime.now(UTC)
+
+
+def running_from(moment: datetime, *, real: Clock = system_clock) -> Clock:
+    """A clock that says `moment` now and then advances with real time (the console's demo)."""
+    offset = moment - real()
+    return lambda: real() + offset

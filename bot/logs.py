@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 
 class RedactToken(logging.Filter):
@@ -28,9 +29,16 @@ class RedactToken(logging.Filter):
         return True
 
 
-def configure_logging(token: str | None, level: int = logging.INFO) -> None:
-    """Log to stderr; silence per-request logs of the HTTP client (they carry the token)."""
-    handler = logging.StreamHandler()
+def configure_logging(
+    token: str | None, level: int = logging.INFO, *, path: Path | None = None
+) -> None:
+    """Log to stderr (or to the file `path`, started afresh); silence per-request logs of the
+    HTTP client (they carry the token)."""
+    handler: logging.Handler = (
+        logging.StreamHandler()
+        if path is None
+        else logging.FileHandler(path, mode="w", encoding="utf-8")
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactToken(token))
     root = logging.getLogger()

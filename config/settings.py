@@ -32,6 +32,8 @@ LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_FILE = Path("data") / "verstas.sqlite3"
+# The ARVO network of 2009: `python -m bot demo` loads it, `python -m bot console` runs on it.
+DEMO_SCHEDULE = Path(__file__).parent / "demo" / "arvo-2009.yaml"
 
 _OFFSET = re.compile(r"^([0-9]{1,9})\s*([dhms])$")
 _UNIT_SECONDS = {"d": 86_400, "h": 3_600, "m": 60, "s": 1}

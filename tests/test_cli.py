@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import token_missing
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from tests.helpers.bots import BotProcess, clean_environment
+from tests.helpers.bots import CONTRACT, BotProcess, clean_environment
 from tests.helpers.schedules import DEMO
 
 
@@ -40,6 +41,35 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
     assert result.stderr.strip().count("\n") == 0
     assert "BOT_TOKEN" in result.stderr
     assert "@BotFather" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "dotenv", "missing"),
+    [
+        ({}, "", True),
+        ({}, "BOT_TOKEN=\n", True),
+        ({"BOT_TOKEN": "123:abc"}, "", False),
+        ({}, "BOT_TOKEN=123:abc\n", False),
+        ({"BOT_TOKEN_FILE": "token.txt"}, "", False),
+        # A bad setting is not a missing token: `run` is to say what is wrong.
+        ({"REMINDER_OFFSETS": "7x"}, "", False),
+    ],
+)
+def test_scripts_run_starts_the_console_only_when_no_token_is_configured(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    environment: dict[str, str],
+    dotenv: str,
+    missing: bool,
+) -> None:
+    for variable in CONTRACT:
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(dotenv)
+    (tmp_path / "token.txt").write_text("123:from-a-file\n")
+    assert token_missing() is missing
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,9 @@ def test_every_text_the_code_asks_for_exists() -> None:
     code = "\n".join(
         p.read_text() for folder in ("bot", "handlers") for p in (ROOT / folder).rglob("*.py")
     )
-    asked = set(re.findall(r'"((?:cmd|start|help|unknown|error|import)-[a-z0-9_-]+)"', code))
+    asked = set(
+        re.findall(r'"((?:cmd|start|help|unknown|error|import|console)-[a-z0-9_-]+)"', code)
+    )
     asked = {key for key in asked if not key.endswith("-")}
     assert asked <= known, asked - known
 

@@ -2,9 +2,9 @@
 
 The server speaks real HTTP on 127.0.0.1, so a PTB ``Bot``/``Application`` reaches it through
 PTB's normal HTTP stack (``HTTPXRequest``) just by setting ``base_url`` to
-:attr:`LocalBotAPI.base_url`. Tests inject what users do (``send_text``, ``press_button``, ...),
-which queues updates for ``getUpdates`` long polling, and then inspect what the bot did
-(``calls``, ``sent``, ``wait_for_message``).
+:attr:`LocalBotAPI.base_url`. The console and the tests inject what users do (``send_text``,
+``press_button``, ...), which queues updates for ``getUpdates`` long polling, and then see what
+the bot did (``calls``, ``sent``, ``wait_for_message``, or as it happens with ``add_listener``).
 
 Behaviour follows the real Bot API where it matters for catching bugs: error bodies and HTTP
 statuses, the 4096-character text limit, HTML ``parse_mode`` validation (tdlib's error texts),
@@ -116,7 +116,7 @@ _CHAT_TYPES = frozenset({"private", "group", "supergroup", "channel"})
 
 @dataclass
 class FakeUser:
-    """A human Telegram user that tests act as."""
+    """A human Telegram user: the person at the console, or one a test acts as."""
 
     id: int
     first_name: str = "Testi"
@@ -550,6 +550,7 @@ class LocalBotAPI:
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self._blocked: set[int] = set()
+        self._listeners: list[Callable[[ApiCall], None]] = []
 
         # Messages/calls are recorded inside request handlers, so a Condition can be notified
         # there. Updates are injected from synchronous test code, which cannot take the
@@ -829,6 +830,11 @@ class LocalBotAPI:
 
     # ---------------------------------------------------------------- inspection
 
+    def add_listener(self, listener: Callable[[ApiCall], None]) -> None:
+        """Call ``listener`` with every request of the bot once it is answered (the console
+        shows messages as they come); it runs inside the server, so it must not block."""
+        self._listeners.append(listener)
+
     def messages_to(self, chat_id: int) -> list[SentMessage]:
         """All messages the bot sent to ``chat_id``, in order (deleted ones included)."""
         return [m for m in self.sent if m.chat_id == chat_id]
@@ -978,7 +984,10 @@ class LocalBotAPI:
             # The client hung up (e.g. PTB stopped polling); 499 = "client closed request".
             self.calls.append(ApiCall(method, params, 499))
             raise
-        self.calls.append(ApiCall(method, params, status, body))
+        call = ApiCall(method, params, status, body)
+        self.calls.append(call)
+        for listener in self._listeners:
+            listener(call)
         async with self._changed:
             self._changed.notify_all()
         return _json_response(body, status)

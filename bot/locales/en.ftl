@@ -70,6 +70,19 @@ import-meeting-cancelled = × { $workshop } { $date } cancelled
 import-meeting-missing = ? { $workshop } { $date } is not in the file (removed only with --prune)
 import-meeting-removed = − { $workshop } { $date } removed
 
+## Trying it without Telegram (python -m bot console)
+
+console-note = Trying it without Telegram: { -bot } runs on the demo network, and its clock runs as if it were now { $moment } (choose another moment with --at).
+console-help = Type a message or a command (begin with /start); a button's number presses it; /quit or Ctrl-D ends.
+console-admin = You are an administrator (--admin): the coordinators' commands work.
+console-bot = { -bot }:
+console-bot-edited = { -bot } (edited a message):
+console-bot-alert = { -bot } (notice):
+console-pressed = → { $button }
+console-no-button = There is no button { $number }; the buttons are 1–{ $count }.
+console-link = The button opens { $url }
+console-file-saved = File saved: { $path }
+
 ## Command menu (more)
 
 cmd-next = Next meeting

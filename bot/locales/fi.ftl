@@ -70,6 +70,19 @@ import-meeting-cancelled = × { $workshop } { $date } peruttu
 import-meeting-missing = ? { $workshop } { $date } puuttuu tiedostosta (poistetaan vain --prune-valitsimella)
 import-meeting-removed = − { $workshop } { $date } poistettu
 
+## Kokeilu ilman Telegramia (python -m bot console)
+
+console-note = Kokeilu ilman Telegramia: { -bot } käyttää esimerkkiverkostoa, ja sen kello käy kuin nyt olisi { $moment } (toisen hetken voi valita: --at).
+console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta; /quit tai Ctrl-D lopettaa.
+console-admin = Olet ylläpitäjä (--admin): koordinaattorien komennot toimivat.
+console-bot = { -bot }:
+console-bot-edited = { -bot } (muokkasi viestiä):
+console-bot-alert = { -bot } (ilmoitus):
+console-pressed = → { $button }
+console-no-button = Painiketta { $number } ei ole; painikkeet ovat 1–{ $count }.
+console-link = Painike avaa osoitteen { $url }
+console-file-saved = Tiedosto tallennettu: { $path }
+
 ## Komentovalikko (lisää)
 
 cmd-next = Seuraava kokous

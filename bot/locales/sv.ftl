@@ -70,6 +70,19 @@ import-meeting-cancelled = × { $workshop } { $date } inställt
 import-meeting-missing = ? { $workshop } { $date } saknas i filen (tas bort bara med --prune)
 import-meeting-removed = − { $workshop } { $date } borttaget
 
+## Prova utan Telegram (python -m bot console)
+
+console-note = Prova utan Telegram: { -bot } använder exempelnätverket, och dess klocka går som om det nu vore { $moment } (välj ett annat ögonblick med --at).
+console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen; /quit eller Ctrl-D avslutar.
+console-admin = Du är administratör (--admin): koordinatorernas kommandon fungerar.
+console-bot = { -bot }:
+console-bot-edited = { -bot } (redigerade ett meddelande):
+console-bot-alert = { -bot } (notis):
+console-pressed = → { $button }
+console-no-button = Det finns ingen knapp { $number }; knapparna är 1–{ $count }.
+console-link = Knappen öppnar adressen { $url }
+console-file-saved = Filen sparades: { $path }
+
 ## Kommandomeny (fler)
 
 cmd-next = Nästa möte

@@ -1,0 +1,150 @@
+"""`python -m bot console`: the real bot on the demo network, against the local Bot API, with
+one person chatting in the terminal.
+
+The demo network is the 2009 season, so with the real date every meeting would be past. The
+bot's clock therefore runs from a moment of that season (by default Thursday 8.1.2009 at 9.25,
+five minutes before the week-ahead reminders of the meeting of 15.1.2009 go out) onward in
+real time. The database is the console's own, created afresh at every start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bot.app import build_application, running
+from bot.clock import running_from
+from bot.console.bot_api import FakeUser, LocalBotAPI
+from bot.console.chat import Screen, TerminalChat, read_lines
+from bot.formatting import format_when
+from bot.i18n import Texts
+from bot.logs import configure_logging
+from config.settings import DEMO_SCHEDULE, Language, Settings
+from storage.database import create_engine, create_sessions
+from storage.migrate import upgrade
+from storage.schedule import apply_schedule, read_schedule_bytes
+from storage.schedule.read import parse_date, parse_time
+
+# Where the console keeps its database, its log and the files the bot sends.
+CONSOLE_FOLDER = Path("data") / "console"
+# In the network's time zone (BOT_TIMEZONE), which is attached when the bot starts.
+DEMO_MOMENT = datetime(2009, 1, 8, 9, 25)  # noqa: DTZ001
+# A date alone means the morning of that day.
+MORNING = time(9)
+# Made up: the local Bot API accepts it, Telegram never sees it.
+CONSOLE_TOKEN = "1000001:CONSOLE-NOT-A-REAL-TOKEN"
+PERSON_ID = 2009
+
+
+@dataclass(frozen=True)
+class ConsoleOptions:
+    """What the person chose on the command line."""
+
+    moment: datetime = DEMO_MOMENT  # local time of the network (BOT_TIMEZONE)
+    language: Language = "fi"
+    administrator: bool = False
+    folder: Path = CONSOLE_FOLDER
+
+
+def parse_moment(text: str) -> datetime:
+    """`1.3.2009 12.00`, `2009-03-01T12:00`, or a date alone (9.00 that morning); local time."""
+    day, _, clock = text.strip().replace("T", " ", 1).partition(" ")
+    try:
+        return datetime.combine(parse_date(day), parse_time(clock) if clock.strip() else MORNING)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a moment; write e.g. '1.3.2009 12.00'") from None
+
+
+def person(language: Language) -> FakeUser:
+    """The one person at the console, with a Telegram app in `language`."""
+    return FakeUser(PERSON_ID, "Aino", last_name="Kokeilija", language_code=language)
+
+
+def console(settings: Settings, options: ConsoleOptions) -> None:
+    """Run a console session in this terminal until /quit, Ctrl-D, Ctrl-C or SIGTERM."""
+    options.folder.mkdir(parents=True, exist_ok=True)
+    # The bot's log would get in the way of the chat; it goes to a file instead.
+    configure_logging(None, path=options.folder / "bot.log")
+    # A line for every request of the bot to the local Bot API would drown the rest.
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    # A terminal that cannot show "›" or "ä" gets a stand-in rather than a crash.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    styled = interactive and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    screen = Screen(sys.stdout, interactive=interactive, styled=styled)
+    try:
+        asyncio.run(chat_session(settings, options, screen, sys.stdin.fileno()))
+    except KeyboardInterrupt:
+        # Ctrl-C while the bot was starting: it stopped cleanly all the same.
+        if interactive:
+            screen.show("")
+
+
+async def chat_session(
+    settings: Settings, options: ConsoleOptions, screen: Screen, input_fd: int
+) -> None:
+    """Start the local Bot API and the bot, then chat until the person ends it."""
+    texts = Texts.load(settings.bot_default_language)
+    moment = options.moment.replace(tzinfo=settings.bot_timezone)
+    database = await fresh_database(options.folder / "verstas.sqlite3", settings)
+    async with LocalBotAPI(CONSOLE_TOKEN, bot_username="verstas_console_bot") as api:
+        api.bot_first_name = "Verstas"
+        bot_settings = settings.model_copy(
+            update={
+                "bot_token": SecretStr(api.token),
+                "bot_api_base_url": api.base_url,
+                "database_url": database,
+                "bot_admin_ids": (PERSON_ID,) if options.administrator else (),
+            }
+        )
+        application = build_application(bot_settings, clock=running_from(moment), texts=texts)
+        async with running(application):
+            chat = TerminalChat(
+                api, person(options.language), texts, screen, options.folder / "files"
+            )
+            when = format_when(moment.date(), moment, None, chat.language, settings.bot_timezone)
+            chat.say("console-note", moment=when)
+            if options.administrator:
+                chat.say("console-admin")
+            chat.say("console-help")
+            await _until_stopped(chat, read_lines(input_fd, asyncio.get_running_loop()))
+
+
+async def _until_stopped(chat: TerminalChat, lines: asyncio.Queue[str | None]) -> None:
+    loop = asyncio.get_running_loop()
+    talking = asyncio.create_task(chat.run(lines))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, talking.cancel)
+    try:
+        await asyncio.wait([talking])
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    if not talking.cancelled():
+        talking.result()
+
+
+async def fresh_database(path: Path, settings: Settings) -> str:
+    """A new SQLite file at `path`, migrated, with the demo network; returns its URL."""
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    url = f"sqlite+aiosqlite:///{path}"
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+        async with create_sessions(engine).begin() as session:
+            schedule = read_schedule_bytes(DEMO_SCHEDULE.read_bytes(), "yaml")
+            await apply_schedule(session, schedule, default_timezone=settings.bot_timezone)
+    finally:
+        await engine.dispose()
+    return url
