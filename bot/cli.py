@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in describe_errors(error):
             print(line, file=sys.stderr)
         return EXIT_USAGE
-    configure_logging(settings.token)
+    configure_logging(settings.token, log_format=settings.log_format)
     if args.command == "run":
         if args.webhook is None:
             return run(settings)

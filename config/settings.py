@@ -151,6 +151,8 @@ class Settings(BaseSettings):
     quiet_hours: Annotated[QuietHours | None, NoDecode] = Field(
         default_factory=lambda: QuietHours(time(21), time(8))
     )
+    # Log lines as plain text, or one JSON object per line for a log collector.
+    log_format: Literal["text", "json"] = "text"
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -172,6 +174,11 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s]+", value):
             raise ValueError(f"'{value}' is not an http(s) URL")
         return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("database_url")
     @classmethod
@@ -271,5 +278,7 @@ def describe_errors(error: ValidationError) -> list[str]:
             message = "is not valid"
         elif name == "BOT_DEFAULT_LANGUAGE":
             message = f"must be one of {', '.join(LANGUAGES)}"
+        elif name == "LOG_FORMAT":
+            message = "must be text or json"
         lines.append(f"{name}: {message}")
     return lines
