@@ -153,6 +153,11 @@ class Settings(BaseSettings):
     )
     # Log lines as plain text, or one JSON object per line for a log collector.
     log_format: Literal["text", "json"] = "text"
+    # Where people reach the web server (https://host, behind the TLS proxy): the base of
+    # the calendar feed links. In webhook mode the webhook URL's origin when not set.
+    public_url: str | None = None
+    # The key the calendar feed links are signed with; derived from the token if not set.
+    feed_secret: SecretStr | None = None
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -174,6 +179,15 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s]+", value):
             raise ValueError(f"'{value}' is not an http(s) URL")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _check_public_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value.strip()):
+            raise ValueError(f"'{value}' is not an http(s) URL such as https://verstas.example.fi")
+        return value.strip().rstrip("/")
 
     @field_validator("log_format", mode="before")
     @classmethod
