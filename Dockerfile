@@ -18,4 +18,6 @@ ENV PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 USER verstas
 # The SQLite default lives here; with PostgreSQL (DATABASE_URL) nothing is written.
 VOLUME /app/data
+# The web server of `run --listen` or `--webhook` (health, metrics, webhook, calendar feeds).
+EXPOSE 8080
 CMD ["python", "-m", "bot", "run"]

@@ -19,14 +19,18 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
+from bot.calendar_feeds import CalendarFeeds, feed_key
 from bot.clock import Clock, system_clock
 from bot.i18n import Texts
+from bot.metrics import Metrics
 from bot.outbox.dispatch import Dispatcher
 from bot.outbox.planning import ReminderPolicy, plan_everything
 from bot.ratelimit import FairRateLimiter, SendLimits
 from bot.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.services.privacy import purge_expired
 from bot.telegram_sender import TelegramSender
+from bot.updates import ObservedUpdates
+from bot.web import WebServer
 from config.settings import Settings
 from handlers import register_handlers
 from handlers.menu import set_command_menus
@@ -51,6 +55,7 @@ def build_application(
     texts = texts or Texts.load(settings.bot_default_language)
     engine = create_engine(settings.database_url)
     sessions = create_sessions(engine)
+    metrics = Metrics()
     application: VerstasApplication = (
         ApplicationBuilder()
         .token(token)
@@ -59,6 +64,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
         .rate_limiter(FairRateLimiter(SendLimits(per_second=settings.bot_send_rate)))
         .context_types(ContextTypes(context=VerstasContext))
+        .concurrent_updates(ObservedUpdates(metrics))
         .build()
     )
     dispatcher = Dispatcher(
@@ -68,7 +74,9 @@ def build_application(
         policy=ReminderPolicy.from_settings(settings),
         clock=clock,
         send_rate=settings.bot_send_rate,
+        metrics=metrics,
     )
+    secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
     application.bot_data[RUNTIME_KEY] = Runtime(
         settings=settings,
         texts=texts,
@@ -76,6 +84,8 @@ def build_application(
         engine=engine,
         sessions=sessions,
         dispatcher=dispatcher,
+        feeds=CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url),
+        metrics=metrics,
     )
     register_handlers(application, flood_limit=settings.flood_limit)
     return application
@@ -98,8 +108,22 @@ class Webhook:
 
     @property
     def path(self) -> str:
-        """The URL's path, which PTB's webhook server answers on."""
+        """The URL's path, which the web server answers on."""
         return urlsplit(self.url).path.lstrip("/")
+
+    @property
+    def origin(self) -> str:
+        """`https://host` of the URL: the default public address of the web server."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True)
+class Listen:
+    """Where the web server listens in long-polling mode (health, metrics, feeds)."""
+
+    host: str
+    port: int
 
 
 @asynccontextmanager
@@ -108,9 +132,10 @@ async def running(
     *,
     poll_timeout: float = 10,
     webhook: Webhook | None = None,
+    listen: Listen | None = None,
 ) -> AsyncIterator[VerstasApplication]:
     """Migrate, connect, publish menus and take updates (long polling or a webhook)
-    until the block exits."""
+    until the block exits; the web server runs with a webhook or where `listen` says."""
     runtime = runtime_of(application)
     await upgrade(runtime.engine)
     try:
@@ -123,12 +148,22 @@ async def running(
                 policy=ReminderPolicy.from_settings(runtime.settings),
             )
         await application.initialize()
+        address = listen if webhook is None else Listen(webhook.listen, webhook.port)
+        server = None
+        if address is not None:
+            server = WebServer(
+                application,
+                webhook_path=webhook.path if webhook else None,
+                webhook_secret=webhook.secret if webhook else None,
+            )
         try:
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
             try:
                 schedule_dispatching(application)
                 assert application.updater is not None
+                if server is not None and address is not None:
+                    await server.start(address.host, address.port)
                 if webhook is None:
                     await application.updater.start_polling(
                         poll_interval=0,
@@ -137,24 +172,26 @@ async def running(
                         error_callback=_polling_failed,
                     )
                 else:
-                    # PTB's server refuses (403) any request without Telegram's secret header.
-                    await application.updater.start_webhook(
-                        listen=webhook.listen,
-                        port=webhook.port,
-                        url_path=webhook.path,
-                        webhook_url=webhook.url,
+                    # Our server refuses (403) any request without Telegram's secret header.
+                    await application.bot.set_webhook(
+                        url=webhook.url,
                         secret_token=webhook.secret,
                         allowed_updates=Update.ALL_TYPES,
                     )
             except BaseException:
-                # A refused webhook or a failed first poll: stop what was started.
+                # A refused webhook, a port in use or a failed first poll: stop what started.
+                if server is not None:
+                    await server.stop()
                 await application.stop()
                 raise
             log.info("Verstas is running as @%s", application.bot.username)
             try:
                 yield application
             finally:
-                await application.updater.stop()
+                if application.updater.running:
+                    await application.updater.stop()
+                if server is not None:
+                    await server.stop()
                 await application.stop()
         finally:
             await application.shutdown()
@@ -216,9 +253,12 @@ def _polling_failed(error: TelegramError) -> None:
 
 
 async def serve(
-    application: VerstasApplication, stop: asyncio.Event, webhook: Webhook | None = None
+    application: VerstasApplication,
+    stop: asyncio.Event,
+    webhook: Webhook | None = None,
+    listen: Listen | None = None,
 ) -> None:
     """Run the bot until `stop` is set (by SIGINT or SIGTERM in `python -m bot run`)."""
-    async with running(application, webhook=webhook):
+    async with running(application, webhook=webhook, listen=listen):
         await stop.wait()
     log.info("Verstas stopped")

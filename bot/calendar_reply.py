@@ -1,11 +1,16 @@
-"""/calendar: the meetings of one's workshops as an .ics file."""
+"""/calendar: the meetings of one's workshops (or of one workshop) as an .ics file, with
+the address of a feed that calendar apps subscribe to; and the feeds' content."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
+from html import escape
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from bot.calendar import CalendarMeeting, meetings_calendar
 from bot.outbox.planning import ReminderPolicy
@@ -13,27 +18,32 @@ from bot.reply import Reply
 from bot.runtime import Runtime
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, greet_member, participant_of
-from storage.models import Meeting
+from storage.models import Meeting, MeetingStatus, Member, Workshop
 
 
 @dataclass(frozen=True)
 class CalendarFile:
-    """The reply and the file."""
+    """The reply and the file (none when the reply says what was wrong)."""
 
     reply: Reply
-    content: bytes
+    content: bytes | None
     file_name: str = "verstas.ics"
 
 
-async def calendar_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> CalendarFile:
-    """Every meeting of the workshops one follows (all workshops before registering)."""
-    texts, zone = runtime.texts, runtime.settings.bot_timezone
-    participant = await participant_of(session, visitor)
-    language = participant.language
+async def calendar_file(
+    session: AsyncSession,
+    runtime: Runtime,
+    *,
+    workshop_ids: Collection[int],
+    language: str,
+    offsets: Iterable[timedelta],
+) -> tuple[bytes, int]:
+    """Every meeting of these workshops (all workshops if none) as an .ics file, with
+    alarms at `offsets`; returns the file and the number of meetings."""
     directory = await load_directory(session)
-    workshop_ids = participant.workshop_ids or {w.id for w in directory.workshops}
+    wanted = set(workshop_ids) or {w.id for w in directory.workshops}
     meetings = await session.scalars(
-        select(Meeting).where(Meeting.workshop_id.in_(workshop_ids)).order_by(Meeting.date)
+        select(Meeting).where(Meeting.workshop_id.in_(wanted)).order_by(Meeting.date)
     )
     entries = []
     for meeting in meetings:
@@ -53,15 +63,104 @@ async def calendar_reply(session: AsyncSession, runtime: Runtime, visitor: Visit
                 ends_at=meeting.ends_at,
                 location=", ".join([*place, *(p for p in (meeting.venue, meeting.address) if p)]),
                 description="\n".join(meeting.agenda),
-                cancelled=meeting.status.value == "cancelled",
+                cancelled=meeting.status == MeetingStatus.CANCELLED,
             )
         )
-    member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
     content = meetings_calendar(
         entries,
-        name=texts(language, "calendar-name"),
-        zone=zone,
-        alarms=ReminderPolicy.from_settings(runtime.settings).offsets_of(member),
+        name=runtime.texts(language, "calendar-name"),
+        zone=runtime.settings.bot_timezone,
+        alarms=offsets,
         now=runtime.clock(),
     )
-    return CalendarFile(Reply(texts(language, "calendar-sent", count=len(entries))), content)
+    return content, len(entries)
+
+
+async def calendar_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, word: str = ""
+) -> CalendarFile:
+    """/calendar: every meeting of the workshops one follows (all before registering);
+    /calendar WORKSHOP: that workshop's meetings."""
+    texts = runtime.texts
+    participant = await participant_of(session, visitor)
+    language = participant.language
+    member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
+    offsets = ReminderPolicy.from_settings(runtime.settings).offsets_of(member)
+    directory = await load_directory(session)
+    feeds = runtime.feeds
+    if word.strip():
+        workshop = directory.workshop(word)
+        if workshop is None:
+            keys = ", ".join(w.key for w in directory.workshops)
+            text = texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
+            return CalendarFile(Reply(text), None)
+        content, count = await calendar_file(
+            session, runtime, workshop_ids={workshop.id}, language=language, offsets=offsets
+        )
+        lines = [
+            texts(
+                language,
+                "calendar-workshop-sent",
+                count=count,
+                name=escape(workshop.title(language)),
+            )
+        ]
+        url = feeds.workshop_url(workshop.key, language) if feeds else None
+        if url is not None:
+            lines.append(texts(language, "calendar-workshop-feed", url=escape(url)))
+        return CalendarFile(Reply("\n\n".join(lines)), content, f"{workshop.key}.ics")
+
+    content, count = await calendar_file(
+        session, runtime, workshop_ids=participant.workshop_ids, language=language, offsets=offsets
+    )
+    lines = [texts(language, "calendar-sent", count=count)]
+    url = feeds.member_url(member.id, member.telegram_id) if feeds else None
+    if url is not None:
+        lines.append(texts(language, "calendar-feed", url=escape(url)))
+    if directory.workshops:
+        example = f"/calendar {directory.workshops[0].key}"
+        lines.append(texts(language, "calendar-workshop-hint", example=escape(example)))
+    return CalendarFile(Reply("\n\n".join(lines)), content)
+
+
+async def member_feed(session: AsyncSession, runtime: Runtime, token: str) -> bytes | None:
+    """A member's feed: what /calendar sends them; None for a token that is not valid."""
+    feeds = runtime.feeds
+    member_id = feeds.member_of(token) if feeds else None
+    if feeds is None or member_id is None:
+        return None
+    member = await session.scalar(
+        select(Member).where(Member.id == member_id).options(selectinload(Member.subscriptions))
+    )
+    if member is None or not feeds.is_member_token(token, member.id, member.telegram_id):
+        return None
+    content, _ = await calendar_file(
+        session,
+        runtime,
+        workshop_ids={s.workshop_id for s in member.subscriptions},
+        language=member.language,
+        offsets=ReminderPolicy.from_settings(runtime.settings).offsets_of(member),
+    )
+    return content
+
+
+async def workshop_feed(
+    session: AsyncSession, runtime: Runtime, token: str, language: str | None
+) -> bytes | None:
+    """A workshop's feed; None for a token that is not valid."""
+    feeds = runtime.feeds
+    key = feeds.workshop_of(token) if feeds else None
+    if key is None:
+        return None
+    workshop_id = await session.scalar(select(Workshop.id).where(Workshop.key == key))
+    if workshop_id is None:
+        return None
+    content, _ = await calendar_file(
+        session,
+        runtime,
+        workshop_ids={workshop_id},
+        language=runtime.texts.choose(language),
+        # Shared by many: the network's reminder times, not anyone's own.
+        offsets=runtime.settings.reminder_offsets,
+    )
+    return content

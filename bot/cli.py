@@ -17,7 +17,7 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot.app import Webhook, build_application, serve
+from bot.app import Listen, Webhook, build_application, serve
 from bot.clock import system_clock
 from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_moment
 from bot.i18n import Texts
@@ -33,6 +33,7 @@ from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_byte
 from storage.schedule.read import format_of
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+DEFAULT_LISTEN = "0.0.0.0:8080"
 
 
 NO_TOKEN = (
@@ -59,20 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in describe_errors(error):
             print(line, file=sys.stderr)
         return EXIT_USAGE
-    configure_logging(settings.token)
+    configure_logging(settings.token, log_format=settings.log_format)
     if args.command == "run":
-        if args.webhook is None:
-            return run(settings)
-        host, _, port = args.listen.rpartition(":")
-        if not host or not port.isdigit() or not args.webhook.startswith(("https://", "http://")):
-            print("--webhook needs an http(s) URL and --listen HOST:PORT", file=sys.stderr)
-            return EXIT_USAGE
-        secret = (
-            settings.webhook_secret.get_secret_value()
-            if settings.webhook_secret
-            else secrets.token_urlsafe(32)
-        )
-        return run(settings, Webhook(args.webhook, host, int(port), secret))
+        return run_command(settings, args.webhook, args.listen)
     if args.command == "import":
         return import_command(
             settings, args.file, args.format, dry_run=args.dry_run, prune=args.prune
@@ -95,8 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     running.add_argument(
         "--listen",
         metavar="HOST:PORT",
-        default="0.0.0.0:8080",
-        help="where the webhook server listens (behind a TLS proxy); default 0.0.0.0:8080",
+        help=(
+            f"where the web server listens (webhook, /healthz, /metrics, calendar feeds; "
+            f"behind a TLS proxy); with --webhook the default is {DEFAULT_LISTEN}, "
+            "without it the server runs only when this is given"
+        ),
     )
     importing = commands.add_parser("import", help="import a schedule file (YAML or CSV)")
     importing.add_argument("file", type=Path, help="the schedule file")
@@ -156,7 +149,34 @@ def _moment(text: str) -> datetime:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def run(settings: Settings, webhook: Webhook | None = None) -> int:
+def run_command(settings: Settings, webhook_url: str | None, listen_at: str | None) -> int:
+    """`python -m bot run [--webhook URL] [--listen HOST:PORT]`: check, then run."""
+    host, _, port = (listen_at or DEFAULT_LISTEN).rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65_535:
+        print("--listen needs HOST:PORT, e.g. 0.0.0.0:8080", file=sys.stderr)
+        return EXIT_USAGE
+    if webhook_url is None:
+        listen = Listen(host, int(port)) if listen_at is not None else None
+        if listen is None and settings.public_url is not None:
+            log.warning("PUBLIC_URL is set but there is no web server (--listen): no feed links")
+            settings = settings.model_copy(update={"public_url": None})
+        return run(settings, listen=listen)
+    if not webhook_url.startswith(("https://", "http://")):
+        print("--webhook needs an http(s) URL", file=sys.stderr)
+        return EXIT_USAGE
+    secret = (
+        settings.webhook_secret.get_secret_value()
+        if settings.webhook_secret
+        else secrets.token_urlsafe(32)
+    )
+    webhook = Webhook(webhook_url, host, int(port), secret)
+    if settings.public_url is None:
+        # Telegram reaches the server there, so calendar apps can too.
+        settings = settings.model_copy(update={"public_url": webhook.origin})
+    return run(settings, webhook)
+
+
+def run(settings: Settings, webhook: Webhook | None = None, listen: Listen | None = None) -> int:
     """Run the bot until SIGINT or SIGTERM."""
     if settings.token is None:
         print(NO_TOKEN, file=sys.stderr)
@@ -167,7 +187,7 @@ def run(settings: Settings, webhook: Webhook | None = None) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(build_application(settings), stop, webhook)
+        await serve(build_application(settings), stop, webhook, listen)
 
     try:
         asyncio.run(main())

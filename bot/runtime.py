@@ -5,14 +5,16 @@ Handlers reach it through `VerstasContext.runtime` instead of untyped `bot_data`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.calendar_feeds import CalendarFeeds
 from bot.clock import Clock
 from bot.i18n import Texts
+from bot.metrics import Metrics
 from bot.outbox.dispatch import Dispatcher
 from config.settings import Settings
 
@@ -29,6 +31,9 @@ class Runtime:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     dispatcher: Dispatcher
+    # Makes and checks calendar feed addresses; None in runtimes made without a token (tests).
+    feeds: CalendarFeeds | None = None
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 class VerstasContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

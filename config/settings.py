@@ -153,6 +153,13 @@ class Settings(BaseSettings):
     quiet_hours: Annotated[QuietHours | None, NoDecode] = Field(
         default_factory=lambda: QuietHours(time(21), time(8))
     )
+    # Log lines as plain text, or one JSON object per line for a log collector.
+    log_format: Literal["text", "json"] = "text"
+    # Where people reach the web server (https://host, behind the TLS proxy): the base of
+    # the calendar feed links. In webhook mode the webhook URL's origin when not set.
+    public_url: str | None = None
+    # The key the calendar feed links are signed with; derived from the token if not set.
+    feed_secret: SecretStr | None = None
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -174,6 +181,20 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s]+", value):
             raise ValueError(f"'{value}' is not an http(s) URL")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _check_public_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value.strip()):
+            raise ValueError(f"'{value}' is not an http(s) URL such as https://verstas.example.fi")
+        return value.strip().rstrip("/")
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("database_url")
     @classmethod
@@ -273,5 +294,7 @@ def describe_errors(error: ValidationError) -> list[str]:
             message = "is not valid"
         elif name == "BOT_DEFAULT_LANGUAGE":
             message = f"must be one of {', '.join(LANGUAGES)}"
+        elif name == "LOG_FORMAT":
+            message = "must be text or json"
         lines.append(f"{name}: {message}")
     return lines

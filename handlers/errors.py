@@ -15,6 +15,7 @@ async def on_error(update: object, context: VerstasContext) -> None:
     """Log the error with the update's id; apologise in the user's language."""
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("handling update %s failed", update_id, exc_info=context.error)
+    context.runtime.metrics.update_errors.inc()
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     runtime = context.runtime

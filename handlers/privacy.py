@@ -50,10 +50,12 @@ async def forget_button(update: Update, context: VerstasContext) -> None:
 
 
 async def calendar(update: Update, context: VerstasContext) -> None:
-    """/calendar: the meetings of one's workshops as an .ics file."""
+    """/calendar [WORKSHOP]: the meetings of one's workshops (or of one) as an .ics file."""
     runtime, chat = context.runtime, update.effective_chat
     async with runtime.sessions.begin() as session:
-        result = await calendar_reply(session, runtime, visitor_of(update, runtime))
+        result = await calendar_reply(
+            session, runtime, visitor_of(update, runtime), arguments(context)
+        )
     await send(update, result.reply)
-    if chat is not None:
+    if chat is not None and result.content is not None:
         await chat.send_document(InputFile(result.content, filename=result.file_name))

@@ -90,6 +90,34 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def own_postgres_database(postgres_database: str) -> Iterator[str]:
+    """An empty PostgreSQL database of this test's own, which the test may take away."""
+    name = f"verstas_test_{uuid.uuid4().hex[:12]}"
+
+    async def create() -> None:
+        admin = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL))
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        await admin.close()
+
+    async def drop() -> None:
+        admin = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL))
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+    asyncio.run(create())
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(drop())
+
+
+@pytest.fixture
+def postgres_admin_dsn(postgres_database: str) -> str:
+    """Where to connect to the PostgreSQL server for its administration (asyncpg's form)."""
+    return _asyncpg_dsn(POSTGRES_URL)
+
+
 async def _empty_postgres(url: str) -> None:
     engine = create_engine(url)
     tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)

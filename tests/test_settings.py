@@ -15,7 +15,16 @@ def settings(**values: str) -> Settings:
 
 
 def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("BOT_TOKEN", "DATABASE_URL", "BOT_TIMEZONE", "REMINDER_OFFSETS", "BOT_ADMIN_IDS"):
+    for name in (
+        "BOT_TOKEN",
+        "DATABASE_URL",
+        "BOT_TIMEZONE",
+        "REMINDER_OFFSETS",
+        "BOT_ADMIN_IDS",
+        "LOG_FORMAT",
+        "PUBLIC_URL",
+        "FEED_SECRET",
+    ):
         monkeypatch.delenv(name, raising=False)
     defaults = settings()
     assert defaults.token is None
@@ -25,6 +34,7 @@ def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     assert defaults.bot_default_language == "fi"
     assert defaults.reminder_offsets == (timedelta(days=7), timedelta(days=1))
     assert defaults.bot_admin_ids == ()
+    assert (defaults.log_format, defaults.public_url, defaults.feed_secret) == ("text", None, None)
 
 
 def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,6 +52,13 @@ def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     # A plain PostgreSQL URL gets the async driver.
     assert read.database_url == "postgresql+asyncpg://postgres@127.0.0.1/test"
     assert read.bot_timezone.key == "Europe/Helsinki"
+
+
+def test_log_format_and_public_url_are_read_as_written_by_hand() -> None:
+    read = settings(log_format=" JSON ", public_url="https://verstas.example.fi/")
+    assert read.log_format == "json"
+    # Feed links are made by appending paths: no slash at the end.
+    assert read.public_url == "https://verstas.example.fi"
 
 
 def test_the_token_is_never_shown() -> None:
@@ -65,6 +82,8 @@ def test_the_token_is_never_shown() -> None:
             {"bot_api_base_url": "localhost:8081"},
             "BOT_API_BASE_URL: 'localhost:8081' is not an http(s) URL",
         ),
+        ({"log_format": "xml"}, "LOG_FORMAT: must be text or json"),
+        ({"public_url": "verstas.example.fi"}, "PUBLIC_URL: 'verstas.example.fi' is not an"),
     ],
 )
 def test_a_bad_value_is_described_in_one_line_naming_the_variable(

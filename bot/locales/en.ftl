@@ -289,6 +289,15 @@ flood-notice = One moment – messages are coming so fast that I will answer aga
 cmd-calendar = Meetings for your calendar (.ics)
 calendar-name = Theme workshops
 calendar-sent = Here are { $count } meetings as a calendar file; open it in your calendar app. Importing it again updates changed meetings.
+calendar-feed =
+    Subscribe to this address in your calendar app ("add calendar from URL" or "subscribe") and your calendar stays up to date by itself:
+    <code>{ $url }</code>
+    The address is personal: anyone who has it sees your meetings. It stops working when you delete your data (/forget).
+calendar-workshop-sent = Here are { $count } meetings of <b>{ $name }</b> as a calendar file.
+calendar-workshop-feed =
+    This workshop's meetings as a calendar to subscribe to, e.g. for a shared calendar:
+    <code>{ $url }</code>
+calendar-workshop-hint = One workshop's meetings only: { $example }
 
 ## Minutes and the archive
 

@@ -289,6 +289,15 @@ flood-notice = Hetkinen – viestejä tulee nyt niin tiheään, että vastaan ta
 cmd-calendar = Kokoukset kalenteriin (.ics)
 calendar-name = Teemaverstaat
 calendar-sent = Tässä { $count } kokousta kalenteritiedostona; avaa se kalenterisovelluksessa. Kun tuot sen uudelleen, muuttuneet kokoukset päivittyvät.
+calendar-feed =
+    Tilaa kalenteri tästä osoitteesta kalenterisovelluksessa (”lisää kalenteri verkko-osoitteesta” tai ”tilaa”), niin se pysyy ajan tasalla itsestään:
+    <code>{ $url }</code>
+    Osoite on henkilökohtainen: kuka tahansa, jolla se on, näkee kokouksesi. Se lakkaa toimimasta, kun poistat tietosi (/forget).
+calendar-workshop-sent = Tässä { $count } kokousta verstaasta <b>{ $name }</b> kalenteritiedostona.
+calendar-workshop-feed =
+    Verstaan kokoukset tilattavana kalenterina, esimerkiksi yhteiseen kalenteriin:
+    <code>{ $url }</code>
+calendar-workshop-hint = Vain yhden verstaan kokoukset: { $example }
 
 ## Minutes and the archive
 

@@ -288,6 +288,15 @@ flood-notice = Ett ögonblick – meddelandena kommer så tätt att jag svarar i
 cmd-calendar = Möten till kalendern (.ics)
 calendar-name = Temaverkstäder
 calendar-sent = Här är { $count } möten som en kalenderfil; öppna den i din kalenderapp. Importerar du den igen uppdateras ändrade möten.
+calendar-feed =
+    Prenumerera på den här adressen i din kalenderapp (”lägg till kalender från webben” eller ”prenumerera”), så hålls kalendern uppdaterad av sig själv:
+    <code>{ $url }</code>
+    Adressen är personlig: den som har den ser dina möten. Den slutar fungera när du raderar dina uppgifter (/forget).
+calendar-workshop-sent = Här är { $count } möten i verkstaden <b>{ $name }</b> som en kalenderfil.
+calendar-workshop-feed =
+    Verkstadens möten som en kalender att prenumerera på, till exempel i en gemensam kalender:
+    <code>{ $url }</code>
+calendar-workshop-hint = Bara en verkstads möten: { $example }
 
 ## Minutes and the archive
 

@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.i18n import Texts
+from bot.logs import log_context
+from bot.metrics import Metrics, reason_label
 from bot.outbox.messages import render_progress, render_row
 from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
 from bot.reply import Attachment, Button
@@ -103,6 +105,7 @@ class Dispatcher:
         lease: timedelta = timedelta(minutes=2),
         send_rate: float | None = None,
         concurrency: int = 16,
+        metrics: Metrics | None = None,
     ) -> None:
         self.sessions = sessions
         self.sender = sender
@@ -117,6 +120,7 @@ class Dispatcher:
         self.send_rate = send_rate
         # Sends in flight at once: enough to keep the rate while each takes a round trip.
         self.concurrency = concurrency
+        self.metrics = metrics or Metrics()
         self.last_run: datetime | None = None
 
     async def run_once(self) -> DispatchStats:
@@ -153,7 +157,8 @@ class Dispatcher:
                 untried.discard(row_id)
                 # A session of its own: sessions must not be shared between tasks.
                 async with self.sessions() as own:
-                    wait = await self._deliver(own, row_id, directory, stats)
+                    with log_context(outbox_id=row_id):
+                        wait = await self._deliver(own, row_id, directory, stats)
                 if wait is not None:
                     pause = max(wait, pause) if pause is not None else wait
 
@@ -253,11 +258,17 @@ class Dispatcher:
                 return None
             rendered = await render_row(session, row, directory, self.texts, self.policy, now)
             chat_id, attempts = row.chat_id, row.attempts
+            kind, due_at = row.kind, row.due_at
             if row.announcement_id is not None:
                 stats.announcements.add(row.announcement_id)
+        # Metrics and log lines follow the outcome's record in the database, so that a
+        # scrape never counts what the outbox does not show yet.
+        metrics, where = self.metrics, {"kind": kind, "chat_id": chat_id}
         if isinstance(rendered, str):
             await self._finish(session, row_id, OutboxStatus.SKIPPED, error=rendered)
             stats.skipped += 1
+            metrics.skipped.labels(kind, reason_label(rendered)).inc()
+            log.info("%s to chat %s skipped: %s", kind, chat_id, rendered, extra=where)
             return None
         try:
             message_id = await self.sender.send(
@@ -266,23 +277,35 @@ class Dispatcher:
         except RetryLater as error:
             stats.retried += 1
             if error.seconds is not None:
+                # Telegram's wait holds for the whole batch: returned as the pause.
                 until = self.clock() + timedelta(seconds=error.seconds)
-                await self._retry(session, row_id, until, error.reason)
-                return until
-            backoff = min(timedelta(seconds=2 ** min(attempts - 1, 12)), MAX_BACKOFF)
-            await self._retry(session, row_id, self.clock() + backoff, error.reason)
-            return None
+                reason, pause = "rate_limited", until
+            else:
+                backoff = min(timedelta(seconds=2 ** min(attempts - 1, 12)), MAX_BACKOFF)
+                until = self.clock() + backoff
+                reason, pause = "unavailable", None
+            await self._retry(session, row_id, until, error.reason)
+            metrics.retried.labels(kind, reason).inc()
+            log.info("%s to chat %s retried: %s", kind, chat_id, error.reason, extra=where)
+            return pause
         except RecipientGone as error:
             stats.blocked += 1
             await self._recipient_gone(session, row_id, str(error))
+            metrics.failed.labels(kind, "blocked").inc()
+            log.info("%s to chat %s failed, blocked: %s", kind, chat_id, error, extra=where)
             return None
         except Undeliverable as error:
             stats.failed += 1
             stats.errors.append(str(error))
             await self._finish(session, row_id, OutboxStatus.FAILED, error=str(error))
+            metrics.failed.labels(kind, "refused").inc()
+            log.warning("%s to chat %s refused: %s", kind, chat_id, error, extra=where)
             return None
+        delivered = self.clock()
         await self._finish(session, row_id, OutboxStatus.SENT, message_id=message_id)
         stats.sent += 1
+        metrics.sent.labels(kind).inc()
+        metrics.lateness.labels(kind).observe(max(0.0, (delivered - due_at).total_seconds()))
         return None
 
     async def _finish(

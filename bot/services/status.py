@@ -43,3 +43,24 @@ async def outbox_status(session: AsyncSession) -> OutboxStatusView:
         next_workshop=next_row[1] if next_row else None,
         last_sent=last_sent,
     )
+
+
+@dataclass(frozen=True)
+class OutboxDepth:
+    """Rows by status, and how many pending ones are already due."""
+
+    counts: dict[OutboxStatus, int]
+    due: int
+
+
+async def outbox_depth(session: AsyncSession, *, now: datetime) -> OutboxDepth:
+    """Count the outbox's rows (for /metrics): every status, zero included."""
+    rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+    counts = {status: 0 for status in OutboxStatus}
+    counts.update({status: count for status, count in rows})
+    due = await session.scalar(
+        select(func.count())
+        .select_from(Outbox)
+        .where(Outbox.status == OutboxStatus.PENDING, Outbox.due_at <= now)
+    )
+    return OutboxDepth(counts=counts, due=due or 0)

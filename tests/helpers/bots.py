@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import VerstasApplication, build_application, running
+from bot.app import Listen, VerstasApplication, build_application, running
 from bot.clock import Clock
 from bot.console.bot_api import LocalBotAPI
 from config.settings import Settings
@@ -30,6 +31,10 @@ CONTRACT = (
     "REMINDER_OFFSETS",
     "QUIET_HOURS",
     "BOT_TOKEN_FILE",
+    "LOG_FORMAT",
+    "PUBLIC_URL",
+    "FEED_SECRET",
+    "WEBHOOK_SECRET",
 )
 
 
@@ -68,6 +73,30 @@ async def bot_running(
         yield application
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@asynccontextmanager
+async def bot_serving(
+    api: LocalBotAPI, database_url: str, *, clock: Clock | None = None, **overrides: Any
+) -> AsyncIterator[tuple[VerstasApplication, str]]:
+    """The real Application, polling the fake API, with its web server on 127.0.0.1; yields
+    the application and the server's address (also its PUBLIC_URL)."""
+    port = free_port()
+    address = f"http://127.0.0.1:{port}"
+    settings = settings_for(api, database_url, public_url=address, **overrides)
+    application = (
+        build_application(settings) if clock is None else build_application(settings, clock=clock)
+    )
+    async with running(application, listen=Listen("127.0.0.1", port)):
+        yield application, address
+
+
 class BotProcess:
     """`python -m bot run` in a child process, as an operator would start it."""
 
@@ -76,13 +105,14 @@ class BotProcess:
         self.cwd = cwd
         self.process: asyncio.subprocess.Process | None = None
 
-    async def start(self) -> None:
-        """Start the bot; it connects to the fake API on its own."""
+    async def start(self, *arguments: str) -> None:
+        """Start the bot (`run` and `arguments`); it connects to the fake API on its own."""
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "bot",
             "run",
+            *arguments,
             cwd=self.cwd,
             env=self.env,
             stdout=asyncio.subprocess.PIPE,

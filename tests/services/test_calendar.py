@@ -23,6 +23,7 @@ async def export(engine: AsyncEngine, sessions: Sessions) -> Calendar:
     async with sessions.begin() as session:
         result = await calendar_reply(session, runtime, KERAVA)
     assert result.file_name == "verstas.ics"
+    assert result.content is not None
     return Calendar.from_ical(result.content)
 
 
