@@ -118,6 +118,9 @@ class Dispatcher:
         # Sends in flight at once: enough to keep the rate while each takes a round trip.
         self.concurrency = concurrency
         self.last_run: datetime | None = None
+        # Announcements whose status line Telegram did not let us update (429, 5xx): the
+        # next run tries again, or the coordinator might never see the summary.
+        self.unreported: set[int] = set()
 
     async def run_once(self) -> DispatchStats:
         """Claim one batch of due rows and deliver them, several at a time."""
@@ -134,6 +137,7 @@ class Dispatcher:
                 )
             stats.claimed = len(claimed)
             if not claimed:
+                await self._report(session, set(self.unreported))
                 return stats
             async with session.begin():
                 directory = await load_directory(session)
@@ -165,7 +169,7 @@ class Dispatcher:
                 # Telegram said "too many requests": the rest of the batch waits too.
                 async with session.begin():
                     await self._release(session, sorted(untried), pause)
-            await self._report(session, stats.announcements)
+            await self._report(session, stats.announcements | self.unreported)
         return stats
 
     async def _reserve(self, session: AsyncSession, count: int, now: datetime) -> datetime:
@@ -182,6 +186,7 @@ class Dispatcher:
     async def _report(self, session: AsyncSession, announcement_ids: set[int]) -> None:
         """Edit each announcement's status message with its counts so far."""
         for announcement_id in sorted(announcement_ids):
+            self.unreported.discard(announcement_id)
             async with session.begin():
                 announcement = await session.get(
                     Announcement, announcement_id, populate_existing=True
@@ -210,7 +215,10 @@ class Dispatcher:
                         )
                 else:
                     await self.sender.edit(chat_id, message_id, text)
-            except (RetryLater, RecipientGone, Undeliverable) as error:
+            except RetryLater as error:
+                self.unreported.add(announcement_id)
+                log.info("status of announcement %s not updated yet: %s", announcement_id, error)
+            except (RecipientGone, Undeliverable) as error:
                 # A status line is a courtesy; the delivery itself is recorded either way.
                 log.info("status of announcement %s not updated: %s", announcement_id, error)
 
