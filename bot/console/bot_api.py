@@ -927,6 +927,20 @@ class LocalBotAPI:
             ) from None
         return self.calls_to(method)[count - 1]
 
+    async def wait_until(
+        self,
+        condition: Callable[[], bool],
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 -- same style as wait_for_message
+        what: str = "a condition",
+    ) -> None:
+        """Wait until ``condition()`` holds; it is checked after every call the bot makes."""
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(condition)
+        except TimeoutError:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}") from None
+
     async def wait_for_long_poll(
         self,
         *,
