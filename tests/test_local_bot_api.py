@@ -229,6 +229,99 @@ async def test_server_error_is_network_error(server: LocalBotAPI, bot: Bot) -> N
     await bot.send_message(USER.id, "hei")
 
 
+async def test_random_faults_are_shares_of_the_calls_from_a_seeded_generator(
+    server: LocalBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About 10 % of calls get 429 with retry_after, about 5 % a 5xx; the same seed, the
+    same sequence; a share of 0 turns it off."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    server.add_user(USER)
+
+    async def outcomes() -> list[str]:
+        seen = []
+        for _ in range(400):
+            try:
+                await bot.send_message(USER.id, "hei")
+                seen.append("ok")
+            except RetryAfter as error:
+                seen.append(f"429 after {error.retry_after!r}")
+            except NetworkError:
+                seen.append("5xx")
+        return seen
+
+    server.fail_randomly(too_many_requests=0.10, server_errors=0.05, retry_after=2, seed=7)
+    first = await outcomes()
+    server.fail_randomly(too_many_requests=0.10, server_errors=0.05, retry_after=2, seed=7)
+    assert await outcomes() == first
+    assert 25 <= first.count(f"429 after {dtm.timedelta(seconds=2)!r}") <= 55
+    assert 8 <= first.count("5xx") <= 32
+    assert len(server.sent) == 2 * first.count("ok")
+    server.fail_randomly()
+    for _ in range(20):
+        await bot.send_message(USER.id, "hei")
+
+
+async def test_random_faults_only_for_the_methods_named(server: LocalBotAPI, bot: Bot) -> None:
+    """Methods not named always succeed."""
+    server.add_user(USER)
+    server.fail_randomly(server_errors=1.0, methods=["editMessageText"])
+    message = await bot.send_message(USER.id, "hei")
+    with pytest.raises(NetworkError):
+        await bot.edit_message_text("moi", chat_id=USER.id, message_id=message.message_id)
+
+
+async def test_early_retries_are_calls_to_a_chat_sooner_than_its_429_allowed(
+    server: LocalBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A retry after retry_after is fine; one before it is reported, with the 429."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    other = FakeUser(id=1002)
+    for user in (USER, other):
+        server.add_user(user)
+    server.fail_next("sendMessage", status=429, retry_after=1)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(USER.id, "hei")
+    # Another chat does not count: the 429 was for USER's.
+    await bot.send_message(other.id, "hei")
+    await asyncio.sleep(1.05)
+    await bot.send_message(USER.id, "hei")
+    assert server.early_retries() == []
+
+    server.fail_next("sendMessage", status=429, retry_after=5)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(USER.id, "heti")
+    await bot.send_message(USER.id, "liian aikaisin")
+    [(refused, early)] = server.early_retries()
+    assert (refused.status, early.status) == (429, 200)
+    assert early.params["text"] == "liian aikaisin"
+
+
+async def test_unreachable_hangs_up_without_an_answer_until_reachable_again(
+    server: LocalBotAPI, bot: Bot
+) -> None:
+    """Requests fail as network errors and change nothing; a long poll in progress is
+    dropped; users' messages wait and arrive once the server is reachable again."""
+    server.add_user(USER)
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
+    await server.wait_for_long_poll()
+    server.become_unreachable()
+    with pytest.raises(NetworkError):
+        await asyncio.wait_for(poll, 2)
+    with pytest.raises(NetworkError):
+        await bot.send_message(USER.id, "hei")
+    server.send_text(USER, "kuuluuko?")
+    with pytest.raises(NetworkError):
+        await bot.get_updates(timeout=1)
+    assert server.sent == []
+    assert server.hung_up == 3
+    server.become_reachable()
+    await bot.send_message(USER.id, "hei")
+    [update] = await bot.get_updates(timeout=1)
+    assert update.message is not None
+    assert update.message.text == "kuuluuko?"
+    assert [m.text for m in server.sent] == ["hei"]
+
+
 @pytest.mark.parametrize(
     ("text", "error"),
     [

@@ -9,6 +9,11 @@ the bot did (``calls``, ``sent``, ``wait_for_message``, or as it happens with ``
 Behaviour follows the real Bot API where it matters for catching bugs: error bodies and HTTP
 statuses, the 4096-character text limit, HTML ``parse_mode`` validation (tdlib's error texts),
 "message is not modified", and editMessageText dropping an inline keyboard that is not re-sent.
+
+Faults for tests: the next calls of a method can fail (``fail_next``), a share of all calls
+can get 429 or 5xx from a seeded generator (``fail_randomly``), and the whole server can
+be unreachable for a while (``become_unreachable``); ``early_retries`` lists the calls that
+came sooner than a 429's ``retry_after`` allowed.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import re
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -234,6 +240,9 @@ class ApiCall:
     params: JSONDict
     status: int
     response: Any = field(default=None, repr=False)
+    # When the request arrived (this process's monotonic clock): how long the bot waited
+    # after a 429 is measured with it.
+    at: float = field(default_factory=time.monotonic, repr=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -502,6 +511,10 @@ class _ApiError(Exception):
         return body
 
 
+class _HangUp(Exception):
+    """The connection is dropped without an answer (see become_unreachable)."""
+
+
 def _bad_request(detail: str) -> _ApiError:
     return _ApiError(400, f"Bad Request: {detail}")
 
@@ -511,6 +524,32 @@ class _Fault:
     status: int
     description: str
     parameters: JSONDict | None
+
+
+@dataclass
+class _RandomFaults:
+    """A share of calls answered 429 and another 5xx, drawn from a seeded generator."""
+
+    too_many_requests: float
+    server_errors: float
+    retry_after: int
+    methods: frozenset[str] | None
+    random: random.Random
+
+    def draw(self, method: str) -> _Fault | None:
+        if self.methods is not None and method.lower() not in self.methods:
+            return None
+        roll = self.random.random()
+        if roll < self.too_many_requests:
+            return _Fault(
+                HTTPStatus.TOO_MANY_REQUESTS,
+                f"Too Many Requests: retry after {self.retry_after}",
+                {"retry_after": self.retry_after},
+            )
+        if roll < self.too_many_requests + self.server_errors:
+            status = self.random.choice((HTTPStatus.INTERNAL_SERVER_ERROR, HTTPStatus.BAD_GATEWAY))
+            return _Fault(status, status.phrase, None)
+        return None
 
 
 Handler = Callable[[JSONDict], Awaitable[Any]]
@@ -549,8 +588,12 @@ class LocalBotAPI:
         self.files: dict[str, tuple[str, bytes]] = {}
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._faults: dict[str, deque[_Fault]] = {}
+        self._random_faults: _RandomFaults | None = None
         self._blocked: set[int] = set()
         self._listeners: list[Callable[[ApiCall], None]] = []
+        # While unreachable every request is hung up on unanswered; counted here.
+        self.reachable = True
+        self.hung_up = 0
 
         # Messages/calls are recorded inside request handlers, so a Condition can be notified
         # there. Updates are injected from synchronous test code, which cannot take the
@@ -890,6 +933,20 @@ class LocalBotAPI:
             ) from None
         return self.calls_to(method)[count - 1]
 
+    async def wait_until(
+        self,
+        condition: Callable[[], bool],
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 -- same style as wait_for_message
+        what: str = "a condition",
+    ) -> None:
+        """Wait until ``condition()`` holds; it is checked after every call the bot makes."""
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(condition)
+        except TimeoutError:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}") from None
+
     async def wait_for_long_poll(
         self,
         *,
@@ -947,6 +1004,58 @@ class LocalBotAPI:
         key = method.lower()
         self._faults.setdefault(key, deque()).extend(fault for _ in range(times))
 
+    def fail_randomly(
+        self,
+        *,
+        too_many_requests: float = 0.0,
+        server_errors: float = 0.0,
+        retry_after: int = 1,
+        methods: Iterable[str] | None = None,
+        seed: int = 0,
+    ) -> None:
+        """Answer a share of calls (of ``methods``, default all) with 429 and ``retry_after``,
+        and another share with 500 or 502; the draws come from a generator seeded with
+        ``seed``. Shares of 0 turn it off. Faults queued by :meth:`fail_next` come first."""
+        if min(too_many_requests, server_errors) < 0 or too_many_requests + server_errors > 1:
+            raise ValueError("the shares of failing calls must be between 0 and 1 together")
+        if too_many_requests == server_errors == 0:
+            self._random_faults = None
+            return
+        self._random_faults = _RandomFaults(
+            too_many_requests,
+            server_errors,
+            retry_after,
+            None if methods is None else frozenset(m.lower() for m in methods),
+            random.Random(seed),
+        )
+
+    def early_retries(self) -> list[tuple[ApiCall, ApiCall]]:
+        """Pairs of a 429 to a chat and the next call to that chat that came sooner than
+        its ``retry_after`` allowed; empty when the bot waited as asked."""
+        early: list[tuple[ApiCall, ApiCall]] = []
+        waiting: dict[Any, ApiCall] = {}
+        for call in sorted(self.calls, key=lambda c: c.at):
+            chat_id = call.params.get("chat_id")
+            if chat_id is None:
+                continue
+            previous = waiting.pop(chat_id, None)
+            if previous is not None and call.at - previous.at < _retry_after(previous):
+                early.append((previous, call))
+            if call.status == HTTPStatus.TOO_MANY_REQUESTS:
+                waiting[chat_id] = call
+        return early
+
+    def become_unreachable(self) -> None:
+        """Hang up on every request from now on without an answer, as when Telegram cannot
+        be reached; long polls in progress are dropped too. Users may go on sending:
+        their updates wait here, as they would at Telegram."""
+        self.reachable = False
+        self._wake_pollers()
+
+    def become_reachable(self) -> None:
+        """Answer requests again."""
+        self.reachable = True
+
     def block_user(self, chat_id: int) -> None:
         """Answer every later send/edit to ``chat_id`` with 403 "bot was blocked by the user"."""
         self._blocked.add(chat_id)
@@ -958,6 +1067,9 @@ class LocalBotAPI:
     # ---------------------------------------------------------------- HTTP plumbing
 
     async def _handle(self, request: web.Request) -> web.Response:
+        arrived = time.monotonic()
+        if not self.reachable:
+            return self._hang_up(request)
         path = request.match_info["tail"]
         if path.startswith("file/"):
             return self._serve_file(path.removeprefix("file/"))
@@ -982,9 +1094,11 @@ class LocalBotAPI:
             status, body = err.status, err.to_json()
         except asyncio.CancelledError:
             # The client hung up (e.g. PTB stopped polling); 499 = "client closed request".
-            self.calls.append(ApiCall(method, params, 499))
+            self.calls.append(ApiCall(method, params, 499, at=arrived))
             raise
-        call = ApiCall(method, params, status, body)
+        except _HangUp:
+            return self._hang_up(request)
+        call = ApiCall(method, params, status, body, at=arrived)
         self.calls.append(call)
         for listener in self._listeners:
             listener(call)
@@ -1031,9 +1145,18 @@ class LocalBotAPI:
 
     def _raise_fault(self, method: str) -> None:
         queue = self._faults.get(method.lower())
-        if queue:
-            fault = queue.popleft()
+        fault = queue.popleft() if queue else None
+        if fault is None and self._random_faults is not None:
+            fault = self._random_faults.draw(method)
+        if fault is not None:
             raise _ApiError(fault.status, fault.description, fault.parameters)
+
+    def _hang_up(self, request: web.Request) -> web.Response:
+        self.hung_up += 1
+        if request.transport is not None:
+            request.transport.abort()
+        # Never written: the connection is gone.
+        return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
 
     def _check_blocked(self, method: str, params: JSONDict) -> None:
         if not method.startswith(("send", "edit", "copy", "forward")):
@@ -1264,6 +1387,8 @@ class LocalBotAPI:
         while True:
             if self._closing:
                 return []
+            if not self.reachable:
+                raise _HangUp
             if generation != self._poll_generation:
                 raise _ApiError(
                     409,
@@ -1490,6 +1615,11 @@ def _decode_value(key: str, value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
+
+
+def _retry_after(call: ApiCall) -> float:
+    parameters = call.response.get("parameters") if isinstance(call.response, Mapping) else None
+    return float((parameters or {}).get("retry_after", 0))
 
 
 def _describe_response(response: Any) -> str:

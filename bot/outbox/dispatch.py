@@ -2,7 +2,9 @@
 
 A claim is a lease: a process killed mid-batch leaves rows whose lease runs out and that
 another run (of this or another instance) takes again. Nothing is lost; a duplicate can
-only come from a row that was sent but not yet marked when the process died.
+only come from a row that was sent but not yet marked when the process died. A database
+that goes away mid-batch (a restart) stops the batch; the process releases its claims
+as soon as the database is back instead of leaving them to the lease.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -35,6 +38,10 @@ log = logging.getLogger(__name__)
 
 # Backoff after a network error or a 5xx: 1, 2, 4 … seconds, at most five minutes.
 MAX_BACKOFF = timedelta(minutes=5)
+
+# What the database raises when it goes away under us (a restart cuts every connection
+# and refuses new ones for a while): SQLAlchemy's errors, or the socket's when connecting.
+DATABASE_ERRORS = (SQLAlchemyError, OSError)
 
 
 class RetryLater(Exception):
@@ -122,6 +129,12 @@ class Dispatcher:
         self.concurrency = concurrency
         self.metrics = metrics or Metrics()
         self.last_run: datetime | None = None
+        # Announcements whose status line Telegram did not let us update (429, 5xx): the
+        # next run tries again, or the coordinator might never see the summary.
+        self.unreported: set[int] = set()
+        # Rows this process claimed but could not finish because the database went away:
+        # released at the next run instead of waiting out the lease.
+        self.stranded: set[int] = set()
 
     async def run_once(self) -> DispatchStats:
         """Claim one batch of due rows and deliver them, several at a time."""
@@ -130,47 +143,62 @@ class Dispatcher:
         self.last_run = now
         async with self.sessions() as session:
             async with session.begin():
+                if self.stranded:
+                    await self._unclaim(session, self.stranded)
                 claimed = await self._claim(session, now)
                 first_slot = (
                     await self._reserve(session, len(claimed), now)
                     if claimed and self.send_rate
                     else None
                 )
+            self.stranded.clear()
             stats.claimed = len(claimed)
             if not claimed:
+                await self._report(session, set(self.unreported))
                 return stats
             async with session.begin():
                 directory = await load_directory(session)
         untried = set(claimed)
         pause: datetime | None = None
+        failure: BaseException | None = None
         gate = asyncio.Semaphore(self.concurrency)
 
         async def deliver(position: int, row_id: int) -> None:
-            nonlocal pause
+            nonlocal pause, failure
             async with gate:
                 if first_slot is not None and self.send_rate:
                     # Our reserved slot in the budget shared with the other instances.
                     slot = first_slot + timedelta(seconds=position / self.send_rate)
                     await asyncio.sleep(max(0.0, (slot - self.clock()).total_seconds()))
-                if pause is not None:
+                if pause is not None or failure is not None:
                     return
                 untried.discard(row_id)
-                # A session of its own: sessions must not be shared between tasks.
-                async with self.sessions() as own:
-                    with log_context(outbox_id=row_id):
-                        wait = await self._deliver(own, row_id, directory, stats)
+                try:
+                    # A session of its own: sessions must not be shared between tasks.
+                    async with self.sessions() as own:
+                        with log_context(outbox_id=row_id):
+                            wait = await self._deliver(own, row_id, directory, stats)
+                except DATABASE_ERRORS as error:
+                    # Not raised here, which would cancel the sends in flight; the rest of
+                    # the batch is not started.
+                    failure = error
+                    self.stranded.add(row_id)
+                    return
                 if wait is not None:
                     pause = max(wait, pause) if pause is not None else wait
 
         async with asyncio.TaskGroup() as tasks:
             for position, row_id in enumerate(claimed):
                 tasks.create_task(deliver(position, row_id))
+        if failure is not None:
+            self.stranded |= untried
+            raise failure
         async with self.sessions() as session:
             if pause is not None and untried:
                 # Telegram said "too many requests": the rest of the batch waits too.
                 async with session.begin():
                     await self._release(session, sorted(untried), pause)
-            await self._report(session, stats.announcements)
+            await self._report(session, stats.announcements | self.unreported)
         return stats
 
     async def _reserve(self, session: AsyncSession, count: int, now: datetime) -> datetime:
@@ -187,6 +215,7 @@ class Dispatcher:
     async def _report(self, session: AsyncSession, announcement_ids: set[int]) -> None:
         """Edit each announcement's status message with its counts so far."""
         for announcement_id in sorted(announcement_ids):
+            self.unreported.discard(announcement_id)
             async with session.begin():
                 announcement = await session.get(
                     Announcement, announcement_id, populate_existing=True
@@ -215,7 +244,10 @@ class Dispatcher:
                         )
                 else:
                     await self.sender.edit(chat_id, message_id, text)
-            except (RetryLater, RecipientGone, Undeliverable) as error:
+            except RetryLater as error:
+                self.unreported.add(announcement_id)
+                log.info("status of announcement %s not updated yet: %s", announcement_id, error)
+            except (RecipientGone, Undeliverable) as error:
                 # A status line is a courtesy; the delivery itself is recorded either way.
                 log.info("status of announcement %s not updated: %s", announcement_id, error)
 
@@ -361,6 +393,14 @@ class Dispatcher:
             update(Outbox)
             .where(Outbox.id.in_(row_ids), Outbox.due_at < until)
             .values(due_at=until)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def _unclaim(self, session: AsyncSession, row_ids: set[int]) -> None:
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id.in_(sorted(row_ids)), Outbox.claimed_by == self.instance)
+            .values(claimed_by=None, claimed_until=None)
             .execution_options(synchronize_session=False)
         )
 

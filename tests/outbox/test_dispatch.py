@@ -27,6 +27,7 @@ from bot.outbox.planning import (
     plan_member,
     plan_workshop,
 )
+from bot.services import announcements
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, choose_municipality
 from bot.services.minutes import NewMinutes, attach_minutes
@@ -262,6 +263,36 @@ async def test_429_and_5xx_answers_delay_but_lose_nothing(world: World) -> None:
     world.clock.advance(seconds=10)
     assert (await world.dispatcher.run_once()).sent == 1
     assert [len(world.sent_to(chat)) for chat in (709, 710)] == [1, 1]
+
+
+async def test_a_status_line_telegram_would_not_update_is_updated_at_the_next_run(
+    world: World,
+) -> None:
+    await world.register(714, "Lohja")
+    coordinator = Visitor(715, "Marianna", "fi")
+    world.api.add_user(FakeUser(coordinator.telegram_id, coordinator.name))
+    line = await world.bot.send_message(coordinator.telegram_id, "📣 Tiedote lähtee…")
+    async with world.sessions.begin() as session:
+        draft = await announcements.draft(
+            session, coordinator, "Hei", workshop_id=None, municipality_id=None, admin_ids=(715,)
+        )
+        await announcements.confirm(
+            session,
+            draft,
+            coordinator,
+            now=world.clock(),
+            audience="kaikki",
+            status_chat_id=coordinator.telegram_id,
+            status_message_id=line.message_id,
+            admin_ids=(715,),
+        )
+    world.api.fail_next("editMessageText", status=502)
+    assert (await world.dispatcher.run_once()).sent == 2
+    [status, _] = world.sent_to(coordinator.telegram_id)
+    assert status.plain_text == "📣 Tiedote lähtee…"
+    # Nothing more to send, but the summary the coordinator is waiting for is still owed.
+    await world.dispatcher.run_once()
+    assert (status.plain_text or "").startswith("📣 Tiedote lähetetty. 2/2 perillä")
 
 
 async def test_a_member_who_blocked_the_bot_is_marked_inactive(world: World) -> None:
