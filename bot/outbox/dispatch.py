@@ -12,20 +12,21 @@ import logging
 import os
 import socket
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Protocol, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.i18n import Texts
-from bot.outbox.messages import render_progress, render_row
+from bot.outbox.messages import load_recipients, render, render_progress
 from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
-from bot.reply import Attachment, Button
+from bot.reply import Attachment, Button, Reply
 from bot.services.announcements import progress
-from bot.services.directory import Directory, load_directory
+from bot.services.directory import load_directory
 from bot.services.groups import forget_group
 from storage.models import Announcement, Member, Outbox, OutboxStatus, SendBudget
 
@@ -120,7 +121,8 @@ class Dispatcher:
         self.last_run: datetime | None = None
 
     async def run_once(self) -> DispatchStats:
-        """Claim one batch of due rows and deliver them, several at a time."""
+        """Claim one batch of due rows, render them together and deliver them, several at
+        a time; outcomes are written in groups as they come in."""
         stats = DispatchStats()
         now = self.clock()
         self.last_run = now
@@ -135,31 +137,46 @@ class Dispatcher:
             stats.claimed = len(claimed)
             if not claimed:
                 return stats
+            if first_slot is not None:
+                # Rendering waits for our first reserved slot, so that what is sent is fresh.
+                await asyncio.sleep(max(0.0, (first_slot - self.clock()).total_seconds()))
             async with session.begin():
-                directory = await load_directory(session)
-        untried = set(claimed)
+                letters = await self._render(session, claimed)
+        ledger = Ledger(self)
+        untried = {letter.row_id for letter in letters if letter.message is not None}
         pause: datetime | None = None
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def deliver(position: int, row_id: int) -> None:
+        async def deliver(position: int, letter: Letter) -> None:
             nonlocal pause
             async with gate:
                 if first_slot is not None and self.send_rate:
-                    # Our reserved slot in the budget shared with the other instances.
+                    # Our slot in the budget shared with the other instances.
                     slot = first_slot + timedelta(seconds=position / self.send_rate)
                     await asyncio.sleep(max(0.0, (slot - self.clock()).total_seconds()))
                 if pause is not None:
                     return
-                untried.discard(row_id)
-                # A session of its own: sessions must not be shared between tasks.
-                async with self.sessions() as own:
-                    wait = await self._deliver(own, row_id, directory, stats)
+                untried.discard(letter.row_id)
+                wait = await self._deliver(letter, ledger, stats)
                 if wait is not None:
                     pause = max(wait, pause) if pause is not None else wait
 
-        async with asyncio.TaskGroup() as tasks:
-            for position, row_id in enumerate(claimed):
-                tasks.create_task(deliver(position, row_id))
+        keeper = asyncio.create_task(ledger.keep())
+        try:
+            for letter in letters:
+                if letter.announcement_id is not None:
+                    stats.announcements.add(letter.announcement_id)
+                if letter.message is None:
+                    stats.skipped += 1
+                    ledger.add(Finished(letter.row_id, OutboxStatus.SKIPPED, letter.reason))
+            to_send = [letter for letter in letters if letter.message is not None]
+            async with asyncio.TaskGroup() as sends:
+                for position, letter in enumerate(to_send):
+                    sends.create_task(deliver(position, letter))
+        finally:
+            # Whatever happened, what was sent is marked before this run ends.
+            ledger.close()
+            await keeper
         async with self.sessions() as session:
             if pause is not None and untried:
                 # Telegram said "too many requests": the rest of the batch waits too.
@@ -167,6 +184,35 @@ class Dispatcher:
                     await self._release(session, sorted(untried), pause)
             await self._report(session, stats.announcements)
         return stats
+
+    async def _render(self, session: AsyncSession, claimed: list[int]) -> list[Letter]:
+        """The claimed rows still ours, each rendered or with why it is not to be sent."""
+        rows = {
+            row.id: row
+            for row in await session.scalars(
+                select(Outbox)
+                .where(Outbox.id.in_(claimed), Outbox.claimed_by == self.instance)
+                .execution_options(populate_existing=True)
+            )
+        }
+        ordered = [rows[row_id] for row_id in claimed if row_id in rows]
+        directory = await load_directory(session)
+        recipients = await load_recipients(session, ordered)
+        now = self.clock()
+        letters = []
+        for row in ordered:
+            rendered = render(row, recipients, directory, self.texts, self.policy, now)
+            letters.append(
+                Letter(
+                    row_id=row.id,
+                    chat_id=row.chat_id,
+                    attempts=row.attempts,
+                    announcement_id=row.announcement_id,
+                    message=rendered if isinstance(rendered, Reply) else None,
+                    reason=rendered if isinstance(rendered, str) else None,
+                )
+            )
+        return letters
 
     async def _reserve(self, session: AsyncSession, count: int, now: datetime) -> datetime:
         """Move the shared budget on by `count` sends; returns the first reserved slot."""
@@ -243,82 +289,73 @@ class Dispatcher:
         return [row_id for row_id, _ in sorted(rows, key=lambda r: (r[1], r[0]))]
 
     async def _deliver(
-        self, session: AsyncSession, row_id: int, directory: Directory, stats: DispatchStats
+        self, letter: Letter, ledger: Ledger, stats: DispatchStats
     ) -> datetime | None:
-        """Send one row; returns an instant to pause until when Telegram asked to wait."""
-        now = self.clock()
-        async with session.begin():
-            row = await session.get(Outbox, row_id, populate_existing=True)
-            if row is None or row.claimed_by != self.instance:
-                return None
-            rendered = await render_row(session, row, directory, self.texts, self.policy, now)
-            chat_id, attempts = row.chat_id, row.attempts
-            if row.announcement_id is not None:
-                stats.announcements.add(row.announcement_id)
-        if isinstance(rendered, str):
-            await self._finish(session, row_id, OutboxStatus.SKIPPED, error=rendered)
-            stats.skipped += 1
-            return None
+        """Send one message; returns an instant to pause until when Telegram asked to wait."""
+        assert letter.message is not None
+        message = letter.message
         try:
             message_id = await self.sender.send(
-                chat_id, rendered.text, rendered.buttons, rendered.attachment
+                letter.chat_id, message.text, message.buttons, message.attachment
             )
         except RetryLater as error:
             stats.retried += 1
             if error.seconds is not None:
                 until = self.clock() + timedelta(seconds=error.seconds)
-                await self._retry(session, row_id, until, error.reason)
+                ledger.add(Retry(letter.row_id, until, error.reason))
                 return until
-            backoff = min(timedelta(seconds=2 ** min(attempts - 1, 12)), MAX_BACKOFF)
-            await self._retry(session, row_id, self.clock() + backoff, error.reason)
+            backoff = min(timedelta(seconds=2 ** min(letter.attempts - 1, 12)), MAX_BACKOFF)
+            ledger.add(Retry(letter.row_id, self.clock() + backoff, error.reason))
             return None
         except RecipientGone as error:
             stats.blocked += 1
-            await self._recipient_gone(session, row_id, str(error))
+            ledger.add(Gone(letter.row_id, str(error)))
             return None
         except Undeliverable as error:
             stats.failed += 1
             stats.errors.append(str(error))
-            await self._finish(session, row_id, OutboxStatus.FAILED, error=str(error))
+            ledger.add(Finished(letter.row_id, OutboxStatus.FAILED, str(error)))
             return None
-        await self._finish(session, row_id, OutboxStatus.SENT, message_id=message_id)
+        ledger.add(Finished(letter.row_id, OutboxStatus.SENT, None, message_id, self.clock()))
         stats.sent += 1
         return None
 
-    async def _finish(
-        self,
-        session: AsyncSession,
-        row_id: int,
-        status: OutboxStatus,
-        *,
-        error: str | None = None,
-        message_id: int | None = None,
-    ) -> None:
-        async with session.begin():
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == row_id, Outbox.claimed_by == self.instance)
-                .values(
-                    status=status,
-                    last_error=error,
-                    sent_at=self.clock() if status == OutboxStatus.SENT else None,
-                    telegram_message_id=message_id,
-                    claimed_by=None,
-                    claimed_until=None,
+    async def record(self, outcomes: list[Outcome]) -> None:
+        """Write what became of rows, many in one statement (executemany)."""
+        finished = [o for o in outcomes if isinstance(o, Finished)]
+        retries = [o for o in outcomes if isinstance(o, Retry)]
+        gone = [o for o in outcomes if isinstance(o, Gone)]
+        async with self.sessions() as session, session.begin():
+            if finished:
+                await session.execute(
+                    _FINISH,
+                    [
+                        {
+                            "row": o.row_id,
+                            "instance": self.instance,
+                            "new_status": o.status,
+                            "error": o.error,
+                            "sent": o.sent_at,
+                            "message": o.message_id,
+                        }
+                        for o in finished
+                    ],
                 )
-                .execution_options(synchronize_session=False)
-            )
-
-    async def _retry(
-        self, session: AsyncSession, row_id: int, until: datetime, reason: str
-    ) -> None:
-        async with session.begin():
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == row_id, Outbox.claimed_by == self.instance)
-                .values(due_at=until, last_error=reason, claimed_by=None, claimed_until=None)
-                .execution_options(synchronize_session=False)
-            )
+            if retries:
+                await session.execute(
+                    _RETRY,
+                    [
+                        {
+                            "row": o.row_id,
+                            "instance": self.instance,
+                            "due": o.until,
+                            "error": o.reason,
+                        }
+                        for o in retries
+                    ],
+                )
+            for outcome in gone:
+                await self._recipient_gone(session, outcome.row_id, outcome.reason)
 
     async def _release(self, session: AsyncSession, row_ids: list[int], until: datetime) -> None:
         if not row_ids:
@@ -342,17 +379,123 @@ class Dispatcher:
         )
 
     async def _recipient_gone(self, session: AsyncSession, row_id: int, reason: str) -> None:
-        async with session.begin():
-            row = await session.get(Outbox, row_id, populate_existing=True)
-            if row is None:
-                return
-            row.status = OutboxStatus.FAILED
-            row.last_error = f"blocked: {reason}"
-            row.claimed_by = row.claimed_until = None
-            if row.member_id is not None:
-                member = await session.get(Member, row.member_id)
-                if member is not None:
-                    member.active = False
-                await drop_pending_of_member(session, row.member_id)
-            else:
-                await forget_group(session, row.chat_id)
+        row = await session.get(Outbox, row_id, populate_existing=True)
+        if row is None:
+            return
+        row.status = OutboxStatus.FAILED
+        row.last_error = f"blocked: {reason}"
+        row.claimed_by = row.claimed_until = None
+        if row.member_id is not None:
+            member = await session.get(Member, row.member_id)
+            if member is not None:
+                member.active = False
+            await drop_pending_of_member(session, row.member_id)
+        else:
+            await forget_group(session, row.chat_id)
+        await session.flush()
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A claimed row, rendered: its message, or why it is not to be sent."""
+
+    row_id: int
+    chat_id: int
+    attempts: int
+    announcement_id: int | None
+    message: Reply | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Sent, failed for good, or skipped."""
+
+    row_id: int
+    status: OutboxStatus
+    error: str | None
+    message_id: int | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Retry:
+    """To be tried again from `until`."""
+
+    row_id: int
+    until: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class Gone:
+    """The recipient blocked the bot or removed it from the group."""
+
+    row_id: int
+    reason: str
+
+
+Outcome = Finished | Retry | Gone
+
+# The table, not the mapped class: a list of parameters then runs as one executemany.
+_outbox = cast(Table, Outbox.__table__)
+# Only while the claim is still ours: a row whose lease ran out belongs to another run.
+_FINISH = (
+    update(_outbox)
+    .where(_outbox.c.id == bindparam("row"), _outbox.c.claimed_by == bindparam("instance"))
+    .values(
+        status=bindparam("new_status"),
+        last_error=bindparam("error"),
+        sent_at=bindparam("sent"),
+        telegram_message_id=bindparam("message"),
+        claimed_by=None,
+        claimed_until=None,
+    )
+)
+_RETRY = (
+    update(_outbox)
+    .where(_outbox.c.id == bindparam("row"), _outbox.c.claimed_by == bindparam("instance"))
+    .values(
+        due_at=bindparam("due"), last_error=bindparam("error"), claimed_by=None, claimed_until=None
+    )
+)
+
+
+class Ledger:
+    """Outcomes on their way to the database, written in groups by one task.
+
+    A group is written once it is as large as the sends in flight, or LINGER after its
+    first outcome, or when the batch ends: what was sent but not yet marked when a
+    process dies, and so may be sent again, stays about twice what is in flight.
+    """
+
+    # How long an outcome may wait for others to be written with.
+    LINGER = 0.5
+
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+        self.group = dispatcher.concurrency
+        self.waiting: list[Outcome] = []
+        self.wake = asyncio.Event()
+        self.closed = False
+
+    def add(self, outcome: Outcome) -> None:
+        """One more outcome to write."""
+        self.waiting.append(outcome)
+        if len(self.waiting) >= self.group:
+            self.wake.set()
+
+    def close(self) -> None:
+        """No more outcomes: write the last ones and stop."""
+        self.closed = True
+        self.wake.set()
+
+    async def keep(self) -> None:
+        """Write outcomes in groups until closed and everything is written."""
+        while not (self.closed and not self.waiting):
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), self.LINGER)
+            self.wake.clear()
+            outcomes, self.waiting = self.waiting, []
+            if outcomes:
+                await self.dispatcher.record(outcomes)
