@@ -37,8 +37,11 @@ log = logging.getLogger(__name__)
 
 VerstasApplication = Application[Any, VerstasContext, Any, Any, Any, Any]
 
-# How often the dispatcher looks for due outbox rows: reminders go out at most this late.
+# How often the dispatcher looks for due outbox rows; between looks it wakes when the
+# next known row comes due.
 DISPATCH_INTERVAL = 1.0
+# Between looks at a row that is due but was not claimed (another instance holds it).
+MIN_WAIT = 0.05
 
 
 def build_application(
@@ -200,11 +203,23 @@ def schedule_dispatching(application: VerstasApplication) -> None:
 
 
 async def _dispatch(context: VerstasContext) -> None:
-    dispatcher = context.runtime.dispatcher
+    dispatcher, clock = context.runtime.dispatcher, context.runtime.clock
+    loop = asyncio.get_running_loop()
+    next_tick = loop.time() + DISPATCH_INTERVAL
     try:
-        # Drain: full batches mean more is due right now.
-        while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
-            pass
+        while True:
+            # Drain: full batches mean more is due right now.
+            while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
+                pass
+            # A row coming due before the next tick is sent at its moment, not up to a
+            # whole interval late; rows planned meanwhile by others wait for the tick.
+            due = await dispatcher.next_due()
+            if due is None:
+                return
+            wait = max(MIN_WAIT, (due - clock()).total_seconds())
+            if loop.time() + wait >= next_tick:
+                return
+            await asyncio.sleep(wait)
     except Exception:
         # The next run tries again; the rows stay in the outbox.
         log.exception("dispatching the outbox failed")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol, cast
 
-from sqlalchemy import Table, bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
@@ -103,7 +103,7 @@ class Dispatcher:
         batch_size: int = 50,
         lease: timedelta = timedelta(minutes=2),
         send_rate: float | None = None,
-        concurrency: int = 16,
+        concurrency: int = 8,
     ) -> None:
         self.sessions = sessions
         self.sender = sender
@@ -116,7 +116,9 @@ class Dispatcher:
         # Messages a second for all instances together; None sends as fast as allowed
         # by the rate limiter alone (tests of the logic use that).
         self.send_rate = send_rate
-        # Sends in flight at once: enough to keep the rate while each takes a round trip.
+        # Sends in flight at once: enough to keep 30 a second while each takes a round trip
+        # of up to a quarter of a second; more only cost PTB's HTTP client time per
+        # request (it checks every pooled connection each time), see docs/benchmarks.md.
         self.concurrency = concurrency
         self.last_run: datetime | None = None
 
@@ -184,6 +186,17 @@ class Dispatcher:
                     await self._release(session, sorted(untried), pause)
             await self._report(session, stats.announcements)
         return stats
+
+    async def next_due(self) -> datetime | None:
+        """When the next row not claimed by anyone comes due; None when nothing is pending."""
+        now = self.clock()
+        async with self.sessions() as session:
+            return await session.scalar(
+                select(func.min(Outbox.due_at)).where(
+                    Outbox.status == OutboxStatus.PENDING,
+                    or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+                )
+            )
 
     async def _render(self, session: AsyncSession, claimed: list[int]) -> list[Letter]:
         """The claimed rows still ours, each rendered or with why it is not to be sent."""
