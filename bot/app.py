@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -125,27 +126,19 @@ async def running(
     """Migrate, connect, publish menus and take updates (long polling or a webhook)
     until the block exits.
 
-    `reconcile=False` skips planning every upcoming meeting at start: the benchmarks of
-    questions use it on a database whose reminders are not what they measure.
+    Updates are taken at once; the upcoming meetings are reconciled meanwhile, and the
+    outbox is dispatched once that is done. `reconcile=False` skips the reconciling: the
+    benchmarks of questions use it on a database whose reminders are not what they
+    measure.
     """
     runtime = runtime_of(application)
     await upgrade(runtime.engine)
     try:
-        if reconcile:
-            async with runtime.sessions.begin() as session:
-                # Whatever changed while the bot was down (REMINDER_OFFSETS, an import by
-                # another tool) is planned before the first dispatch.
-                await plan_everything(
-                    session,
-                    now=runtime.clock(),
-                    policy=ReminderPolicy.from_settings(runtime.settings),
-                )
         await application.initialize()
         try:
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
             try:
-                schedule_dispatching(application)
                 assert application.updater is not None
                 if webhook is None:
                     await application.updater.start_polling(
@@ -169,15 +162,48 @@ async def running(
                 await application.stop()
                 raise
             log.info("Verstas is running as @%s", application.bot.username)
+            starting = asyncio.create_task(_reconcile_then_dispatch(application, reconcile))
             try:
                 yield application
             finally:
+                starting.cancel()
+                with suppress(asyncio.CancelledError):
+                    await starting
                 await application.updater.stop()
                 await application.stop()
         finally:
             await application.shutdown()
     finally:
         await runtime.engine.dispose()
+
+
+async def _reconcile_then_dispatch(application: VerstasApplication, reconcile: bool) -> None:
+    """Plan what changed while the bot was down, then start the dispatcher.
+
+    Done while the bot already answers: with a hundred thousand members reconciling takes
+    many seconds, and questions need not wait for it; reminders do.
+    """
+    runtime = runtime_of(application)
+    if reconcile:
+        try:
+            started = time.monotonic()
+            async with runtime.sessions.begin() as session:
+                # Whatever changed while the bot was down (REMINDER_OFFSETS, an import by
+                # another tool) is planned before the first dispatch.
+                added = await plan_everything(
+                    session,
+                    now=runtime.clock(),
+                    policy=ReminderPolicy.from_settings(runtime.settings),
+                )
+            log.info(
+                "upcoming meetings reconciled in %.1f s: %s reminders added",
+                time.monotonic() - started,
+                added,
+            )
+        except Exception:
+            # What was planned before still goes out; the next start tries again.
+            log.exception("planning the upcoming meetings at start failed")
+    schedule_dispatching(application)
 
 
 async def _purge(context: VerstasContext) -> None:
