@@ -83,6 +83,22 @@ class DispatchStats:
     announcements: set[int] = field(default_factory=set)
 
 
+# Rows claimed at once: at least this many, and at a send rate as many as go out in
+# BATCH_SECONDS. Between two batches (marking, the status line, the next claim) no slot
+# is used, so short batches waste a share of the rate; a longer one also means fewer
+# edits of a broadcast's status line. Claims last two minutes, far longer.
+MIN_BATCH = 50
+MAX_BATCH = 500
+BATCH_SECONDS = 5.0
+
+
+def batch_for(send_rate: float | None) -> int:
+    """The batch size for a send rate (messages a second for all instances)."""
+    if not send_rate:
+        return MIN_BATCH
+    return max(MIN_BATCH, min(MAX_BATCH, round(send_rate * BATCH_SECONDS)))
+
+
 def instance_name() -> str:
     """A name for this process in claims: host, process id and a random part."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -100,7 +116,7 @@ class Dispatcher:
         policy: ReminderPolicy,
         clock: Clock,
         instance: str | None = None,
-        batch_size: int = 50,
+        batch_size: int | None = None,
         lease: timedelta = timedelta(minutes=2),
         send_rate: float | None = None,
         concurrency: int = 8,
@@ -111,7 +127,7 @@ class Dispatcher:
         self.policy = policy
         self.clock = clock
         self.instance = instance or instance_name()
-        self.batch_size = batch_size
+        self.batch_size = batch_size or batch_for(send_rate)
         self.lease = lease
         # Messages a second for all instances together; None sends as fast as allowed
         # by the rate limiter alone (tests of the logic use that).
