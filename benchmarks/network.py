@@ -17,7 +17,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 import asyncpg
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
@@ -87,6 +87,20 @@ async def _migrate(url: str) -> None:
     engine = create_engine(url)
     try:
         await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def analyze(url: str) -> None:
+    """Table statistics for PostgreSQL's planner, as its autovacuum keeps them in a
+    database in use; a database filled a moment ago has none yet."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text("ANALYZE"))
     finally:
         await engine.dispose()
 

@@ -23,6 +23,7 @@ from benchmarks.network import (
     Database,
     add_meetings,
     add_members,
+    analyze,
     connected,
     load_demo,
     member_telegram_id,
@@ -117,6 +118,7 @@ async def measure_on(
             await load_demo(sessions)
             await add_members(sessions, members)
             await add_meetings(sessions, meetings, around=datetime.now(UTC), every=EVERY)
+        await analyze(url)
         log(f"{NAME}: {label}: service calls")
         times = await service_calls(url, members, calls)
         log(f"{NAME}: {label}: round trips and {users} users at once")
