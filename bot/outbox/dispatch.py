@@ -1,4 +1,4 @@
-"""Dispatching: claim due outbox rows, render each at send time, send, record the outcome.
+"""Dispatching: claim due outbox rows, render them at send time, send, record the outcomes.
 
 A claim is a lease: a process killed mid-batch leaves rows whose lease runs out and that
 another run (of this or another instance) takes again. Nothing is lost; a duplicate can

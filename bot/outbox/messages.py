@@ -137,19 +137,6 @@ async def _by_id(session: AsyncSession, model: type[Loaded], ids: set[int]) -> d
     return found
 
 
-async def render_row(
-    session: AsyncSession,
-    row: Outbox,
-    directory: Directory,
-    texts: Texts,
-    policy: ReminderPolicy,
-    now: datetime,
-) -> Reply | str:
-    """The message of one row, or why it is no longer to be sent."""
-    recipients = await load_recipients(session, [row])
-    return render(row, recipients, directory, texts, policy, now)
-
-
 def render(
     row: Outbox,
     recipients: Recipients,
