@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,15 +42,27 @@ log = logging.getLogger(__name__)
 
 VerstasApplication = Application[Any, VerstasContext, Any, Any, Any, Any]
 
-# How often the dispatcher looks for due outbox rows: reminders go out at most this late.
+# How often the dispatcher looks for due outbox rows; between looks it wakes when the
+# next known row comes due.
 DISPATCH_INTERVAL = 1.0
+# Between looks at a row that is due but was not claimed (another instance holds it).
+MIN_WAIT = 0.05
 
 
 def build_application(
-    settings: Settings, *, clock: Clock = system_clock, texts: Texts | None = None
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
+    texts: Texts | None = None,
+    limits: SendLimits | None = None,
 ) -> VerstasApplication:
-    """Assemble the Application: Bot API client, defaults, rate limiter, handlers, runtime."""
+    """Assemble the Application: Bot API client, defaults, rate limiter, handlers, runtime.
+
+    `limits` replaces Telegram's (BOT_SEND_RATE and the per-chat ones): the benchmarks
+    lift them to measure what the sending pipeline itself can do.
+    """
     token = settings.token
+    limits = limits or SendLimits(per_second=settings.bot_send_rate)
     if token is None:
         raise ValueError("BOT_TOKEN is not set")
     texts = texts or Texts.load(settings.bot_default_language)
@@ -62,7 +75,7 @@ def build_application(
         .base_url(settings.bot_api_base_url)
         .base_file_url(file_url_of(settings.bot_api_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
-        .rate_limiter(FairRateLimiter(SendLimits(per_second=settings.bot_send_rate)))
+        .rate_limiter(FairRateLimiter(limits))
         .context_types(ContextTypes(context=VerstasContext))
         .concurrent_updates(ObservedUpdates(metrics))
         .build()
@@ -73,7 +86,7 @@ def build_application(
         texts=texts,
         policy=ReminderPolicy.from_settings(settings),
         clock=clock,
-        send_rate=settings.bot_send_rate,
+        send_rate=limits.per_second,
         metrics=metrics,
     )
     secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
@@ -133,20 +146,19 @@ async def running(
     poll_timeout: float = 10,
     webhook: Webhook | None = None,
     listen: Listen | None = None,
+    reconcile: bool = True,
 ) -> AsyncIterator[VerstasApplication]:
     """Migrate, connect, publish menus and take updates (long polling or a webhook)
-    until the block exits; the web server runs with a webhook or where `listen` says."""
+    until the block exits; the web server runs with a webhook or where `listen` says.
+
+    Updates are taken at once; the upcoming meetings are reconciled meanwhile, and the
+    outbox is dispatched once that is done. `reconcile=False` skips the reconciling: the
+    benchmarks of questions use it on a database whose reminders are not what they
+    measure.
+    """
     runtime = runtime_of(application)
     await upgrade(runtime.engine)
     try:
-        async with runtime.sessions.begin() as session:
-            # Whatever changed while the bot was down (REMINDER_OFFSETS, an import by
-            # another tool) is planned before the first dispatch.
-            await plan_everything(
-                session,
-                now=runtime.clock(),
-                policy=ReminderPolicy.from_settings(runtime.settings),
-            )
         await application.initialize()
         address = listen if webhook is None else Listen(webhook.listen, webhook.port)
         server = None
@@ -160,7 +172,6 @@ async def running(
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
             try:
-                schedule_dispatching(application)
                 assert application.updater is not None
                 if server is not None and address is not None:
                     await server.start(address.host, address.port)
@@ -185,9 +196,13 @@ async def running(
                 await application.stop()
                 raise
             log.info("Verstas is running as @%s", application.bot.username)
+            starting = asyncio.create_task(_reconcile_then_dispatch(application, reconcile))
             try:
                 yield application
             finally:
+                starting.cancel()
+                with suppress(asyncio.CancelledError):
+                    await starting
                 if application.updater.running:
                     await application.updater.stop()
                 if server is not None:
@@ -197,6 +212,35 @@ async def running(
             await application.shutdown()
     finally:
         await runtime.engine.dispose()
+
+
+async def _reconcile_then_dispatch(application: VerstasApplication, reconcile: bool) -> None:
+    """Plan what changed while the bot was down, then start the dispatcher.
+
+    Done while the bot already answers: with a hundred thousand members reconciling takes
+    many seconds, and questions need not wait for it; reminders do.
+    """
+    runtime = runtime_of(application)
+    if reconcile:
+        try:
+            started = time.monotonic()
+            async with runtime.sessions.begin() as session:
+                # Whatever changed while the bot was down (REMINDER_OFFSETS, an import by
+                # another tool) is planned before the first dispatch.
+                added = await plan_everything(
+                    session,
+                    now=runtime.clock(),
+                    policy=ReminderPolicy.from_settings(runtime.settings),
+                )
+            log.info(
+                "upcoming meetings reconciled in %.1f s: %s reminders added",
+                time.monotonic() - started,
+                added,
+            )
+        except Exception:
+            # What was planned before still goes out; the next start tries again.
+            log.exception("planning the upcoming meetings at start failed")
+    schedule_dispatching(application)
 
 
 async def _purge(context: VerstasContext) -> None:
@@ -237,11 +281,23 @@ def schedule_dispatching(application: VerstasApplication) -> None:
 
 
 async def _dispatch(context: VerstasContext) -> None:
-    dispatcher = context.runtime.dispatcher
+    dispatcher, clock = context.runtime.dispatcher, context.runtime.clock
+    loop = asyncio.get_running_loop()
+    next_tick = loop.time() + DISPATCH_INTERVAL
     try:
-        # Drain: full batches mean more is due right now.
-        while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
-            pass
+        while True:
+            # Drain: full batches mean more is due right now.
+            while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
+                pass
+            # A row coming due before the next tick is sent at its moment, not up to a
+            # whole interval late; rows planned meanwhile by others wait for the tick.
+            due = await dispatcher.next_due()
+            if due is None:
+                return
+            wait = max(MIN_WAIT, (due - clock()).total_seconds())
+            if loop.time() + wait >= next_tick:
+                return
+            await asyncio.sleep(wait)
     except Exception:
         # The next run tries again; the rows stay in the outbox.
         log.exception("dispatching the outbox failed")

@@ -206,6 +206,10 @@ class Meeting(Base):
     __table_args__ = (
         UniqueConstraint("workshop_id", "key"),
         Index("ix_meeting_date", "date"),
+        # /next: the first upcoming meeting of each workshop is one seek away.
+        Index("ix_meeting_workshop_id_date", "workshop_id", "date"),
+        # The towns where meetings are held, read for every question.
+        Index("ix_meeting_place", "place"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)

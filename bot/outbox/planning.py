@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,12 +61,16 @@ class ReminderPolicy:
 
     def offsets_of(self, member: Member | None) -> tuple[timedelta, ...]:
         """A member's own offsets, or the network's; groups get the network's."""
-        if member is None or member.reminder_offsets is None:
+        return self.offsets_in(member.reminder_offsets if member is not None else None)
+
+    def offsets_in(self, seconds: list[int] | None) -> tuple[timedelta, ...]:
+        """Offsets as stored for a member (None: the network's)."""
+        if seconds is None:
             return self.default_offsets
-        return tuple(timedelta(seconds=s) for s in member.reminder_offsets)
+        return tuple(timedelta(seconds=s) for s in seconds)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
     """A private chat of a member, or a group linked to the workshop."""
 
@@ -78,7 +82,7 @@ class Recipient:
 RowKey = tuple[str, int, str, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedRow:
     """An outbox row as planning wants it."""
 
@@ -98,21 +102,30 @@ def meeting_subject(meeting: Meeting) -> str:
     return f"meeting:{meeting.id}:r{meeting.revision}"
 
 
+def _member_recipients(workshop_id: int) -> Select[int, int, list[int] | None]:
+    return (
+        select(Member.id, Member.telegram_id, Member.reminder_offsets)
+        .join(Subscription, Subscription.member_id == Member.id)
+        .where(Subscription.workshop_id == workshop_id, Member.active)
+    )
+
+
+def _group_recipients(workshop_id: int) -> Select[int]:
+    return select(GroupChat.chat_id).where(GroupChat.workshop_id == workshop_id, GroupChat.active)
+
+
 async def recipients_of(
     session: AsyncSession, workshop_id: int, policy: ReminderPolicy
 ) -> list[Recipient]:
     """Active members following the workshop, and active groups linked to it."""
-    members = await session.scalars(
-        select(Member)
-        .join(Subscription, Subscription.member_id == Member.id)
-        .where(Subscription.workshop_id == workshop_id, Member.active)
-    )
-    groups = await session.scalars(
-        select(GroupChat).where(GroupChat.workshop_id == workshop_id, GroupChat.active)
-    )
-    return [Recipient(m.telegram_id, m.id, policy.offsets_of(m)) for m in members] + [
-        Recipient(g.chat_id, None, policy.default_offsets) for g in groups
-    ]
+    # Columns, not members: a workshop of tens of thousands would otherwise be loaded
+    # whole into memory as objects at every start.
+    members = await session.execute(_member_recipients(workshop_id))
+    groups = await session.scalars(_group_recipients(workshop_id))
+    return [
+        Recipient(telegram_id, member_id, policy.offsets_in(offsets))
+        for member_id, telegram_id, offsets in members
+    ] + [Recipient(chat_id, None, policy.default_offsets) for chat_id in groups]
 
 
 def _reminders(
@@ -124,15 +137,22 @@ def _reminders(
     if start <= now:
         return []
     subject = meeting_subject(meeting)
+    # The same for everyone with the same offset: worked out once per offset.
+    moments: dict[timedelta, tuple[datetime, bool]] = {}
     rows = []
     for recipient in recipients:
         for offset in recipient.offsets:
-            due = reminder_due(start, offset, policy.zone)
-            # A moment already passed is not planned anew (a member joining late sees the
-            # meeting in /next; a burst of stale reminders would only annoy).
-            late = due <= now
-            # Quiet hours may move it before now (planned at 20.59:30): then send it now.
-            due = max(outside_quiet_hours(due, policy.quiet, policy.zone), now)
+            if offset not in moments:
+                due = reminder_due(start, offset, policy.zone)
+                # A moment already passed is not planned anew (a member joining late sees
+                # the meeting in /next; a burst of stale reminders would only annoy).
+                late = due <= now
+                # Quiet hours may move it before now (planned at 20.59:30): then send it now.
+                moments[offset] = (
+                    max(outside_quiet_hours(due, policy.quiet, policy.zone), now),
+                    late,
+                )
+            due, late = moments[offset]
             seconds = int(offset.total_seconds())
             rows.append(
                 PlannedRow(
@@ -147,18 +167,46 @@ def _reminders(
     return rows
 
 
-async def _sync(session: AsyncSession, wanted: list[PlannedRow], pending: Select[Outbox]) -> int:
-    """Make the pending rows selected by `pending` exactly `wanted`; returns rows added."""
+async def _sync(
+    session: AsyncSession, wanted: list[PlannedRow], pending: ColumnElement[bool]
+) -> int:
+    """Make the pending reminders selected by `pending` exactly `wanted`; returns rows added."""
     wanted_by_key = {row.key: row for row in wanted}
-    for row in await session.scalars(pending):
-        key = (row.kind, row.chat_id, row.subject, row.offset_seconds)
-        planned = wanted_by_key.pop(key, None)
+    unwanted: list[int] = []
+    moved: list[dict[str, Any]] = []
+    existing = await session.execute(
+        select(
+            Outbox.id,
+            Outbox.kind,
+            Outbox.chat_id,
+            Outbox.subject,
+            Outbox.offset_seconds,
+            Outbox.due_at,
+        ).where(Outbox.kind == REMINDER, Outbox.status == OutboxStatus.PENDING, pending)
+    )
+    for row_id, kind, chat_id, subject, offset_seconds, due_at in existing:
+        planned = wanted_by_key.pop((kind, chat_id, subject, offset_seconds), None)
         if planned is None:
-            await session.delete(row)
-        elif not planned.late and row.due_at != planned.due_at:
-            row.due_at = planned.due_at
-    await session.flush()
+            unwanted.append(row_id)
+        elif not planned.late and due_at != planned.due_at:
+            moved.append({"row": row_id, "due": planned.due_at})
+    for start in range(0, len(unwanted), CHUNK):
+        await session.execute(
+            delete(Outbox)
+            .where(Outbox.id.in_(unwanted[start : start + CHUNK]))
+            .execution_options(synchronize_session=False)
+        )
+    if moved:
+        await session.execute(_MOVE, moved)
     return await insert_rows(session, (row for row in wanted_by_key.values() if not row.late))
+
+
+# Ids per statement, and recipients per comparison: the memory of a start stays small
+# however large a workshop is, and IN (…) lists stay far below the databases' limits.
+CHUNK = 5_000
+
+_outbox = cast(Table, Outbox.__table__)
+_MOVE = update(_outbox).where(_outbox.c.id == bindparam("row")).values(due_at=bindparam("due"))
 
 
 async def insert_rows(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
@@ -192,17 +240,37 @@ async def insert_rows(session: AsyncSession, rows: Iterable[PlannedRow]) -> int:
     return len(result.all())
 
 
-def _pending_reminders() -> Select[Outbox]:
-    return select(Outbox).where(Outbox.kind == REMINDER, Outbox.status == OutboxStatus.PENDING)
-
-
 async def plan_meeting(
     session: AsyncSession, meeting: Meeting, *, now: datetime, policy: ReminderPolicy
 ) -> int:
     """Every recipient's reminders of one meeting, at its current time and revision."""
     recipients = await recipients_of(session, meeting.workshop_id, policy)
-    wanted = _reminders(meeting, recipients, policy, now)
-    return await _sync(session, wanted, _pending_reminders().where(Outbox.meeting_id == meeting.id))
+    added = 0
+    for start in range(0, len(recipients), CHUNK):
+        chunk = recipients[start : start + CHUNK]
+        wanted = _reminders(meeting, chunk, policy, now)
+        chats = [r.chat_id for r in chunk]
+        added += await _sync(
+            session, wanted, and_(Outbox.meeting_id == meeting.id, Outbox.chat_id.in_(chats))
+        )
+    # Pending reminders of chats that are no longer recipients (left, blocked, unlinked),
+    # found by the database rather than by reading them all.
+    await session.execute(
+        delete(Outbox)
+        .where(
+            Outbox.kind == REMINDER,
+            Outbox.status == OutboxStatus.PENDING,
+            Outbox.meeting_id == meeting.id,
+            Outbox.chat_id.not_in(
+                _member_recipients(meeting.workshop_id)
+                .with_only_columns(Member.telegram_id)
+                .union(_group_recipients(meeting.workshop_id))
+                .scalar_subquery()
+            ),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return added
 
 
 async def plan_member(
@@ -220,7 +288,7 @@ async def plan_member(
         workshop_ids = [s.workshop_id for s in member.subscriptions]
         for meeting in await _upcoming_meetings(session, workshop_ids, now, policy.zone):
             wanted += _reminders(meeting, [recipient], policy, now)
-    return await _sync(session, wanted, _pending_reminders().where(Outbox.member_id == member.id))
+    return await _sync(session, wanted, Outbox.member_id == member.id)
 
 
 async def _upcoming_meetings(

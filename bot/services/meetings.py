@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm.util import AliasedClass
 
 from bot.language.questions import Period
 from bot.services.directory import Directory, WorkshopInfo
-from storage.models import Meeting, MeetingStatus
+from storage.models import Meeting, MeetingStatus, Workshop
 
 PAGE_SIZE = 5
+
+# The meeting table, or an alias of it in a subquery.
+MeetingTable: TypeAlias = type[Meeting] | AliasedClass[Meeting]
+QueryOfMeetings = TypeVar("QueryOfMeetings", bound=Select[Any])
 
 
 @dataclass(frozen=True)
@@ -63,12 +70,19 @@ class MeetingPage:
         return (self.page - 1) * PAGE_SIZE + 1
 
 
-def _upcoming(now: datetime, zone: ZoneInfo) -> ColumnElement[bool]:
+def _upcoming(
+    now: datetime, zone: ZoneInfo, meeting: MeetingTable = Meeting
+) -> ColumnElement[bool]:
     # A meeting is upcoming until it starts; one whose time is not decided, until its day ends.
     today = now.astimezone(zone).date()
-    return or_(
-        Meeting.starts_at > now,
-        and_(Meeting.starts_at.is_(None), Meeting.date >= today),
+    return and_(
+        # Implied by the rest (a day before, for a schedule in another zone), and lets the
+        # database seek the index by date instead of reading every meeting.
+        meeting.date >= today - timedelta(days=1),
+        or_(
+            meeting.starts_at > now,
+            and_(meeting.starts_at.is_(None), meeting.date >= today),
+        ),
     )
 
 
@@ -82,17 +96,23 @@ def _past(now: datetime, zone: ZoneInfo) -> ColumnElement[bool]:
     )
 
 
-def _filtered(query: Select[Meeting], wanted: MeetingFilter) -> Select[Meeting]:
+def _filtered(
+    query: QueryOfMeetings, wanted: MeetingFilter, meeting: MeetingTable = Meeting
+) -> QueryOfMeetings:
     if wanted.workshop_ids is not None:
-        query = query.where(Meeting.workshop_id.in_(wanted.workshop_ids))
+        query = query.where(meeting.workshop_id.in_(wanted.workshop_ids))
     if wanted.place is not None:
-        query = query.where(Meeting.place == wanted.place)
+        query = query.where(meeting.place == wanted.place)
     if wanted.period is not None:
-        query = query.where(Meeting.date.between(wanted.period.first, wanted.period.last))
+        query = query.where(meeting.date.between(wanted.period.first, wanted.period.last))
     return query
 
 
-_CHRONOLOGICAL = (Meeting.date, Meeting.starts_at.asc().nulls_last(), Meeting.id)
+def _chronological(meeting: MeetingTable) -> tuple[Any, ...]:
+    return (meeting.date, meeting.starts_at.asc().nulls_last(), meeting.id)
+
+
+_CHRONOLOGICAL = _chronological(Meeting)
 
 
 async def next_meetings(
@@ -104,22 +124,26 @@ async def next_meetings(
     zone: ZoneInfo,
 ) -> list[MeetingView]:
     """The next scheduled meeting of each workshop, nearest first."""
-    ranked = (
-        _filtered(select(Meeting), wanted)
-        .where(Meeting.status == MeetingStatus.SCHEDULED, _upcoming(now, zone))
-        .add_columns(
-            func.row_number()
-            .over(partition_by=Meeting.workshop_id, order_by=_CHRONOLOGICAL)
-            .label("rank")
+    # For each workshop its first upcoming meeting, found with the index by workshop and
+    # date; ranking every upcoming meeting instead took tens of milliseconds with years
+    # of meetings ahead.
+    candidate = aliased(Meeting)
+    first = (
+        _filtered(select(candidate.id), wanted, candidate)
+        .where(
+            candidate.workshop_id == Workshop.id,
+            candidate.status == MeetingStatus.SCHEDULED,
+            _upcoming(now, zone, candidate),
         )
-        .subquery()
+        .order_by(*_chronological(candidate))
+        .limit(1)
+        .correlate(Workshop)
+        .scalar_subquery()
     )
-    query = (
-        select(Meeting)
-        .join(ranked, ranked.c.id == Meeting.id)
-        .where(ranked.c.rank == 1)
-        .order_by(*_CHRONOLOGICAL)
-    )
+    firsts = select(first).select_from(Workshop)
+    if wanted.workshop_ids is not None:
+        firsts = firsts.where(Workshop.id.in_(wanted.workshop_ids))
+    query = select(Meeting).where(Meeting.id.in_(firsts)).order_by(*_CHRONOLOGICAL)
     return [meeting_view(m, directory) for m in await session.scalars(query)]
 
 
