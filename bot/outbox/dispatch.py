@@ -442,9 +442,7 @@ class Dispatcher:
                 log.info("%s to chat %s skipped: %s", kind, chat_id, reason, extra=where)
             elif outcome.status == OutboxStatus.FAILED:
                 metrics.failed.labels(kind, "refused").inc()
-                log.warning(
-                    "%s to chat %s refused: %s", kind, chat_id, outcome.error, extra=where
-                )
+                log.warning("%s to chat %s refused: %s", kind, chat_id, outcome.error, extra=where)
             else:
                 metrics.sent.labels(kind).inc()
                 delivered = outcome.sent_at or self.clock()

@@ -117,7 +117,9 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
             )
         )
     with_minutes: set[int] = set()
-    for chunk in _chunks({row.meeting_id for row in rows if row.kind == MINUTES and row.meeting_id}):
+    for chunk in _chunks(
+        {row.meeting_id for row in rows if row.kind == MINUTES and row.meeting_id}
+    ):
         with_minutes.update(
             await session.scalars(select(Minutes.meeting_id).where(Minutes.meeting_id.in_(chunk)))
         )
