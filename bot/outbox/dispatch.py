@@ -199,6 +199,9 @@ class Dispatcher:
                     await asyncio.sleep(max(0.0, (slot - self.clock()).total_seconds()))
                 if pause is not None:
                     return
+                await ledger.room()
+                if pause is not None:
+                    return
                 untried.discard(letter.row_id)
                 with log_context(outbox_id=letter.row_id):
                     wait = await self._deliver(letter, ledger, stats)
@@ -568,8 +571,11 @@ class Ledger:
     """Outcomes on their way to the database, written in groups by one task.
 
     A group is written once it is as large as the sends in flight, or LINGER after its
-    first outcome, or when the batch ends: what was sent but not yet marked when a
-    process dies, and so may be sent again, stays about twice what is in flight.
+    first outcome, or when the batch ends. Sending waits while two groups are waiting or
+    being written (`room`), so what was sent but not yet marked when a process dies, and
+    so may be sent again, is at most those two groups and the sends in flight — also when
+    the database is slow or away, which then holds the sending up rather than piling up
+    messages whose outcomes cannot be written.
     """
 
     # How long an outcome may wait for others to be written with.
@@ -579,8 +585,24 @@ class Ledger:
         self.dispatcher = dispatcher
         self.group = dispatcher.concurrency
         self.waiting: list[Outcome] = []
+        self.writing = 0  # outcomes of the group being written
         self.wake = asyncio.Event()
+        self.written = asyncio.Event()
         self.closed = False
+        self.broken: BaseException | None = None  # the writing gave up: send no more
+
+    @property
+    def unmarked(self) -> int:
+        """Outcomes not yet in the database."""
+        return len(self.waiting) + self.writing
+
+    async def room(self) -> None:
+        """Wait until fewer than two groups of outcomes are unwritten."""
+        while self.unmarked >= 2 * self.group:
+            if self.broken is not None:
+                raise self.broken
+            self.written.clear()
+            await self.written.wait()
 
     def add(self, outcome: Outcome) -> None:
         """One more outcome to write."""
@@ -601,7 +623,15 @@ class Ledger:
             self.wake.clear()
             outcomes, self.waiting = self.waiting, []
             if outcomes:
-                await self._write(outcomes)
+                self.writing = len(outcomes)
+                try:
+                    await self._write(outcomes)
+                except BaseException as error:
+                    self.broken = error
+                    raise
+                finally:
+                    self.writing = 0
+                    self.written.set()
 
     async def _write(self, outcomes: list[Outcome]) -> None:
         """Write a group; while the database is away, keep it and try again.

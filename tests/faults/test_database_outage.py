@@ -4,7 +4,6 @@ broadcast, SQLite locked by another writer. Nothing is lost and nobody sees a tr
 from __future__ import annotations
 
 import asyncio
-import inspect
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.outbox.dispatch import Dispatcher
+from bot.runtime import runtime_of
 from tests.conftest import POSTGRES_URL
 from tests.helpers.bots import bot_running
 from tests.helpers.broadcasts import announcements, ask, broadcast, deliveries, members
@@ -31,8 +30,6 @@ ASKER = FakeUser(7202, "Kysyjä")
 TEXT = "Muistathan ilmoittautua kevätseminaariin."
 # The one line a user gets when something failed (error-generic in bot/locales/fi.ftl).
 SORRY = "Valitettavasti jokin meni vikaan. Yritä hetken kuluttua uudelleen."
-# Sends a dispatcher has under way at once (Dispatcher's concurrency).
-CONCURRENCY: int = inspect.signature(Dispatcher).parameters["concurrency"].default
 
 
 def _dsn(url: str) -> str:
@@ -144,7 +141,8 @@ async def test_sqlite_locked_by_another_writer_the_bot_waits_and_nobody_sees_an_
         fake_api.add_user(user)
         await resident(sessions, user.id, "Lohja")
     writer = OtherWriter(make_url(database_url).database or "")
-    async with bot_running(fake_api, database_url, bot_admin_ids=(COORDINATOR.id,)):
+    async with bot_running(fake_api, database_url, bot_admin_ids=(COORDINATOR.id,)) as application:
+        batch = runtime_of(application).dispatcher.batch_size
         answer = await ask(fake_api, ASKER, "/next", besides=TEXT)
         status = await broadcast(fake_api, COORDINATOR, TEXT)
         await fake_api.wait_until(
@@ -172,10 +170,10 @@ async def test_sqlite_locked_by_another_writer_the_bot_waits_and_nobody_sees_an_
     received = deliveries(fake_api, TEXT)
     assert set(received) == {*chats, COORDINATOR.id, ASKER.id, switcher.id}
     assert set(received.values()) == {1}
-    # The bot waited: while the lock was held, no send could be recorded, so only the
-    # sends already under way (at most `concurrency` of them) went out.
+    # The bot waited: while the lock was held no new batch could be claimed, so at most
+    # the batch already rendered went out (its outcomes written once the lock was gone).
     held = [m for m in announcements(fake_api, TEXT) if locked < m.received_at < released]
-    assert len(held) <= CONCURRENCY
+    assert len(held) <= batch
     assert all(m.plain_text != SORRY for m in fake_api.sent)
     assert status.plain_text == (
         "📣 Tiedote lähetetty. 203/203 perillä, 0 epäonnistui, "
