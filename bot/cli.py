@@ -23,13 +23,13 @@ from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_mome
 from bot.i18n import Texts
 from bot.logs import configure_logging
 from bot.outbox.planning import ReminderPolicy, plan_after_import
-from bot.pasted_schedule import apply_announcement, is_announcement_file
+from bot.pasted_schedule import apply_file
 from bot.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
-from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
+from storage.schedule import ScheduleInvalid
 from storage.schedule.read import format_of
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -210,7 +210,7 @@ def import_command(
         print(f"{path}: {error.strerror or 'cannot be read'}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        file_format = fmt or ("text" if is_announcement_file(path.name) else format_of(path.name))
+        file_format = fmt or format_of(path.name)
     except ValueError:
         print(f"{path}: name the file .yaml, .yml, .csv or .txt, or give --format", file=sys.stderr)
         return EXIT_USAGE
@@ -233,16 +233,11 @@ async def import_schedule(
     language = settings.bot_default_language
     engine = create_engine(settings.database_url)
     try:
-        schedule = None if file_format == "text" else read_schedule_bytes(data, file_format)
         await upgrade(engine)
         async with create_sessions(engine)() as session:
-            if schedule is None:
-                # An announcement: only what it states changes, and --prune has no meaning.
-                report = await apply_announcement(session, data.decode("utf-8-sig", "replace"))
-            else:
-                report = await apply_schedule(
-                    session, schedule, default_timezone=settings.bot_timezone, prune=prune
-                )
+            report = await apply_file(
+                session, data, file_format, default_timezone=settings.bot_timezone, prune=prune
+            )
             # Reminders of new meetings, notices of moved and cancelled ones: in the same
             # transaction, so a failed import plans nothing either.
             await plan_after_import(

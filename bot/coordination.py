@@ -20,8 +20,7 @@ from bot.formatting import format_day, format_when
 from bot.outbox.planning import ReminderPolicy, notify_added, notify_change, plan_after_import
 from bot.pasted_schedule import (
     PASTED_NAME,
-    apply_announcement,
-    is_announcement_file,
+    apply_file,
     preview_reply,
     read_and_try,
 )
@@ -40,7 +39,7 @@ from bot.typed import number
 from storage.models import Announcement, Meeting, MeetingStatus, PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant
-from storage.schedule.read import format_of, parse_date, parse_time
+from storage.schedule.read import format_of, parse_date, parse_time, read_text
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
 _AUDIENCE = re.compile(r"^(workshop|verstas|verkstad|municipality|kunta|kommun)=(\S+)\s*", re.I)
@@ -617,17 +616,19 @@ async def schedule_file_reply(
         await staff_member(session, visitor, "import", admin_ids=admins, target=file_name)
     except NotAllowed:
         return await _not_allowed(session, runtime, visitor)
-    if is_announcement_file(file_name):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return Reply(texts(language, "import-error-not_utf8"))
-        reading, stated = await read_and_try(session, runtime, text)
-        return await preview_reply(session, runtime, visitor, file_name, text, reading, stated)
     try:
         file_format = format_of(file_name)
     except ValueError:
         return Reply(texts(language, "import-file-type"))
+    if file_format == "text":
+        try:
+            text = read_text(content)
+        except ScheduleInvalid as invalid:
+            return Reply(
+                "\n".join(escape(describe_error(texts, language, e)) for e in invalid.errors)
+            )
+        reading, stated = await read_and_try(session, runtime, text)
+        return await preview_reply(session, runtime, visitor, file_name, text, reading, stated)
     try:
         schedule = read_schedule_bytes(content, file_format)
         # A dry run in a transaction of its own, always rolled back: the preview.
@@ -687,14 +688,9 @@ async def schedule_confirm_reply(
     if not confirm:
         return Reply(texts(language, "import-cancelled"))
     try:
-        if is_announcement_file(file_name):
-            report = await apply_announcement(session, content.decode("utf-8-sig"))
-        else:
-            report = await apply_schedule(
-                session,
-                read_schedule_bytes(content, format_of(file_name)),
-                default_timezone=runtime.settings.bot_timezone,
-            )
+        report = await apply_file(
+            session, content, format_of(file_name), default_timezone=runtime.settings.bot_timezone
+        )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
         lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]

@@ -26,19 +26,13 @@ from bot.services.directory import Directory, load_directory
 from bot.services.members import Visitor, language_of
 from bot.services.staff import is_staff
 from storage.models import PendingImport
-from storage.schedule import ImportReport
+from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant
+from storage.schedule.read import read_text
 from storage.schedule.stated import apply_stated
 
-# Uploads with these endings are announcements to read, not schedule files.
-TEXT_SUFFIXES = (".txt", ".md", ".text")
 # The name a pasted message is kept under until Confirm.
 PASTED_NAME = "pasted.txt"
-
-
-def is_announcement_file(file_name: str) -> bool:
-    """True for a plain-text upload, which is read as an announcement."""
-    return file_name.lower().endswith(TEXT_SUFFIXES)
 
 
 async def read_and_try(
@@ -53,10 +47,25 @@ async def read_and_try(
     return reading, report
 
 
-async def apply_announcement(session: AsyncSession, text: str) -> ImportReport:
-    """Import what the text states, in the caller's transaction."""
+async def apply_file(
+    session: AsyncSession,
+    data: bytes,
+    file_format: str,
+    *,
+    default_timezone: ZoneInfo,
+    prune: bool = False,
+) -> ImportReport:
+    """Import a schedule file (`yaml`, `csv`) or an announcement (`text`) in the caller's
+    transaction; raises `ScheduleInvalid`. An announcement changes only what it states,
+    so `prune` has no meaning for it."""
+    if file_format != "text":
+        schedule = read_schedule_bytes(data, file_format)
+        return await apply_schedule(
+            session, schedule, default_timezone=default_timezone, prune=prune
+        )
     directory = await load_directory(session)
-    return await apply_stated(session, read_announcement(text, directory.vocabulary).meetings)
+    reading = read_announcement(read_text(data), directory.vocabulary)
+    return await apply_stated(session, reading.meetings)
 
 
 async def pasted_text_reply(

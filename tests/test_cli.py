@@ -238,3 +238,14 @@ async def test_an_unreachable_bot_api_is_one_line_not_a_traceback(tmp_path: Path
     assert "not reachable" in output
     assert "secret-token" not in output
     assert "Traceback" not in output
+
+
+def test_an_announcement_that_is_not_text_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    announcement = tmp_path / "tiedote.txt"
+    announcement.write_bytes("Kokous 4.3.2009 klo 13\n".encode("utf-16"))
+
+    result = bot_cli(tmp_path, "import", str(announcement), BOT_DEFAULT_LANGUAGE="en")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("line 1: the file is not UTF-8 text")

@@ -245,18 +245,20 @@ def read_schedule(path: Path, *, file_format: str | None = None) -> Schedule | C
 
 
 def format_of(filename: str) -> str:
-    """`yaml` or `csv` by the file name; ValueError for anything else."""
+    """`yaml`, `csv` or `text` (an announcement in prose) by the file name; ValueError
+    for anything else."""
     suffix = Path(filename).suffix.lower()
     if suffix in {".yaml", ".yml"}:
         return "yaml"
     if suffix == ".csv":
         return "csv"
+    if suffix in {".txt", ".md", ".text"}:
+        return "text"
     raise ValueError(f"unknown schedule file type {suffix or '(none)'}")
 
 
-def read_schedule_bytes(data: bytes, file_format: str) -> Schedule | CsvMeetings:
-    """Check the bytes of a YAML or CSV schedule; raises `ScheduleInvalid`."""
-    is_row = file_format == "csv"
+def read_text(data: bytes, *, is_row: bool = False) -> str:
+    """The bytes of an uploaded file as text; raises `ScheduleInvalid` when they are not."""
     if len(data) > MAX_FILE_BYTES:
         raise ScheduleInvalid([ScheduleError("too_large", params={"limit": "2 MB"}, is_row=is_row)])
     try:
@@ -266,6 +268,15 @@ def read_schedule_bytes(data: bytes, file_format: str) -> Schedule | CsvMeetings
         raise ScheduleInvalid([ScheduleError("not_utf8", line=line, is_row=is_row)]) from None
     if "\x00" in text:
         raise ScheduleInvalid([ScheduleError("not_utf8", line=1, is_row=is_row)])
+    return text
+
+
+def read_schedule_bytes(data: bytes, file_format: str) -> Schedule | CsvMeetings:
+    """Check the bytes of a YAML or CSV schedule; raises `ScheduleInvalid`."""
+    if file_format not in {"yaml", "csv"}:
+        raise ValueError(f"{file_format} is not a schedule file format")
+    is_row = file_format == "csv"
+    text = read_text(data, is_row=is_row)
     if not text.strip():
         raise ScheduleInvalid([ScheduleError("empty_file", is_row=is_row)])
     if file_format == "csv":
