@@ -715,6 +715,20 @@ class LocalBotAPI:
         ``entities`` (bold, links …, UTF-16 offsets as in the Bot API) come after the
         bot_command entity that a leading command gets.
         """
+        return self.inject_update(
+            {"message": self.text_message(user, text, chat=chat, entities=entities)}
+        )
+
+    def text_message(
+        self,
+        user: FakeUser,
+        text: str,
+        *,
+        chat: FakeChat | None = None,
+        entities: list[JSONDict] | None = None,
+    ) -> JSONDict:
+        """A text message from ``user`` as an update carries it, not queued: for posting
+        to a webhook. ``send_text`` queues one."""
         self.add_user(user)
         if chat is not None:
             self.add_chat(chat)
@@ -736,7 +750,7 @@ class LocalBotAPI:
             ]
         if entities:
             message["entities"] = [*message.get("entities", []), *entities]
-        return self.inject_update({"message": message})
+        return message
 
     def send_document(
         self,

@@ -17,6 +17,7 @@ from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI
 from storage.models import AuditEntry, Member, Role
 from tests.helpers.bots import bot_running
+from tests.helpers.chat import say
 from tests.helpers.schedules import load_demo
 
 pytestmark = pytest.mark.e2e
@@ -128,10 +129,7 @@ async def reply_to(
     api: LocalBotAPI, user: FakeUser, text: str, chat: FakeChat | None = None, messages: int = 1
 ) -> str:
     """Send `text`; wait for the bot's `messages` messages; return the first one's text."""
-    chat_id = chat.id if chat else user.id
-    before = len(api.messages_to(chat_id))
-    api.send_text(user, text, chat=chat)
-    return (await api.wait_for_message(chat_id, count=before + messages))[before].plain_text or ""
+    return (await say(api, user, text, chat=chat, count=messages)).plain_text or ""
 
 
 @pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])

@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
-from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from storage.models import AuditEntry, Member, Outbox
 from tests.helpers.bots import bot_running
+from tests.helpers.chat import say
 from tests.helpers.members import resident
 from tests.helpers.schedules import load_demo
 
@@ -38,13 +39,6 @@ async def bot(
     await load_demo(sessions)
     async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,)) as application:
         yield application
-
-
-async def say(api: LocalBotAPI, user: FakeUser, text: str) -> SentMessage:
-    """Send a message; return the bot's next message to that user."""
-    before = len(api.messages_to(user.id))
-    api.send_text(user, text)
-    return (await api.wait_for_message(user.id, count=before + 1))[before]
 
 
 async def audit_entries(sessions: Sessions) -> list[tuple[int, str, bool]]:

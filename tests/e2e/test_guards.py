@@ -97,17 +97,7 @@ async def test_the_webhook_refuses_requests_without_telegrams_secret(
     hook = Webhook(url=public, listen="127.0.0.1", port=port, secret="s3cret-of-this-start")
     user = FakeUser(1304, "Webhook")
     fake_api.add_user(user)
-    update = {
-        "update_id": 1,
-        "message": {
-            "message_id": 1,
-            "date": 1_700_000_000,
-            "chat": {"id": user.id, "type": "private", "first_name": user.first_name},
-            "from": user.to_json(),
-            "text": "/help",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
-        },
-    }
+    update = {"update_id": 1, "message": fake_api.text_message(user, "/help")}
     settings = settings_for(fake_api, sqlite_url)
     async with running(build_application(settings), webhook=hook), httpx.AsyncClient() as client:
         [registered] = fake_api.calls_to("setWebhook")

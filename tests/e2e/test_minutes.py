@@ -15,6 +15,7 @@ from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from storage.models import AuditEntry, Meeting, Minutes, Workshop
 from tests.helpers.bots import bot_running
+from tests.helpers.chat import say
 from tests.helpers.members import resident
 from tests.helpers.schedules import load_demo
 
@@ -39,13 +40,6 @@ async def bot(
     await load_demo(sessions)
     async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,)) as application:
         yield application
-
-
-async def say(api: LocalBotAPI, user: FakeUser, text: str, count: int = 1) -> SentMessage:
-    """Send a message; return the first of the bot's next `count` messages to that user."""
-    before = len(api.messages_to(user.id))
-    api.send_text(user, text)
-    return (await api.wait_for_message(user.id, count=before + count))[before]
 
 
 async def send_file(

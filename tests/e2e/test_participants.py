@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from tests.helpers.bots import bot_running, fixed_clock
+from tests.helpers.chat import say
 from tests.helpers.schedules import HELSINKI, load_demo
 
 pytestmark = pytest.mark.e2e
@@ -45,11 +46,7 @@ async def bot(
 
 async def ask(api: LocalBotAPI, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> str:
     """Send a message and return the text of the bot's next reply in that chat."""
-    chat_id = chat.id if chat else user.id
-    before = len(api.messages_to(chat_id))
-    api.send_text(user, text, chat=chat)
-    replies = await api.wait_for_message(chat_id, count=before + 1)
-    text_of_reply = replies[before].plain_text
+    text_of_reply = (await say(api, user, text, chat=chat)).plain_text
     assert text_of_reply is not None
     return text_of_reply
 

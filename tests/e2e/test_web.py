@@ -324,17 +324,7 @@ async def test_webhook_mode_serves_health_and_links_feeds_at_the_webhooks_addres
     )
     user = FakeUser(1441, "Tilaaja")
     fake_api.add_user(user)
-    update = {
-        "update_id": 1,
-        "message": {
-            "message_id": 1,
-            "date": 1_700_000_000,
-            "chat": {"id": user.id, "type": "private", "first_name": user.first_name},
-            "from": user.to_json(),
-            "text": "/calendar",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 9}],
-        },
-    }
+    update = {"update_id": 1, "message": fake_api.text_message(user, "/calendar")}
     await bot.start("--webhook", "https://verstas.example.fi/hook", "--listen", f"127.0.0.1:{port}")
     try:
         await fake_api.wait_for_call("setWebhook", timeout=30)
