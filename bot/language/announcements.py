@@ -24,7 +24,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from bot.language.finnish import fold
-from bot.language.questions import Vocabulary, find_workshop, towns_in
+from bot.language.questions import (
+    Vocabulary,
+    find_whole_workshop_name,
+    find_workshop,
+    towns_in,
+)
 from storage.schedule.stated import StatedMeeting
 
 # Longer texts are not announcements; the limit keeps a pasted book from stalling a worker.
@@ -288,7 +293,7 @@ def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
 
         named = find_workshop(line.text, vocabulary)
         if named is not None and (
-            len(words) <= _HEADING_WORDS or _names_in_full(line.text, vocabulary)
+            len(words) <= _HEADING_WORDS or find_whole_workshop_name(line.text, vocabulary)
         ):
             workshop = named
         if _has_word(words, _MEMBERS_WORDS):
@@ -325,16 +330,6 @@ def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
         municipalities=members,
         unplaced=tuple(unplaced),
         wrong_weekdays=tuple(wrong),
-    )
-
-
-def _names_in_full(line: str, vocabulary: Vocabulary) -> bool:
-    """True when the line has a workshop's whole name or alias, not just a word of one."""
-    folded = " ".join(_folded_words(line))
-    return any(
-        " ".join(_folded_words(name)) in folded
-        for name in vocabulary.workshops
-        if len(_folded_words(name)) >= 2
     )
 
 

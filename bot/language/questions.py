@@ -480,11 +480,8 @@ def _workshop_in(
 ) -> tuple[str | None, set[int]]:
     """The workshop a text names and the words that name it."""
     index = vocabulary._workshop_index
-    folded = [fold(word.text) for word in words]
-    for phrase, key in index.phrases:
-        for start in range(len(words) - len(phrase) + 1):
-            if tuple(folded[start : start + len(phrase)]) == phrase:
-                return key, set(range(start, start + len(phrase)))
+    if (named := _whole_name_in(words, index)) is not None:
+        return named
     votes: Counter[str] = Counter()
     used: set[int] = set()
     for position, word in enumerate(words):
@@ -499,6 +496,22 @@ def _workshop_in(
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None, set()
     return ranked[0][0], used
+
+
+def _whole_name_in(words: Sequence[_Word], index: _WorkshopIndex) -> tuple[str, set[int]] | None:
+    """The workshop whose key, name or alias the words have whole, and those words."""
+    folded = [fold(word.text) for word in words]
+    for phrase, key in index.phrases:
+        for start in range(len(words) - len(phrase) + 1):
+            if tuple(folded[start : start + len(phrase)]) == phrase:
+                return key, set(range(start, start + len(phrase)))
+    return None
+
+
+def find_whole_workshop_name(text: str, vocabulary: Vocabulary) -> str | None:
+    """The workshop whose key, name or alias a text has whole, not just a word of one."""
+    named = _whole_name_in(_words(_normalise(text)), vocabulary._workshop_index)
+    return named[0] if named else None
 
 
 def find_workshop(text: str, vocabulary: Vocabulary) -> str | None:
