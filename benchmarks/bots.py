@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.app import VerstasApplication, build_application, running
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
-from bot.ratelimit import SendLimits
+from bot.telegram.ratelimit import SendLimits
 from config.settings import Settings
 
 COORDINATOR = FakeUser(5001, "Marianna", language_code="fi")

@@ -35,9 +35,9 @@ from benchmarks.network import (
 )
 from benchmarks.server import server_process
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.ratelimit import SendLimits
 from bot.services import announcements
 from bot.services.members import Visitor
+from bot.telegram.ratelimit import SendLimits
 from storage.models import Outbox, OutboxStatus
 
 NAME = "broadcast"

@@ -33,7 +33,7 @@ from benchmarks.network import (
 )
 from benchmarks.questions import asker
 from bot.console.bot_api import LocalBotAPI
-from bot.outbox.planning import ReminderPolicy, plan_everything
+from bot.planning.outbox import ReminderPolicy, plan_everything
 from config.settings import Settings
 from storage.models import Outbox
 

@@ -30,12 +30,12 @@ from benchmarks.network import (
     postgres_problem,
     throwaway_database,
 )
-from bot.answers import Asker, next_reply
 from bot.app import build_application
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.ratelimit import SendLimits
-from bot.runtime import runtime_of
+from bot.replies.answers import Asker, next_reply
 from bot.services.members import Visitor, participant_of
+from bot.telegram.ratelimit import SendLimits
+from bot.telegram.runtime import runtime_of
 
 NAME = "questions"
 # Telegram's limits would cap the answers at 30 a second: lifted to see the bot's own pace.

@@ -20,21 +20,21 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.calendar_feeds import CalendarFeeds, feed_key
-from bot.clock import Clock, system_clock
-from bot.i18n import Texts
-from bot.metrics import Metrics
-from bot.outbox.dispatch import Dispatcher
-from bot.outbox.planning import ReminderPolicy, plan_everything
-from bot.ratelimit import FairRateLimiter, SendLimits
-from bot.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.telegram_sender import TelegramSender
+from bot.foundation.clock import Clock, system_clock
+from bot.foundation.metrics import Metrics
+from bot.language.catalog import Texts
+from bot.planning.outbox import ReminderPolicy, plan_everything
+from bot.services.feeds import CalendarFeeds, feed_key
 from bot.services.privacy import purge_expired
-from bot.telegram_sender import TelegramSender
-from bot.updates import ObservedUpdates
+from bot.telegram.menu import set_command_menus
+from bot.telegram.ratelimit import FairRateLimiter, SendLimits
+from bot.telegram.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
+from bot.telegram.updates import ObservedUpdates
 from bot.web import WebServer
 from config.settings import Settings
 from handlers import register_handlers
-from handlers.menu import set_command_menus
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 

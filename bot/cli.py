@@ -18,13 +18,13 @@ from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
 from bot.app import Listen, Webhook, build_application, serve
-from bot.clock import system_clock
 from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_moment
-from bot.i18n import Texts
-from bot.logs import configure_logging
-from bot.outbox.planning import ReminderPolicy, plan_after_import
-from bot.pasted_schedule import apply_file
-from bot.schedule_texts import describe_error, describe_report
+from bot.foundation.clock import system_clock
+from bot.foundation.logs import configure_logging
+from bot.language.catalog import Texts
+from bot.planning.outbox import ReminderPolicy, plan_after_import
+from bot.replies.imports import apply_file
+from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
 from storage.database import create_engine, create_sessions

@@ -21,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import Application
 
-from bot.calendar_reply import member_feed, workshop_feed
-from bot.runtime import runtime_of
+from bot.replies.calendar import member_feed, workshop_feed
 from bot.services.status import outbox_depth
+from bot.telegram.runtime import runtime_of
 
 log = logging.getLogger(__name__)
 

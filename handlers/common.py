@@ -11,11 +11,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot.answers import Asker
-from bot.reply import Reply
-from bot.runtime import Runtime, VerstasContext
+from bot.replies.answers import Asker
+from bot.replies.reply import Reply
 from bot.services.groups import group_workshop
 from bot.services.members import Visitor, participant_of
+from bot.telegram.runtime import Runtime, VerstasContext
 
 log = logging.getLogger(__name__)
 

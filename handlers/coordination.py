@@ -6,7 +6,8 @@ import re
 
 from telegram import InputFile, Update
 
-from bot.coordination import (
+from bot.foundation.typed import number
+from bot.replies.coordination import (
     add_meeting_reply,
     attendance_reply,
     audience_choices,
@@ -22,10 +23,9 @@ from bot.coordination import (
     schedule_file_reply,
     set_audience,
 )
-from bot.reply import Attachment, Refusal, Reply
-from bot.runtime import VerstasContext
+from bot.replies.reply import Attachment, Refusal, Reply
 from bot.services.members import language_of
-from bot.typed import number
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, outdated, respond, send, show_in_place, visitor_of
 from storage.models import Role
 

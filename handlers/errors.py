@@ -6,7 +6,7 @@ import logging
 
 from telegram import Update
 
-from bot.runtime import VerstasContext
+from bot.telegram.runtime import VerstasContext
 
 log = logging.getLogger(__name__)
 

@@ -7,12 +7,12 @@ from html import escape
 from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 
-from bot.outbox.planning import ReminderPolicy, plan_workshop
-from bot.reply import Reply
-from bot.runtime import VerstasContext
+from bot.planning.outbox import ReminderPolicy, plan_workshop
+from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
 from bot.services.members import language_of
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, in_group, send, visitor_of
 
 _PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR}

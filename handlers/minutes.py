@@ -9,7 +9,8 @@ from telegram import Document, InputFile, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
-from bot.minutes import (
+from bot.foundation.typed import number
+from bot.replies.minutes import (
     MinutesShown,
     archive_page_reply,
     archive_reply,
@@ -20,11 +21,10 @@ from bot.minutes import (
     show_minutes_reply,
     stop_request_reply,
 )
-from bot.runtime import VerstasContext
 from bot.services.directory import load_directory
 from bot.services.members import language_of
 from bot.services.minutes import MAX_FILE_BYTES, MinutesFile, awaited_meeting, renew_file_id
-from bot.typed import number
+from bot.telegram.runtime import VerstasContext
 from handlers.common import (
     arguments,
     asker_of,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
-from bot.calendar_reply import calendar_reply
-from bot.privacy import forget_reply, mydata_reply, privacy_reply
-from bot.runtime import VerstasContext
+from bot.replies.calendar import calendar_reply
+from bot.replies.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.services.members import language_of
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
 
 

@@ -6,13 +6,18 @@ import html
 
 from telegram import BotCommandScopeChat, Update
 
-from bot.answers import help_reply
-from bot.registration import language_reply, municipality_chosen, municipality_reply, start_reply
-from bot.runtime import VerstasContext
+from bot.foundation.typed import number
+from bot.replies.answers import help_reply
+from bot.replies.registration import (
+    language_reply,
+    municipality_chosen,
+    municipality_reply,
+    start_reply,
+)
 from bot.services.members import language_of
-from bot.typed import number
+from bot.telegram.menu import menu_commands
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
-from handlers.menu import menu_commands
 
 
 async def start(update: Update, context: VerstasContext) -> None:

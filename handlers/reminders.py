@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.reminders import reminders_reply, rsvp_reply, status_reply
-from bot.reply import Reply
-from bot.runtime import VerstasContext
+from bot.foundation.typed import number
+from bot.replies.reminders import reminders_reply, rsvp_reply, status_reply
+from bot.replies.reply import Reply
 from bot.services.members import language_of
-from bot.typed import number
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
 from storage.models import RsvpAnswer
 

@@ -7,12 +7,12 @@ from contextlib import suppress
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.answers import contact_reply, workshops_reply
-from bot.registration import follow_reply, follow_workshop
-from bot.runtime import VerstasContext
+from bot.foundation.typed import number
+from bot.replies.answers import contact_reply, workshops_reply
+from bot.replies.registration import follow_reply, follow_workshop
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
-from bot.typed import number
+from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, keyboard, outdated, respond, send, visitor_of
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers import decode_page
+from bot.foundation.typed import number
 from bot.language.questions import Intent, Vocabulary, parse_period, understand
-from bot.typed import number
+from bot.replies.answers import decode_page
 from config.settings import parse_offsets
 from storage.schedule import CsvMeetings, Schedule, ScheduleInvalid, read_schedule_bytes
 from tests.helpers.schedules import demo_bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fluent.syntax import FluentParser, ast
 
-from bot.i18n import LOCALES, Texts
+from bot.language.catalog import LOCALES, Texts
 from config.settings import LANGUAGES
 from storage.schedule import read as schedule_read
 

@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from bot.logs import AddContext, JsonLines, RedactToken, TextLines, configure_logging, log_context
+from bot.foundation.logs import (
+    AddContext,
+    JsonLines,
+    RedactToken,
+    TextLines,
+    configure_logging,
+    log_context,
+)
 
 TOKEN = "123456:AAE-very-secret"
 

@@ -6,7 +6,7 @@ import asyncio
 import time
 from typing import Any
 
-from bot.ratelimit import FairRateLimiter, Priority, SendLimits
+from bot.telegram.ratelimit import FairRateLimiter, Priority, SendLimits
 
 
 def busiest_second(moments: list[float]) -> int:

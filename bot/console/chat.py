@@ -13,8 +13,8 @@ from typing import TextIO
 
 from bot.console.bot_api import ApiCall, FakeUser, LocalBotAPI, SentMessage
 from bot.console.rendering import Choice, choices_of, render_choices, render_text
-from bot.i18n import Texts
-from bot.typed import number
+from bot.foundation.typed import number
+from bot.language.catalog import Texts
 
 QUIT = "/quit"
 PROMPT = "› "

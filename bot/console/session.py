@@ -22,12 +22,12 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from bot.app import build_application, running
-from bot.clock import running_from
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.console.chat import Screen, TerminalChat, read_lines
-from bot.formatting import format_when
-from bot.i18n import Texts
-from bot.logs import configure_logging
+from bot.foundation.clock import running_from
+from bot.foundation.logs import configure_logging
+from bot.language.catalog import Texts
+from bot.language.dates import format_when
 from config.settings import DEMO_SCHEDULE, Language, Settings
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade

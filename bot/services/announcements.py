@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.outbox.planning import ANNOUNCEMENT, PlannedRow, insert_rows
-from bot.reply import Attachment
+from bot.planning.outbox import ANNOUNCEMENT, PlannedRow, insert_rows
+from bot.replies.reply import Attachment
 from bot.services.groups import NotAllowed
 from bot.services.members import Visitor
 from bot.services.staff import audit, staff_member

@@ -15,11 +15,11 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.foundation.typed import number
 from bot.services.directory import Directory
 from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Visitor
 from bot.services.staff import audit, staff_member
-from bot.typed import number
 from storage.models import Meeting, MeetingStatus, Member, Minutes, MinutesRequest
 from storage.schedule.read import parse_date
 

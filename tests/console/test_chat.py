@@ -14,7 +14,7 @@ from telegram.error import BadRequest
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.console.chat import Screen, TerminalChat
-from bot.i18n import Texts
+from bot.language.catalog import Texts
 
 AINO = FakeUser(2009, "Aino", language_code="fi")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import running_from
 from bot.console.session import parse_moment
+from bot.foundation.clock import running_from
 from tests.helpers.bots import clean_environment
 from tests.helpers.clock import ManualClock
 from tests.helpers.console import START_TIMEOUT, ConsoleProcess

@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import Webhook, build_application, running
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.logs import RedactToken
+from bot.foundation.logs import RedactToken
 from tests.helpers.bots import BotProcess, bot_running, settings_for
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
-from bot.logs import AddContext, JsonLines
+from bot.foundation.logs import AddContext, JsonLines
 from tests.helpers.bots import BotProcess, bot_serving, fixed_clock, free_port
 from tests.helpers.members import resident
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.runtime import runtime_of
+from bot.telegram.runtime import runtime_of
 from tests.conftest import POSTGRES_URL
 from tests.helpers.bots import bot_running
 from tests.helpers.broadcasts import announcements, ask, broadcast, deliveries, members
@@ -28,7 +28,7 @@ Sessions = async_sessionmaker[AsyncSession]
 COORDINATOR = FakeUser(7201, "Marianna")
 ASKER = FakeUser(7202, "Kysyjä")
 TEXT = "Muistathan ilmoittautua kevätseminaariin."
-# The one line a user gets when something failed (error-generic in bot/locales/fi.ftl).
+# The one line a user gets when something failed (error-generic in bot/language/locales/fi.ftl).
 SORRY = "Valitettavasti jokin meni vikaan. Yritä hetken kuluttua uudelleen."
 
 

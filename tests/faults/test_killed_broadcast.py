@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.outbox.dispatch import Dispatcher, batch_for
+from bot.delivery.dispatch import Dispatcher, batch_for
 from storage.models import Outbox, OutboxStatus
 from tests.helpers.bots import BotProcess
 from tests.helpers.broadcasts import (

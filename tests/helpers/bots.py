@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Listen, VerstasApplication, build_application, running
-from bot.clock import Clock
 from bot.console.bot_api import LocalBotAPI
+from bot.foundation.clock import Clock
 from config.settings import Settings
 
 ROOT = Path(__file__).parents[2]

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
 
-from bot.i18n import Texts
-from bot.outbox.dispatch import Dispatcher
-from bot.outbox.planning import ReminderPolicy
-from bot.runtime import Runtime
-from bot.telegram_sender import TelegramSender
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.telegram_sender import TelegramSender
+from bot.language.catalog import Texts
+from bot.planning.outbox import ReminderPolicy
+from bot.telegram.runtime import Runtime
 from config.settings import Settings
 from tests.helpers.bots import fixed_clock
 

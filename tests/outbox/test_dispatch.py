@@ -18,9 +18,10 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
-from bot.i18n import Texts
-from bot.outbox.dispatch import Dispatcher
-from bot.outbox.planning import (
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.telegram_sender import TelegramSender
+from bot.language.catalog import Texts
+from bot.planning.outbox import (
     ReminderPolicy,
     notify_minutes,
     plan_after_import,
@@ -31,7 +32,6 @@ from bot.services import announcements
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, choose_municipality
 from bot.services.minutes import NewMinutes, attach_minutes
-from bot.telegram_sender import TelegramSender
 from config.settings import parse_offsets
 from storage.models import (
     GroupChat,

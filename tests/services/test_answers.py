@@ -11,8 +11,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.answers import Asker, question_reply
 from bot.console.bot_api import parse_html
+from bot.replies.answers import Asker, question_reply
 from bot.services.members import Participant
 from storage.models import Role
 from tests.helpers.runtime import runtime_at

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.calendar_reply import calendar_reply
+from bot.replies.calendar import calendar_reply
 from bot.services.members import Visitor
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.members import resident

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.formatting import format_when
+from bot.language.dates import format_when
 from bot.language.questions import Period
 from bot.services.directory import Directory, load_directory
 from bot.services.meetings import (

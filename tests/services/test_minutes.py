@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.outbox.planning import MINUTES, ReminderPolicy, notify_minutes
+from bot.planning.outbox import MINUTES, ReminderPolicy, notify_minutes
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import NotAllowed
 from bot.services.members import Visitor

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.outbox.timing import meeting_start, outside_quiet_hours, reminder_due
+from bot.planning.timing import meeting_start, outside_quiet_hours, reminder_due
 from config.settings import QuietHours, parse_offsets
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from html import escape
 from zoneinfo import ZoneInfo
 
-from bot.formatting import format_day, format_when
-from bot.i18n import Texts
+from bot.language.catalog import Texts
+from bot.language.dates import format_day, format_when
 from bot.services.contacts import Contact
 from bot.services.directory import Directory, WorkshopInfo
 from bot.services.meetings import MeetingView

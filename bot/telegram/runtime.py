@@ -11,11 +11,11 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.calendar_feeds import CalendarFeeds
-from bot.clock import Clock
-from bot.i18n import Texts
-from bot.metrics import Metrics
-from bot.outbox.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
+from bot.foundation.clock import Clock
+from bot.foundation.metrics import Metrics
+from bot.language.catalog import Texts
+from bot.services.feeds import CalendarFeeds
 from config.settings import Settings
 
 RUNTIME_KEY = "verstas.runtime"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Bot, BotCommand
 
-from bot.answers import COMMANDS
-from bot.i18n import Texts
+from bot.language.catalog import Texts
+from bot.replies.answers import COMMANDS
 from config.settings import LANGUAGES
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.reply import Button, Reply
-from bot.runtime import Runtime
+from bot.replies.reply import Button, Reply
 from bot.services.members import Visitor, language_of
 from bot.services.privacy import forget_member, personal_data
+from bot.telegram.runtime import Runtime
 
 
 def privacy_reply(runtime: Runtime, language: str) -> Reply:

@@ -7,14 +7,14 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.formatting import format_day, format_when
-from bot.outbox.planning import ReminderPolicy, plan_member
-from bot.reply import Reply
-from bot.runtime import Runtime
+from bot.language.dates import format_day, format_when
+from bot.planning.outbox import ReminderPolicy, plan_member
+from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, greet_member, participant_of, set_reminder_offsets
 from bot.services.rsvp import answer_meeting
 from bot.services.status import outbox_status
+from bot.telegram.runtime import Runtime
 from config.settings import parse_offsets
 from storage.models import OutboxStatus, Role, RsvpAnswer
 

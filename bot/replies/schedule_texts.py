@@ -6,8 +6,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.formatting import format_day
-from bot.i18n import Texts
+from bot.language.catalog import Texts
+from bot.language.dates import format_day
 from storage.models import MeetingStatus
 from storage.schedule import ImportReport, ScheduleError
 

@@ -1,6 +1,6 @@
 """Calendar feeds: secret addresses that calendar apps subscribe to, one per member and
 one per workshop, served by the web server (`bot/web.py`) with the content of
-`bot/calendar_reply.py`.
+`bot/replies/calendar.py`.
 
 Nothing is stored: an address carries the member's id (or the workshop's key) and an HMAC
 of it under the feed key, so it is unguessable, the same after every restart and on every

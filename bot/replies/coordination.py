@@ -16,18 +16,18 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.formatting import format_day, format_when
-from bot.outbox.planning import ReminderPolicy, notify_added, notify_change, plan_after_import
-from bot.pasted_schedule import (
+from bot.foundation.typed import number
+from bot.language.dates import format_day, format_when
+from bot.planning.outbox import ReminderPolicy, notify_added, notify_change, plan_after_import
+from bot.replies.imports import (
     PASTED_NAME,
     apply_file,
     preview_reply,
     read_and_try,
 )
-from bot.reminders import RSVP_TEXT
-from bot.reply import Attachment, Button, Refusal, Reply
-from bot.runtime import Runtime
-from bot.schedule_texts import describe_error, describe_report
+from bot.replies.reminders import RSVP_TEXT
+from bot.replies.reply import Attachment, Button, Refusal, Reply
+from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import announcements as broadcasts
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.directory import Directory, load_directory
@@ -35,7 +35,7 @@ from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
 from bot.services.members import Visitor, language_of
 from bot.services.staff import audit, create_invite, latest_audit, set_role, staff_member
-from bot.typed import number
+from bot.telegram.runtime import Runtime
 from storage.models import Announcement, Meeting, MeetingStatus, PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant

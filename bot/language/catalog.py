@@ -1,4 +1,4 @@
-"""Texts in Finnish, Swedish and English, from the Fluent catalogs in `bot/locales/`.
+"""Texts in Finnish, Swedish and English, from the Fluent catalogs in `bot/language/locales/`.
 
 Finnish is the default and the fallback: a text missing from another catalog is shown in
 Finnish rather than not at all (a test keeps the three catalogs in step).

@@ -21,13 +21,13 @@ from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
-from bot.i18n import Texts
-from bot.logs import log_context
-from bot.metrics import Metrics, reason_label
-from bot.outbox.messages import load_recipients, render, render_progress
-from bot.outbox.planning import ReminderPolicy, drop_pending_of_member
-from bot.reply import Attachment, Button, Reply
+from bot.delivery.messages import load_recipients, render, render_progress
+from bot.foundation.clock import Clock
+from bot.foundation.logs import log_context
+from bot.foundation.metrics import Metrics, reason_label
+from bot.language.catalog import Texts
+from bot.planning.outbox import ReminderPolicy, drop_pending_of_member
+from bot.replies.reply import Attachment, Button, Reply
 from bot.services.announcements import progress
 from bot.services.directory import load_directory
 from bot.services.groups import forget_group

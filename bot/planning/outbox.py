@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.outbox.timing import meeting_start, outside_quiet_hours, reminder_due
+from bot.planning.timing import meeting_start, outside_quiet_hours, reminder_due
 from config.settings import QuietHours, Settings
 from storage.models import (
     GroupChat,

@@ -16,15 +16,15 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.formatting import format_day, format_when
-from bot.i18n import Texts
 from bot.language.announcements import Reading, read_announcement
-from bot.reply import Button, Reply
-from bot.runtime import Runtime
-from bot.schedule_texts import describe_report
+from bot.language.catalog import Texts
+from bot.language.dates import format_day, format_when
+from bot.replies.reply import Button, Reply
+from bot.replies.schedule_texts import describe_report
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Visitor, language_of
 from bot.services.staff import is_staff
+from bot.telegram.runtime import Runtime
 from storage.models import PendingImport
 from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant

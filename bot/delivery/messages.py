@@ -15,10 +15,9 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.formatting import format_clock, format_day
-from bot.i18n import Texts
-from bot.meeting_texts import render_meeting
-from bot.outbox.planning import (
+from bot.language.catalog import Texts
+from bot.language.dates import format_clock, format_day
+from bot.planning.outbox import (
     ADDED,
     ANNOUNCEMENT,
     CANCELLATION,
@@ -28,8 +27,9 @@ from bot.outbox.planning import (
     ReminderPolicy,
     meeting_subject,
 )
-from bot.outbox.timing import meeting_start
-from bot.reply import Attachment, Button, Reply
+from bot.planning.timing import meeting_start
+from bot.replies.meeting_texts import render_meeting
+from bot.replies.reply import Attachment, Button, Reply
 from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view

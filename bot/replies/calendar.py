@@ -12,12 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.calendar import CalendarMeeting, meetings_calendar
-from bot.outbox.planning import ReminderPolicy
-from bot.reply import Reply
-from bot.runtime import Runtime
+from bot.planning.outbox import ReminderPolicy
+from bot.replies.ics import CalendarMeeting, meetings_calendar
+from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.members import Visitor, greet_member, participant_of
+from bot.telegram.runtime import Runtime
 from storage.models import Meeting, MeetingStatus, Member, Workshop
 
 

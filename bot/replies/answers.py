@@ -13,16 +13,16 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Texts
+from bot.foundation.typed import number
+from bot.language.catalog import Texts
 from bot.language.questions import Intent, Period, Question, parse_period, understand
-from bot.meeting_texts import (
+from bot.replies.meeting_texts import (
     render_contacts,
     render_last,
     render_meetings,
     render_workshop,
 )
-from bot.reply import Button, Reply
-from bot.runtime import Runtime
+from bot.replies.reply import Button, Reply
 from bot.services.contacts import contacts
 from bot.services.directory import Directory, load_directory
 from bot.services.meetings import (
@@ -33,7 +33,7 @@ from bot.services.meetings import (
     next_meetings,
 )
 from bot.services.members import Participant
-from bot.typed import number
+from bot.telegram.runtime import Runtime
 
 # Commands listed in /help and in the "didn't understand" reply, with their catalog keys.
 COMMANDS: tuple[tuple[str, str], ...] = (

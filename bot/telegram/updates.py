@@ -8,8 +8,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import SimpleUpdateProcessor
 
-from bot.logs import log_context
-from bot.metrics import Metrics
+from bot.foundation.logs import log_context
+from bot.foundation.metrics import Metrics
 
 
 def update_type(update: Update) -> str:

@@ -12,9 +12,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import ExtBot
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.outbox.dispatch import RecipientGone, RetryLater, Undeliverable
-from bot.ratelimit import Priority
-from bot.reply import Attachment, Button
+from bot.delivery.dispatch import RecipientGone, RetryLater, Undeliverable
+from bot.replies.reply import Attachment, Button
+from bot.telegram.ratelimit import Priority
 
 # Telegram's limit for the caption of a photo or document (the HTML is measured here,
 # which is never shorter than the text Telegram counts).
@@ -50,7 +50,7 @@ class TelegramSender:
                 return await self._send_attachment(chat_id, text, markup, attachment)
             # Explicit, not left to the Application's defaults: the outbox's texts are HTML.
             if isinstance(self.bot, ExtBot):
-                # Behind the people the bot is answering (see bot.ratelimit).
+                # Behind the people the bot is answering (see bot.telegram.ratelimit).
                 message = await self.bot.send_message(
                     chat_id,
                     text,

@@ -12,11 +12,11 @@ from html import escape, unescape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.answers import Asker
-from bot.formatting import format_day, format_when
-from bot.outbox.planning import ReminderPolicy, notify_minutes
-from bot.reply import Button, Refusal, Reply
-from bot.runtime import Runtime
+from bot.foundation.typed import number
+from bot.language.dates import format_day, format_when
+from bot.planning.outbox import ReminderPolicy, notify_minutes
+from bot.replies.answers import Asker
+from bot.replies.reply import Button, Refusal, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound
@@ -35,7 +35,7 @@ from bot.services.minutes import (
     request_minutes,
 )
 from bot.services.staff import STAFF
-from bot.typed import number
+from bot.telegram.runtime import Runtime
 from storage.models import Meeting
 
 _FIRST_WORD = re.compile(r"\s*(\S*)\s*(.*)", re.DOTALL)

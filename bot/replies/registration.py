@@ -6,9 +6,8 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.reminders import replan_member
-from bot.reply import Button, Reply
-from bot.runtime import Runtime
+from bot.replies.reminders import replan_member
+from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, load_directory
 from bot.services.members import (
     Visitor,
@@ -21,6 +20,7 @@ from bot.services.members import (
     set_language,
 )
 from bot.services.staff import use_invite
+from bot.telegram.runtime import Runtime
 from config.settings import LANGUAGES
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
