@@ -23,7 +23,7 @@ from bot.foundation.clock import system_clock
 from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy, plan_after_import
-from bot.replies.imports import apply_file
+from bot.replies.pasted_announcements import apply_file
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors

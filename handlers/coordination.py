@@ -7,23 +7,17 @@ import re
 from telegram import InputFile, Update
 
 from bot.foundation.typed import number
-from bot.replies.coordination import (
-    add_meeting_reply,
-    attendance_reply,
+from bot.replies.broadcasts import (
     audience_choices,
-    audit_reply,
     broadcast_reply,
     cancel_reply,
     confirm_reply,
-    edit_meeting_reply,
-    invite_reply,
-    members_reply,
-    role_reply,
-    schedule_confirm_reply,
-    schedule_file_reply,
     set_audience,
 )
+from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
 from bot.replies.reply import Attachment, Refusal, Reply
+from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
+from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
 from bot.services.members import language_of
 from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, outdated, respond, send, show_in_place, visitor_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.replies.answers import decode_page, meetings_reply, next_reply, page_reply, question_reply
-from bot.replies.imports import pasted_text_reply
+from bot.replies.pasted_announcements import pasted_text_reply
 from bot.services.directory import load_directory
 from bot.telegram.runtime import VerstasContext
 from handlers.common import arguments, asker_of, drop_buttons, outdated, send, visitor_of

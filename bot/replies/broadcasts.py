@@ -1,0 +1,244 @@
+"""Coordinators' announcements: the draft, its audience, its preview, Confirm and Cancel."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.replies.reply import Attachment, Button, Refusal, Reply
+from bot.services import announcements as broadcasts
+from bot.services.directory import Directory, load_directory
+from bot.services.groups import NotAllowed
+from bot.services.members import Visitor, language_of
+from bot.services.staff import staff_member
+from bot.telegram.runtime import Runtime
+from storage.models import Announcement
+
+
+async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
+    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+
+
+# `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
+_AUDIENCE = re.compile(r"^(workshop|verstas|verkstad|municipality|kunta|kommun)=(\S+)\s*", re.I)
+
+
+def _audience_text(runtime: Runtime, language: str, directory: Directory, a: Announcement) -> str:
+    texts = runtime.texts
+    workshop = directory.workshop_by_id(a.workshop_id) if a.workshop_id else None
+    municipality = directory.municipality_by_id(a.municipality_id)
+    parts = []
+    if workshop is not None:
+        parts.append(texts(language, "audience-workshop", name=escape(workshop.title(language))))
+    if municipality is not None:
+        parts.append(
+            texts(language, "audience-municipality", name=escape(municipality.title(language)))
+        )
+    return ", ".join(parts) or texts(language, "audience-everyone")
+
+
+# --- broadcasts -------------------------------------------------------------------------
+
+
+async def broadcast_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    html: str,
+    attachment: Attachment | None = None,
+) -> Reply:
+    """/broadcast [workshop=KEY] [municipality=NAME] TEXT: a draft and its preview."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    directory = await load_directory(session)
+    workshop_id = municipality_id = None
+    rest = html.strip()
+    while match := _AUDIENCE.match(rest):
+        field, value = match.group(1).lower(), match.group(2)
+        if field in {"workshop", "verstas", "verkstad"}:
+            workshop = directory.workshop(value)
+            if workshop is None:
+                return Reply(
+                    texts(
+                        language,
+                        "workshop-not-found",
+                        word=escape(value[:80]),
+                        keys=", ".join(w.key for w in directory.workshops),
+                    )
+                )
+            workshop_id = workshop.id
+        else:
+            municipality = directory.municipality(value)
+            if municipality is None:
+                return Reply(
+                    texts(language, "municipality-not-found-plain", name=escape(value[:80]))
+                )
+            municipality_id = municipality.id
+        rest = rest[match.end() :]
+    try:
+        if not rest.strip():
+            await staff_member(session, visitor, "broadcast", admin_ids=admins)
+            return Reply(texts(language, "broadcast-usage"))
+        draft = await broadcasts.draft(
+            session,
+            visitor,
+            rest.strip(),
+            workshop_id=workshop_id,
+            municipality_id=municipality_id,
+            admin_ids=admins,
+            attachment=attachment,
+        )
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    return await preview(session, runtime, draft, language, directory)
+
+
+async def preview(
+    session: AsyncSession,
+    runtime: Runtime,
+    draft: Announcement,
+    language: str,
+    directory: Directory,
+) -> Reply:
+    """The draft as recipients will see it, its audience and count, and the buttons."""
+    texts = runtime.texts
+    count = await broadcasts.recipient_count(session, draft)
+    head = texts(
+        language,
+        "broadcast-preview",
+        count=count,
+        audience=_audience_text(runtime, language, directory, draft),
+    )
+    buttons = (
+        (
+            Button(texts(language, "broadcast-confirm"), f"ann:ok:{draft.id}"),
+            Button(texts(language, "broadcast-cancel"), f"ann:no:{draft.id}"),
+        ),
+        (
+            Button(texts(language, "broadcast-pick-workshop"), f"ann:pw:{draft.id}"),
+            Button(texts(language, "broadcast-pick-municipality"), f"ann:pm:{draft.id}"),
+        ),
+    )
+    if draft.attachment_kind is not None:
+        head += "\n" + texts(language, f"broadcast-attachment-{draft.attachment_kind}")
+    return Reply(f"{head}\n\n{draft.text}", buttons)
+
+
+async def _draft(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    announcement_id: int | None,
+    action: str,
+) -> Announcement | Reply:
+    """The visitor's own draft, or the reply that says why not (refused, gone, none)."""
+    language = await language_of(session, visitor)
+    try:
+        return await broadcasts.own_draft(
+            session, visitor, announcement_id, action, admin_ids=runtime.settings.bot_admin_ids
+        )
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    except broadcasts.NotADraft:
+        return Reply(runtime.texts(language, "broadcast-not-a-draft"))
+    except broadcasts.NoDraft:
+        return Reply(runtime.texts(language, "broadcast-no-draft"))
+
+
+async def audience_choices(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, announcement_id: int, what: str
+) -> Reply:
+    """The workshop (`w`) or municipality (`m`) buttons of a draft's audience."""
+    texts = runtime.texts
+    language = await language_of(session, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    if isinstance(draft, Reply):
+        return draft
+    directory = await load_directory(session)
+    if what == "w":
+        options = [(w.title(language), w.id) for w in directory.workshops]
+        every = texts(language, "audience-all-workshops")
+    else:
+        options = [(m.title(language), m.id) for m in directory.municipalities]
+        every = texts(language, "audience-all-municipalities")
+    buttons = [Button(every, f"ann:{what}:{draft.id}:0")] + [
+        Button(name if len(name) <= 40 else name[:39] + "…", f"ann:{what}:{draft.id}:{value}")
+        for name, value in options
+    ]
+    rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
+    return Reply(texts(language, "broadcast-choose-audience"), rows)
+
+
+async def set_audience(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    announcement_id: int,
+    what: str,
+    value: int,
+) -> Reply:
+    """An audience button: change the draft, show the preview again."""
+    language = await language_of(session, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    if isinstance(draft, Reply):
+        return draft
+    directory = await load_directory(session)
+    if what == "w":
+        draft.workshop_id = value if directory.workshop_by_id(value) else None
+    else:
+        draft.municipality_id = value if directory.municipality_by_id(value) else None
+    await session.flush()
+    return await preview(session, runtime, draft, language, directory)
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """The outcome of Confirm: the reply, and whether a broadcast was planned."""
+
+    reply: Reply
+    planned: bool
+
+
+async def confirm_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    announcement_id: int | None,
+    *,
+    status_chat_id: int,
+    status_message_id: int | None,
+) -> Confirmed:
+    """Confirm (button or /confirm): plan the announcement into the outbox."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-confirm")
+    if isinstance(draft, Reply):
+        return Confirmed(draft, planned=False)
+    directory = await load_directory(session)
+    count = await broadcasts.confirm(
+        session,
+        draft,
+        visitor,
+        now=runtime.clock(),
+        audience=_audience_text(runtime, "fi", directory, draft),
+        status_chat_id=status_chat_id,
+        status_message_id=status_message_id,
+        admin_ids=admins,
+    )
+    return Confirmed(Reply(texts(language, "broadcast-started", count=count)), planned=True)
+
+
+async def cancel_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, announcement_id: int | None
+) -> Reply:
+    """Cancel (button or /cancel): drop the draft."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-cancel")
+    if isinstance(draft, Reply):
+        return draft
+    await broadcasts.cancel(session, draft, visitor, admin_ids=admins)
+    return Reply(texts(language, "broadcast-cancelled"))

@@ -1,0 +1,204 @@
+"""Coordinators add, change and cancel meetings from the chat."""
+
+from __future__ import annotations
+
+import shlex
+from datetime import time
+from html import escape
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.foundation.typed import number
+from bot.language.dates import format_when
+from bot.planning.outbox import ReminderPolicy, notify_added, notify_change
+from bot.replies.reply import Refusal, Reply
+from bot.services.directory import load_directory
+from bot.services.groups import NotAllowed
+from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
+from bot.services.members import Visitor, language_of
+from bot.services.staff import staff_member
+from bot.telegram.runtime import Runtime
+from storage.models import Meeting, MeetingStatus
+from storage.schedule.apply import local_instant
+from storage.schedule.read import parse_date, parse_time
+
+
+async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
+    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+
+
+def _problem(runtime: Runtime, language: str, error: PydanticCustomError) -> Reply:
+    """A date or time that did not parse, told in the words of the schedule importer."""
+    params = {key: str(value) for key, value in (error.context or {}).items()}
+    return Reply(runtime.texts(language, f"import-error-{error.type}", **params))
+
+
+def _time_range(text: str) -> tuple[time, time | None]:
+    start, _, end = text.partition("-")
+    return parse_time(start), parse_time(end) if end else None
+
+
+async def add_meeting_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str
+) -> Reply:
+    """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
+    texts, admins, zone = (
+        runtime.texts,
+        runtime.settings.bot_admin_ids,
+        runtime.settings.bot_timezone,
+    )
+    language = await language_of(session, visitor)
+    directory = await load_directory(session)
+    words = arguments.split()
+    if len(words) < 2:
+        try:
+            await staff_member(session, visitor, "add-meeting", admin_ids=admins)
+        except NotAllowed:
+            return await _not_allowed(session, runtime, visitor)
+        return Reply(texts(language, "addmeeting-usage"))
+    workshop = directory.workshop(words[0])
+    if workshop is None:
+        return Reply(
+            texts(
+                language,
+                "workshop-not-found",
+                word=escape(words[0][:80]),
+                keys=", ".join(w.key for w in directory.workshops),
+            )
+        )
+    try:
+        day = parse_date(words[1])
+        start, end = (
+            _time_range(words[2]) if len(words) > 2 and words[2][:1].isdigit() else (None, None)
+        )
+    except PydanticCustomError as error:
+        return _problem(runtime, language, error)
+    place_words = words[3:] if start is not None else words[2:]
+    place = " ".join(place_words) or None
+    if start is not None and end is not None and end <= start:
+        return Reply(
+            texts(
+                language,
+                "import-error-end_before_start",
+                start=f"{start:%H:%M}",
+                end=f"{end:%H:%M}",
+            )
+        )
+    try:
+        meeting = await add_meeting(
+            session,
+            visitor,
+            workshop_id=workshop.id,
+            workshop_key=workshop.key,
+            day=day,
+            start=start,
+            end=end,
+            place=place,
+            zone=zone,
+            admin_ids=admins,
+        )
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    await notify_added(
+        session, meeting, now=runtime.clock(), policy=ReminderPolicy.from_settings(runtime.settings)
+    )
+    when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
+    return Reply(
+        texts(
+            language,
+            "meeting-added",
+            id=meeting.id,
+            workshop=escape(workshop.title(language)),
+            when=when,
+        )
+    )
+
+
+async def edit_meeting_reply(
+    session: AsyncSession,
+    runtime: Runtime,
+    visitor: Visitor,
+    arguments: str,
+    *,
+    cancel: bool = False,
+) -> Reply:
+    """/editmeeting N [date=…] [time=13:00-15:30] [place=…] [venue="…"]; /cancelmeeting N."""
+    texts, admins, zone = (
+        runtime.texts,
+        runtime.settings.bot_admin_ids,
+        runtime.settings.bot_timezone,
+    )
+    language = await language_of(session, visitor)
+    action = "cancel-meeting" if cancel else "edit-meeting"
+    try:
+        words = shlex.split(arguments)
+    except ValueError:
+        words = arguments.split()
+    meeting_id = number(words[0]) if words else None
+    if meeting_id is None:
+        try:
+            await staff_member(session, visitor, action, admin_ids=admins)
+        except NotAllowed:
+            return await _not_allowed(session, runtime, visitor)
+        return Reply(texts(language, "cancelmeeting-usage" if cancel else "editmeeting-usage"))
+    current = await session.get(Meeting, meeting_id)
+    values: dict[str, Any] = {}
+    if cancel:
+        values["status"] = MeetingStatus.CANCELLED
+    elif current is not None:
+        day = current.date
+        for word in words[1:]:
+            name, _, value = word.partition("=")
+            name = name.lower()
+            try:
+                if name in {"date", "pvm", "datum"}:
+                    day = parse_date(value)
+                    values["date"] = day
+                elif name in {"time", "aika", "tid"}:
+                    start, end = _time_range(value)
+                    values["_time"] = (start, end)
+                elif name in {"place", "paikka", "plats"}:
+                    values["place"] = value or None
+                elif name in {"venue", "tila", "lokal"}:
+                    values["venue"] = value or None
+                elif name in {"address", "osoite", "adress"}:
+                    values["address"] = value or None
+                else:
+                    return Reply(texts(language, "editmeeting-usage"))
+            except PydanticCustomError as error:
+                return _problem(runtime, language, error)
+        if "_time" in values:
+            start, end = values.pop("_time")
+            values["starts_at"] = local_instant(day, start, zone)
+            values["ends_at"] = local_instant(day, end, zone) if end else None
+        elif "date" in values and current.starts_at is not None:
+            # A new day keeps the clock times.
+            values["starts_at"] = local_instant(
+                day, current.starts_at.astimezone(zone).time(), zone
+            )
+            if current.ends_at is not None:
+                values["ends_at"] = local_instant(
+                    day, current.ends_at.astimezone(zone).time(), zone
+                )
+    try:
+        meeting, changes = await change_meeting(
+            session, visitor, meeting_id, values, action=action, admin_ids=admins
+        )
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    except MeetingNotFound:
+        return Reply(texts(language, "rsvp-unknown-meeting", key=str(meeting_id)))
+    if not changes:
+        return Reply(texts(language, "meeting-unchanged"))
+    await notify_change(
+        session,
+        meeting,
+        changes,
+        now=runtime.clock(),
+        policy=ReminderPolicy.from_settings(runtime.settings),
+    )
+    when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
+    key = "meeting-cancelled-done" if cancel else "meeting-changed"
+    return Reply(texts(language, key, id=meeting.id, when=when))

@@ -1,0 +1,182 @@
+"""Attendance lists, the members, roles, invitations and the audit log, for coordinators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.foundation.typed import number
+from bot.language.dates import format_day, format_when
+from bot.replies.reminders import RSVP_TEXT
+from bot.replies.reply import Refusal, Reply
+from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
+from bot.services.directory import load_directory
+from bot.services.groups import NotAllowed
+from bot.services.members import Visitor, language_of
+from bot.services.staff import audit, create_invite, latest_audit, set_role, staff_member
+from bot.telegram.runtime import Runtime
+from storage.models import Meeting, Role
+
+
+async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
+    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+
+
+# --- attendance, members, roles, audit ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceReply:
+    """The list as a message and as a CSV file."""
+
+    reply: Reply
+    csv: bytes | None = None
+    file_name: str = "attendance.csv"
+
+
+async def attendance_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str
+) -> AttendanceReply:
+    """/attendance N: answers grouped by municipality, with those who have not answered."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    key = arguments.strip()
+    try:
+        actor = await staff_member(
+            session, visitor, "attendance", admin_ids=admins, target=f"meeting {key}"
+        )
+    except NotAllowed:
+        return AttendanceReply(await _not_allowed(session, runtime, visitor))
+    meeting_id = number(key)
+    if meeting_id is None:
+        return AttendanceReply(Reply(texts(language, "attendance-usage")))
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        return AttendanceReply(Reply(texts(language, "rsvp-unknown-meeting", key=escape(key[:20]))))
+    directory = await load_directory(session)
+    people = await attendance(session, meeting)
+    names = {answer: texts(language, RSVP_TEXT[answer]) for answer in RSVP_TEXT} | {
+        None: texts(language, "attendance-no-answer")
+    }
+    workshop = directory.workshop_by_id(meeting.workshop_id)
+    lines = [
+        texts(
+            language,
+            "attendance-title",
+            workshop=escape(workshop.title(language) if workshop else ""),
+            date=format_day(meeting.date, language),
+        )
+    ]
+    current = None
+    for person in people:
+        if person.municipality != current:
+            current = person.municipality
+            lines.append(
+                f"\n<b>{escape(directory.town_title(current, language) if current else '–')}</b>"
+            )
+        lines.append(f"{escape(person.name)}: {names[person.answer]}")
+    totals = {answer: sum(1 for p in people if p.answer == answer) for answer in names}
+    lines.append("\n" + ", ".join(f"{names[answer]} {count}" for answer, count in totals.items()))
+    await audit(session, actor, "attendance", target=f"meeting {meeting.id}")
+    return AttendanceReply(
+        Reply("\n".join(lines)),
+        attendance_csv(people, names),
+        f"attendance-{meeting.date.isoformat()}-{meeting.id}.csv",
+    )
+
+
+async def members_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+    """/members: counts for everyone; the list itself for coordinators."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    counts = await member_counts(session)
+    lines = [texts(language, "members-title", total=counts.total), ""]
+    lines += [
+        f"{escape(directory_name or '–')}: {count}"
+        for directory_name, count in counts.by_municipality
+    ]
+    lines.append("")
+    lines += [f"{escape(name)}: {count}" for name, count in counts.by_workshop]
+    try:
+        actor = await staff_member(session, visitor, "members", admin_ids=admins)
+    except NotAllowed:
+        # Counts are for everyone; the refusal above concerns the list only.
+        return Reply("\n".join(lines))
+    await audit(session, actor, "members")
+    lines += ["", texts(language, "members-list")]
+    lines += [
+        f"{escape(name)} – {escape(municipality or '–')}"
+        + ("" if active else " " + texts(language, "members-inactive"))
+        for name, municipality, active in await member_list(session)
+    ]
+    return Reply("\n".join(lines))
+
+
+async def role_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str, role: Role
+) -> Reply:
+    """/promote USER_ID and /demote USER_ID (administrators)."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    target = arguments.strip()
+    user_id = number(target)
+    if user_id is None:
+        try:
+            await staff_member(session, visitor, "promote", admin_ids=admins, admin_only=True)
+        except NotAllowed:
+            return Refusal(texts(language, "admin-only"))
+        return Reply(texts(language, "role-usage"))
+    try:
+        member = await set_role(session, visitor, user_id, role, admin_ids=admins)
+    except NotAllowed:
+        return Refusal(texts(language, "admin-only"))
+    if member is None:
+        return Reply(texts(language, "role-unknown-user", id=target))
+    return Reply(
+        texts(
+            language,
+            "role-set",
+            name=escape(member.name),
+            role=texts(language, f"role-{member.role.value}"),
+        )
+    )
+
+
+async def invite_reply(
+    session: AsyncSession, runtime: Runtime, visitor: Visitor, bot_username: str
+) -> Reply:
+    """/invite: a one-time link that makes its opener a coordinator."""
+    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
+    language = await language_of(session, visitor)
+    try:
+        token = await create_invite(session, visitor, now=runtime.clock(), admin_ids=admins)
+    except NotAllowed:
+        return Refusal(texts(language, "admin-only"))
+    return Reply(
+        texts(language, "invite-link", link=f"https://t.me/{bot_username}?start=invite-{token}")
+    )
+
+
+async def audit_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+    """/audit: the latest entries of the audit log (coordinators and administrators)."""
+    texts, admins, zone = (
+        runtime.texts,
+        runtime.settings.bot_admin_ids,
+        runtime.settings.bot_timezone,
+    )
+    language = await language_of(session, visitor)
+    try:
+        await staff_member(session, visitor, "audit", admin_ids=admins)
+    except NotAllowed:
+        return await _not_allowed(session, runtime, visitor)
+    lines = [texts(language, "audit-title")]
+    for entry in await latest_audit(session):
+        when = format_when(entry.at.astimezone(zone).date(), entry.at, None, language, zone)
+        mark = "" if entry.allowed else " ✗ " + texts(language, "audit-refused")
+        parts = [p for p in (entry.target, entry.audience, entry.detail) if p]
+        who = f"{escape(entry.actor_name)} ({entry.actor_telegram_id})"
+        about = f" – {escape('; '.join(parts))}" if parts else ""
+        lines.append(f"{when} {who}: {escape(entry.action)}{mark}{about}")
+    return Reply("\n".join(lines))
