@@ -36,7 +36,7 @@ from benchmarks.network import (
 from benchmarks.server import server_process
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.services import announcements
-from bot.services.members import Visitor
+from bot.services.members import Person
 from bot.telegram.ratelimit import SendLimits
 from storage.models import Outbox, OutboxStatus
 
@@ -137,11 +137,10 @@ async def _wait_for_all(api: LocalBotAPI, recipients: int, limits: SendLimits | 
 
 async def announce(sessions: async_sessionmaker[AsyncSession]) -> None:
     """The coordinator's announcement to everyone, confirmed, as the Confirm button does."""
-    coordinator = Visitor(COORDINATOR.id, COORDINATOR.first_name, "fi")
-    admins = (COORDINATOR.id,)
+    coordinator = Person(COORDINATOR.id, COORDINATOR.first_name, "fi", administrator=True)
     async with sessions.begin() as session:
         draft = await announcements.draft(
-            session, coordinator, TEXT, workshop_id=None, municipality_id=None, admin_ids=admins
+            session, coordinator, TEXT, workshop_id=None, municipality_id=None
         )
         await announcements.confirm(
             session,
@@ -151,7 +150,6 @@ async def announce(sessions: async_sessionmaker[AsyncSession]) -> None:
             audience="all",
             status_chat_id=COORDINATOR.id,
             status_message_id=None,
-            admin_ids=admins,
         )
 
 

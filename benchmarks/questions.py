@@ -33,9 +33,9 @@ from benchmarks.network import (
 from bot.app import build_application
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.replies.answers import Asker, next_reply
-from bot.services.members import Visitor, participant_of
+from bot.services.members import Person, participant_of
+from bot.telegram.context import runtime_of
 from bot.telegram.ratelimit import SendLimits
-from bot.telegram.runtime import runtime_of
 
 NAME = "questions"
 # Telegram's limits would cap the answers at 30 a second: lifted to see the bot's own pace.
@@ -62,11 +62,11 @@ async def service_calls(url: str, members: int, calls: int) -> list[float]:
         # The first calls open connections and fill caches; they are not timed.
         for position, number in enumerate([*picks[:10], *picks]):
             user = asker(number)
-            visitor = Visitor(user.id, user.first_name, user.language_code or "fi")
+            person = Person(user.id, user.first_name, user.language_code or "fi")
             started = time.perf_counter()
             async with runtime.sessions.begin() as session:
-                participant = await participant_of(session, visitor)
-                reply = await next_reply(session, runtime, Asker(participant), None)
+                participant = await participant_of(session, person)
+                reply = await next_reply(session, runtime.replies, Asker(participant), None)
             if position >= 10:
                 times.append(time.perf_counter() - started)
             assert reply.text

@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -26,11 +26,12 @@ from bot.foundation.clock import Clock, system_clock
 from bot.foundation.metrics import Metrics
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy, plan_everything
+from bot.replies.context import ReplyContext
 from bot.services.feeds import CalendarFeeds, feed_key
 from bot.services.privacy import purge_expired
+from bot.telegram.context import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.telegram.menu import set_command_menus
 from bot.telegram.ratelimit import FairRateLimiter, SendLimits
-from bot.telegram.runtime import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.telegram.updates import ObservedUpdates
 from bot.web import WebServer
 from config.settings import Settings
@@ -41,6 +42,7 @@ from storage.migrate import upgrade
 log = logging.getLogger(__name__)
 
 VerstasApplication = Application[Any, VerstasContext, Any, Any, Any, Any]
+DISPATCHER_KEY = "verstas.dispatcher"
 
 # How often the dispatcher looks for due outbox rows; between looks it wakes when the
 # next known row comes due.
@@ -90,18 +92,25 @@ def build_application(
         metrics=metrics,
     )
     secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
+    feeds = CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url)
     application.bot_data[RUNTIME_KEY] = Runtime(
         settings=settings,
         texts=texts,
         clock=clock,
         engine=engine,
         sessions=sessions,
-        dispatcher=dispatcher,
-        feeds=CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url),
+        replies=ReplyContext.of(settings, texts=texts, clock=clock, dry_runs=sessions, feeds=feeds),
         metrics=metrics,
     )
+    # The dispatcher is the app's own: handlers and replies never send through it.
+    application.bot_data[DISPATCHER_KEY] = dispatcher
     register_handlers(application, flood_limit=settings.flood_limit)
     return application
+
+
+def dispatcher_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Dispatcher:
+    """The outbox dispatcher of an application built by `build_application`."""
+    return cast(Dispatcher, application.bot_data[DISPATCHER_KEY])
 
 
 def file_url_of(base_url: str) -> str:
@@ -165,6 +174,7 @@ async def running(
         if address is not None:
             server = WebServer(
                 application,
+                last_dispatch=lambda: dispatcher_of(application).last_run,
                 webhook_path=webhook.path if webhook else None,
                 webhook_secret=webhook.secret if webhook else None,
             )
@@ -230,7 +240,7 @@ async def _reconcile_then_dispatch(application: VerstasApplication, reconcile: b
                 added = await plan_everything(
                     session,
                     now=runtime.clock(),
-                    policy=ReminderPolicy.from_settings(runtime.settings),
+                    policy=runtime.replies.policy,
                 )
             log.info(
                 "upcoming meetings reconciled in %.1f s: %s reminders added",
@@ -281,7 +291,7 @@ def schedule_dispatching(application: VerstasApplication) -> None:
 
 
 async def _dispatch(context: VerstasContext) -> None:
-    dispatcher, clock = context.runtime.dispatcher, context.runtime.clock
+    dispatcher, clock = dispatcher_of(context.application), context.runtime.clock
     loop = asyncio.get_running_loop()
     next_tick = loop.time() + DISPATCH_INTERVAL
     try:

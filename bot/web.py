@@ -12,6 +12,7 @@ import asyncio
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -23,7 +24,7 @@ from telegram.ext import Application
 
 from bot.replies.calendar import member_feed, workshop_feed
 from bot.services.status import outbox_depth
-from bot.telegram.runtime import runtime_of
+from bot.telegram.context import runtime_of
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,11 @@ class WebServer:
         *,
         webhook_path: str | None = None,
         webhook_secret: str | None = None,
+        last_dispatch: Callable[[], datetime | None] = lambda: None,
     ) -> None:
         self.application = application
+        # When this instance's outbox dispatcher last ran, for /metrics.
+        self.last_dispatch = last_dispatch
         self.runtime = runtime_of(application)
         self.webhook_secret = webhook_secret
         self._metrics = make_aiohttp_handler(self.runtime.metrics.registry)
@@ -117,19 +121,21 @@ class WebServer:
         except Exception as error:
             log.warning("metrics: the outbox could not be counted: %r", error)
             depth = None
-        runtime.metrics.show_outbox(depth, runtime.dispatcher.last_run)
+        runtime.metrics.show_outbox(depth, self.last_dispatch())
         return await self._metrics(request)
 
     async def member_calendar(self, request: web.Request) -> web.Response:
         """A member's feed; 404 for an address that is not (or no longer) valid."""
         token = request.match_info["token"]
-        return await self._calendar(lambda session: member_feed(session, self.runtime, token))
+        return await self._calendar(
+            lambda session: member_feed(session, self.runtime.replies, token)
+        )
 
     async def workshop_calendar(self, request: web.Request) -> web.Response:
         """A workshop's feed in `?lang=` (default BOT_DEFAULT_LANGUAGE)."""
         token, language = request.match_info["token"], request.query.get("lang")
         return await self._calendar(
-            lambda session: workshop_feed(session, self.runtime, token, language)
+            lambda session: workshop_feed(session, self.runtime.replies, token, language)
         )
 
     async def _calendar(

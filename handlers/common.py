@@ -12,10 +12,11 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.replies.answers import Asker
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.groups import group_workshop
-from bot.services.members import Visitor, participant_of
-from bot.telegram.runtime import Runtime, VerstasContext
+from bot.services.members import Person, participant_of
+from bot.telegram.context import Runtime, VerstasContext
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +24,16 @@ log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 4096
 
 
-def visitor_of(update: Update, runtime: Runtime) -> Visitor:
+def person_of(update: Update, runtime: Runtime) -> Person:
     """The user behind the update, with the language Telegram reports for them."""
     user = update.effective_user
     if user is None:
         raise ValueError("an update without a user reached a user handler")
-    return Visitor(
+    return Person(
         telegram_id=user.id,
         name=user.full_name,
         language=runtime.texts.choose(user.language_code),
+        administrator=user.id in runtime.settings.bot_admin_ids,
     )
 
 
@@ -43,7 +45,7 @@ def in_group(update: Update) -> bool:
 
 async def asker_of(session: AsyncSession, update: Update, runtime: Runtime) -> Asker:
     """The participant asking, and in a group, the workshop the group follows."""
-    participant = await participant_of(session, visitor_of(update, runtime))
+    participant = await participant_of(session, person_of(update, runtime))
     if in_group(update) and update.effective_chat is not None:
         workshop_id = await group_workshop(session, update.effective_chat.id)
         return Asker(participant, group_workshop_id=workshop_id, in_group=True)
@@ -81,14 +83,14 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     return parts
 
 
-ReplyMaker = Callable[[AsyncSession, Runtime, Visitor], Awaitable[Reply]]
+ReplyMaker = Callable[[AsyncSession, ReplyContext, Person], Awaitable[Reply]]
 
 
 async def respond(update: Update, context: VerstasContext, make: ReplyMaker) -> None:
     """The usual handler: one session for the update, the reply made in it, then sent."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        reply = await make(session, runtime, visitor_of(update, runtime))
+        reply = await make(session, runtime.replies, person_of(update, runtime))
     await send(update, reply)
 
 

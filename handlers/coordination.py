@@ -19,8 +19,8 @@ from bot.replies.reply import Attachment, Refusal, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
 from bot.services.members import language_of
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, outdated, respond, send, show_in_place, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
 from storage.models import Role
 
 _COMMAND = re.compile(r"^/\S+\s*")
@@ -34,7 +34,7 @@ async def broadcast(update: Update, context: VerstasContext) -> None:
     # The HTML of the message keeps the coordinator's bold, italics and links.
     text = _COMMAND.sub("", message.text_html, count=1)
     async with runtime.sessions.begin() as session:
-        reply = await broadcast_reply(session, runtime, visitor_of(update, runtime), text)
+        reply = await broadcast_reply(session, runtime.replies, person_of(update, runtime), text)
     await send(update, reply)
 
 
@@ -52,7 +52,7 @@ async def broadcast_with_attachment(update: Update, context: VerstasContext) -> 
     text = _COMMAND.sub("", message.caption_html, count=1)
     async with runtime.sessions.begin() as session:
         reply = await broadcast_reply(
-            session, runtime, visitor_of(update, runtime), text, attachment
+            session, runtime.replies, person_of(update, runtime), text, attachment
         )
     await send(update, reply)
 
@@ -68,26 +68,28 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     action = parts[1]
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
         if action == "ok":
             reply = (
                 await confirm_reply(
                     session,
-                    runtime,
-                    visitor,
+                    runtime.replies,
+                    person,
                     announcement_id,
                     status_chat_id=query.message.chat.id,
                     status_message_id=query.message.message_id,
                 )
             ).reply
         elif action == "no":
-            reply = await cancel_reply(session, runtime, visitor, announcement_id)
+            reply = await cancel_reply(session, runtime.replies, person, announcement_id)
         elif action in {"pw", "pm"}:
-            reply = await audience_choices(session, runtime, visitor, announcement_id, action[1])
+            reply = await audience_choices(
+                session, runtime.replies, person, announcement_id, action[1]
+            )
         elif action in {"w", "m"} and len(parts) == 4:
             reply = await set_audience(
-                session, runtime, visitor, announcement_id, action, numbers[1] or 0
+                session, runtime.replies, person, announcement_id, action, numbers[1] or 0
             )
         else:
             reply = None
@@ -109,8 +111,8 @@ async def confirm(update: Update, context: VerstasContext) -> None:
     async with runtime.sessions.begin() as session:
         outcome = await confirm_reply(
             session,
-            runtime,
-            visitor_of(update, runtime),
+            runtime.replies,
+            person_of(update, runtime),
             None,
             status_chat_id=chat.id,
             status_message_id=None,
@@ -147,7 +149,7 @@ async def attendance(update: Update, context: VerstasContext) -> None:
     runtime, chat = context.runtime, update.effective_chat
     async with runtime.sessions.begin() as session:
         result = await attendance_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
+            session, runtime.replies, person_of(update, runtime), arguments(context)
         )
     await send(update, result.reply)
     if result.csv is not None and chat is not None:
@@ -193,16 +195,16 @@ async def schedule_file(update: Update, context: VerstasContext) -> None:
     if message is None or message.document is None:
         return
     document = message.document
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     if (document.file_size or 0) > MAX_SCHEDULE_BYTES:
         async with runtime.sessions.begin() as session:
-            language = await language_of(session, visitor)
+            language = await language_of(session, person)
         await send(update, Reply(runtime.texts(language, "import-error-too_large", limit="2 MB")))
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
     async with runtime.sessions.begin() as session:
         reply = await schedule_file_reply(
-            session, runtime, visitor, document.file_name or "schedule", content
+            session, runtime.replies, person, document.file_name or "schedule", content
         )
     await send(update, reply)
 
@@ -218,7 +220,7 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
         return
     async with runtime.sessions.begin() as session:
         reply = await schedule_confirm_reply(
-            session, runtime, visitor_of(update, runtime), upload, confirm=parts[1] == "ok"
+            session, runtime.replies, person_of(update, runtime), upload, confirm=parts[1] == "ok"
         )
     if isinstance(reply, Refusal):
         await query.answer(reply.text, show_alert=True)

@@ -6,7 +6,7 @@ import logging
 
 from telegram import Update
 
-from bot.telegram.runtime import VerstasContext
+from bot.telegram.context import VerstasContext
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
 from bot.services.members import language_of
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, in_group, send, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, in_group, person_of, send
 
 _PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR}
 
@@ -39,10 +39,10 @@ async def membership_changed(update: Update, context: VerstasContext) -> None:
 async def link(update: Update, context: VerstasContext) -> None:
     """/link KEY: a coordinator links this group to a workshop."""
     runtime = context.runtime
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     chat = update.effective_chat
     async with runtime.sessions.begin() as session:
-        language = await language_of(session, visitor)
+        language = await language_of(session, person)
         texts = runtime.texts
         if chat is None or not in_group(update):
             reply = Reply(texts(language, "link-only-in-groups"))
@@ -59,11 +59,10 @@ async def link(update: Update, context: VerstasContext) -> None:
                 try:
                     await link_group(
                         session,
-                        visitor,
+                        person,
                         chat_id=chat.id,
                         title=chat.title or "",
                         workshop_id=workshop.id,
-                        admin_ids=runtime.settings.bot_admin_ids,
                     )
                     await plan_workshop(
                         session,

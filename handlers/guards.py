@@ -9,7 +9,7 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.telegram.runtime import VerstasContext
+from bot.telegram.context import VerstasContext
 
 
 class FloodGuard:

@@ -7,8 +7,8 @@ from telegram import Update
 from bot.replies.answers import decode_page, meetings_reply, next_reply, page_reply, question_reply
 from bot.replies.pasted_announcements import pasted_text_reply
 from bot.services.directory import load_directory
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, asker_of, drop_buttons, outdated, send, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, asker_of, drop_buttons, outdated, person_of, send
 
 
 async def next_meeting(update: Update, context: VerstasContext) -> None:
@@ -16,7 +16,7 @@ async def next_meeting(update: Update, context: VerstasContext) -> None:
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
         asker = await asker_of(session, update, runtime)
-        reply = await next_reply(session, runtime, asker, arguments(context) or None)
+        reply = await next_reply(session, runtime.replies, asker, arguments(context) or None)
     await send(update, reply)
 
 
@@ -25,7 +25,7 @@ async def meetings(update: Update, context: VerstasContext) -> None:
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
         asker = await asker_of(session, update, runtime)
-        reply = await meetings_reply(session, runtime, asker, arguments(context))
+        reply = await meetings_reply(session, runtime.replies, asker, arguments(context))
     await send(update, reply)
 
 
@@ -42,7 +42,13 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
         asker = await asker_of(session, update, runtime)
         directory = await load_directory(session)
         reply = await page_reply(
-            session, runtime, directory, wanted, page, asker.participant.language, asker.nudge()
+            session,
+            runtime.replies,
+            directory,
+            wanted,
+            page,
+            asker.participant.language,
+            asker.nudge(),
         )
     await query.answer()
     await drop_buttons(update)
@@ -57,8 +63,8 @@ async def question(update: Update, context: VerstasContext) -> None:
     async with runtime.sessions.begin() as session:
         # A coordinator's pasted announcement is a schedule to import, not a question.
         reply = await pasted_text_reply(
-            session, runtime, visitor_of(update, runtime), message.text
+            session, runtime.replies, person_of(update, runtime), message.text
         ) or await question_reply(
-            session, runtime, await asker_of(session, update, runtime), message.text
+            session, runtime.replies, await asker_of(session, update, runtime), message.text
         )
     await send(update, reply)

@@ -24,15 +24,15 @@ from bot.replies.minutes import (
 from bot.services.directory import load_directory
 from bot.services.members import language_of
 from bot.services.minutes import MAX_FILE_BYTES, MinutesFile, awaited_meeting, renew_file_id
-from bot.telegram.runtime import VerstasContext
+from bot.telegram.context import VerstasContext
 from handlers.common import (
     arguments,
     asker_of,
     drop_buttons,
     in_group,
     outdated,
+    person_of,
     send,
-    visitor_of,
 )
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ async def minutes(update: Update, context: VerstasContext) -> None:
     text = _COMMAND.sub("", message.text_html, count=1)
     async with runtime.sessions.begin() as session:
         shown = await minutes_reply(
-            session, runtime, visitor_of(update, runtime), text, may_ask=not in_group(update)
+            session, runtime.replies, person_of(update, runtime), text, may_ask=not in_group(update)
         )
     await _deliver(update, context, shown)
 
@@ -64,7 +64,9 @@ async def minutes_with_document(update: Update, context: VerstasContext) -> None
         return
     text = _COMMAND.sub("", message.caption_html, count=1)
     async with runtime.sessions.begin() as session:
-        shown = await minutes_reply(session, runtime, visitor_of(update, runtime), text, file)
+        shown = await minutes_reply(
+            session, runtime.replies, person_of(update, runtime), text, file
+        )
     await _deliver(update, context, shown)
 
 
@@ -90,7 +92,7 @@ async def awaited_minutes(update: Update, context: VerstasContext) -> None:
         text = message.caption_html
     async with runtime.sessions.begin() as session:
         reply = await awaited_minutes_reply(
-            session, runtime, visitor_of(update, runtime), meeting_id, text, file
+            session, runtime.replies, person_of(update, runtime), meeting_id, text, file
         )
     await send(update, reply)
     raise ApplicationHandlerStop
@@ -101,10 +103,10 @@ async def minutes_button(update: Update, context: VerstasContext) -> None:
     runtime, query = context.runtime, update.callback_query
     assert query is not None
     parts = (query.data or "").split(":")
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     if parts == ["min", "stop"]:
         async with runtime.sessions.begin() as session:
-            reply = await stop_request_reply(session, runtime, visitor)
+            reply = await stop_request_reply(session, runtime.replies, person)
         await query.answer()
         await drop_buttons(update)
         await send(update, reply)
@@ -114,7 +116,7 @@ async def minutes_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
-        shown = await show_minutes_reply(session, runtime, visitor, meeting_id)
+        shown = await show_minutes_reply(session, runtime.replies, person, meeting_id)
     if shown is None:
         await outdated(update, runtime)
         return
@@ -127,7 +129,7 @@ async def archive(update: Update, context: VerstasContext) -> None:
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
         asker = await asker_of(session, update, runtime)
-        reply = await archive_reply(session, runtime, asker, arguments(context))
+        reply = await archive_reply(session, runtime.replies, asker, arguments(context))
     await send(update, reply)
 
 
@@ -141,9 +143,9 @@ async def archive_button(update: Update, context: VerstasContext) -> None:
         return
     page, scope = decoded
     async with runtime.sessions.begin() as session:
-        language = await language_of(session, visitor_of(update, runtime))
+        language = await language_of(session, person_of(update, runtime))
         directory = await load_directory(session)
-        reply = await archive_page_reply(session, runtime, directory, language, scope, page)
+        reply = await archive_page_reply(session, runtime.replies, directory, language, scope, page)
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)
@@ -156,8 +158,8 @@ async def _download(
     runtime = context.runtime
     if (document.file_size or 0) > MAX_FILE_BYTES:
         async with runtime.sessions.begin() as session:
-            language = await language_of(session, visitor_of(update, runtime))
-        await send(update, file_too_large(runtime, language))
+            language = await language_of(session, person_of(update, runtime))
+        await send(update, file_too_large(runtime.replies, language))
         return None
     content = bytes(await (await document.get_file()).download_as_bytearray())
     return MinutesFile(document.file_id, document.file_name or "minutes", content)

@@ -7,23 +7,23 @@ from telegram import InputFile, Update
 from bot.replies.calendar import calendar_reply
 from bot.replies.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.services.members import language_of
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
 
 
 async def privacy(update: Update, context: VerstasContext) -> None:
     """/privacy."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        language = await language_of(session, visitor_of(update, runtime))
-    await send(update, privacy_reply(runtime, language))
+        language = await language_of(session, person_of(update, runtime))
+    await send(update, privacy_reply(runtime.replies, language))
 
 
 async def mydata(update: Update, context: VerstasContext) -> None:
     """/mydata: the member's data as a JSON file."""
     runtime, chat = context.runtime, update.effective_chat
     async with runtime.sessions.begin() as session:
-        result = await mydata_reply(session, runtime, visitor_of(update, runtime))
+        result = await mydata_reply(session, runtime.replies, person_of(update, runtime))
     await send(update, result.reply)
     if result.file is not None and chat is not None:
         await chat.send_document(InputFile(result.file, filename="verstas-mydata.json"))
@@ -43,7 +43,7 @@ async def forget_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
-        reply = await forget_reply(session, runtime, visitor_of(update, runtime), answer)
+        reply = await forget_reply(session, runtime.replies, person_of(update, runtime), answer)
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)
@@ -54,7 +54,7 @@ async def calendar(update: Update, context: VerstasContext) -> None:
     runtime, chat = context.runtime, update.effective_chat
     async with runtime.sessions.begin() as session:
         result = await calendar_reply(
-            session, runtime, visitor_of(update, runtime), arguments(context)
+            session, runtime.replies, person_of(update, runtime), arguments(context)
         )
     await send(update, result.reply)
     if chat is not None and result.content is not None:

@@ -15,9 +15,9 @@ from bot.replies.registration import (
     start_reply,
 )
 from bot.services.members import language_of
+from bot.telegram.context import VerstasContext
 from bot.telegram.menu import menu_commands
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
+from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
 
 
 async def start(update: Update, context: VerstasContext) -> None:
@@ -25,7 +25,7 @@ async def start(update: Update, context: VerstasContext) -> None:
     runtime = context.runtime
     payload = context.args[0] if context.args else None
     async with runtime.sessions.begin() as session:
-        reply = await start_reply(session, runtime, visitor_of(update, runtime), payload)
+        reply = await start_reply(session, runtime.replies, person_of(update, runtime), payload)
     await send(update, reply)
 
 
@@ -45,7 +45,7 @@ async def municipality_button(update: Update, context: VerstasContext) -> None:
         return
     async with runtime.sessions.begin() as session:
         reply = await municipality_chosen(
-            session, runtime, visitor_of(update, runtime), municipality_id
+            session, runtime.replies, person_of(update, runtime), municipality_id
         )
     if reply is None:
         await outdated(update, runtime)
@@ -72,8 +72,8 @@ async def language_button(update: Update, context: VerstasContext) -> None:
 async def _set_language(update: Update, context: VerstasContext, code: str) -> None:
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        reply = await language_reply(session, runtime, visitor_of(update, runtime), code)
-        chosen = await language_of(session, visitor_of(update, runtime))
+        reply = await language_reply(session, runtime.replies, person_of(update, runtime), code)
+        chosen = await language_of(session, person_of(update, runtime))
     await send(update, reply)
     if update.effective_chat is not None and code.strip().lower() == chosen:
         # The menu follows the chosen language in this chat, not Telegram's app language.
@@ -87,7 +87,7 @@ async def help_command(update: Update, context: VerstasContext) -> None:
     """/help."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        chosen = await language_of(session, visitor_of(update, runtime))
+        chosen = await language_of(session, person_of(update, runtime))
     await send(update, help_reply(runtime.texts, chosen))
 
 
@@ -98,7 +98,7 @@ async def unknown_command(update: Update, context: VerstasContext) -> None:
         return
     command = message.text.split()[0][:64]
     async with runtime.sessions.begin() as session:
-        chosen = await language_of(session, visitor_of(update, runtime))
+        chosen = await language_of(session, person_of(update, runtime))
     text = runtime.texts(chosen, "unknown-command", command=html.escape(command))
     await message.reply_text(text)
 

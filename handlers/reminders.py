@@ -8,8 +8,8 @@ from bot.foundation.typed import number
 from bot.replies.reminders import reminders_reply, rsvp_reply, status_reply
 from bot.replies.reply import Reply
 from bot.services.members import language_of
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, drop_buttons, outdated, respond, send, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
 from storage.models import RsvpAnswer
 
 
@@ -30,7 +30,7 @@ async def rsvp_button(update: Update, context: VerstasContext) -> None:
         return
     async with runtime.sessions.begin() as session:
         reply = await rsvp_reply(
-            session, runtime, visitor_of(update, runtime), meeting_id, answers[parts[2]]
+            session, runtime.replies, person_of(update, runtime), meeting_id, answers[parts[2]]
         )
     if reply is None:
         await outdated(update, runtime)
@@ -59,16 +59,16 @@ async def _typed_rsvp(
     update: Update, context: VerstasContext, answer: RsvpAnswer, command: str
 ) -> None:
     runtime = context.runtime
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     key = arguments(context).strip()
     async with runtime.sessions.begin() as session:
-        language = await language_of(session, visitor)
+        language = await language_of(session, person)
         texts = runtime.texts
         typed_id = number(key)
         if typed_id is None:
             reply = Reply(texts(language, "rsvp-usage", example=f"/{command} 12"))
         else:
-            saved = await rsvp_reply(session, runtime, visitor, typed_id, answer)
+            saved = await rsvp_reply(session, runtime.replies, person, typed_id, answer)
             reply = saved or Reply(texts(language, "rsvp-unknown-meeting", key=key[:20]))
     await send(update, reply)
 

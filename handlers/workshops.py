@@ -12,16 +12,16 @@ from bot.replies.answers import contact_reply, workshops_reply
 from bot.replies.registration import follow_reply, follow_workshop
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
-from bot.telegram.runtime import VerstasContext
-from handlers.common import arguments, keyboard, outdated, respond, send, visitor_of
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, keyboard, outdated, person_of, respond, send
 
 
 async def workshops(update: Update, context: VerstasContext) -> None:
     """/workshops."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        participant = await participant_of(session, visitor_of(update, runtime))
-        reply = await workshops_reply(session, runtime, participant)
+        participant = await participant_of(session, person_of(update, runtime))
+        reply = await workshops_reply(session, runtime.replies, participant)
     await send(update, reply)
 
 
@@ -46,7 +46,7 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
     runtime, query = context.runtime, update.callback_query
     assert query is not None
     action, _, value = (query.data or "").partition(":")
-    visitor = visitor_of(update, runtime)
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
         directory = await load_directory(session)
         workshop_id = number(value)
@@ -54,12 +54,12 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
         if workshop is None:
             reply = None
         else:
-            language = await language_of(session, visitor)
+            language = await language_of(session, person)
             reply = await follow_workshop(
-                session, runtime, visitor, workshop, join=action == "join", language=language
+                session, runtime.replies, person, workshop, join=action == "join", language=language
             )
             refreshed = await workshops_reply(
-                session, runtime, await participant_of(session, visitor)
+                session, runtime.replies, await participant_of(session, person)
             )
     if reply is None:
         await outdated(update, runtime)
@@ -75,6 +75,6 @@ async def contact(update: Update, context: VerstasContext) -> None:
     """/contact."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        chosen = await language_of(session, visitor_of(update, runtime))
-        reply = await contact_reply(session, runtime, chosen)
+        chosen = await language_of(session, person_of(update, runtime))
+        reply = await contact_reply(session, runtime.replies, chosen)
     await send(update, reply)

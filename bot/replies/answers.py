@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.catalog import Texts
 from bot.language.questions import Intent, Period, Question, parse_period, understand
+from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import (
     render_contacts,
     render_last,
@@ -33,7 +34,6 @@ from bot.services.meetings import (
     next_meetings,
 )
 from bot.services.members import Participant
-from bot.telegram.runtime import Runtime
 
 # Commands listed in /help and in the "didn't understand" reply, with their catalog keys.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -90,7 +90,7 @@ class Asker:
 
 async def next_reply(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     asker: Asker,
     word: str | None,
     *,
@@ -99,7 +99,7 @@ async def next_reply(
     """/next [WORD]: the next meeting of each workshop, narrowed by workshop or town."""
     directory = await load_directory(session)
     language = language or asker.participant.language
-    texts = runtime.texts
+    texts = context.texts
     wanted = MeetingFilter(workshop_ids=asker.scope())
     if word:
         workshop = directory.workshop(word)
@@ -110,18 +110,18 @@ async def next_reply(
             wanted = MeetingFilter(workshop_ids=frozenset({workshop.id}))
         else:
             wanted = replace(wanted, place=town)
-    return await _next(session, runtime, asker, directory, wanted, language)
+    return await _next(session, context, asker, directory, wanted, language)
 
 
 async def _next(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     asker: Asker,
     directory: Directory,
     wanted: MeetingFilter,
     language: str,
 ) -> Reply:
-    texts, zone, now = runtime.texts, runtime.settings.bot_timezone, runtime.clock()
+    texts, zone, now = context.texts, context.timezone, context.clock()
     meetings = await next_meetings(session, directory, wanted, now=now, zone=zone)
     if not meetings and wanted.place is not None and wanted.workshop_ids is not None:
         # Nothing of one's own workshops in that town: any workshop's meeting there helps.
@@ -143,7 +143,7 @@ async def _next(
 
 async def meetings_reply(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     asker: Asker,
     arguments: str,
     *,
@@ -160,7 +160,7 @@ async def meetings_reply(
     rest = " ".join(words)
     wanted = MeetingFilter(workshop_ids=asker.scope())
     if rest:
-        today = runtime.clock().astimezone(runtime.settings.bot_timezone).date()
+        today = context.clock().astimezone(context.timezone).date()
         period = parse_period(rest, today)
         workshop = None if period else directory.workshop(rest)
         town = None if period or workshop else directory.town(rest)
@@ -171,13 +171,13 @@ async def meetings_reply(
         elif town is not None:
             wanted = replace(wanted, place=town)
         else:
-            return Reply(runtime.texts(language, "next-unknown-word", word=escape(rest[:80])))
-    return await page_reply(session, runtime, directory, wanted, page, language, asker.nudge())
+            return Reply(context.texts(language, "next-unknown-word", word=escape(rest[:80])))
+    return await page_reply(session, context, directory, wanted, page, language, asker.nudge())
 
 
 async def page_reply(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     directory: Directory,
     wanted: MeetingFilter,
     page: int,
@@ -185,9 +185,9 @@ async def page_reply(
     nudge: bool = False,
 ) -> Reply:
     """A page of meetings with a "more" button when there are more."""
-    texts, zone = runtime.texts, runtime.settings.bot_timezone
+    texts, zone = context.texts, context.timezone
     result = await meeting_page(
-        session, directory, wanted, page=max(page, 1), now=runtime.clock(), zone=zone
+        session, directory, wanted, page=max(page, 1), now=context.clock(), zone=zone
     )
     if result.total == 0:
         text = texts(language, "meetings-none")
@@ -259,7 +259,7 @@ def decode_page(data: str) -> tuple[int, MeetingFilter] | None:
 
 async def workshops_reply(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     participant: Participant,
     *,
     language: str | None = None,
@@ -267,7 +267,7 @@ async def workshops_reply(
     """/workshops: every workshop with its municipalities and a join or leave button."""
     directory = await load_directory(session)
     language = language or participant.language
-    texts = runtime.texts
+    texts = context.texts
     blocks = [texts(language, "workshops-title")]
     buttons = []
     for workshop in directory.workshops:
@@ -286,32 +286,34 @@ async def workshops_reply(
     return Reply("\n\n".join(blocks), tuple(buttons))
 
 
-async def contact_reply(session: AsyncSession, runtime: Runtime, language: str) -> Reply:
+async def contact_reply(session: AsyncSession, context: ReplyContext, language: str) -> Reply:
     """/contact."""
-    return Reply(render_contacts(runtime.texts, language, await contacts(session)))
+    return Reply(render_contacts(context.texts, language, await contacts(session)))
 
 
 # --- plain words ------------------------------------------------------------------------
 
 
-async def question_reply(session: AsyncSession, runtime: Runtime, asker: Asker, text: str) -> Reply:
+async def question_reply(
+    session: AsyncSession, context: ReplyContext, asker: Asker, text: str
+) -> Reply:
     """A question in plain words gets the same answer as the matching command."""
     directory = await load_directory(session)
-    today = runtime.clock().astimezone(runtime.settings.bot_timezone).date()
+    today = context.clock().astimezone(context.timezone).date()
     question = understand(text, directory.vocabulary, today)
     language = question.language or asker.participant.language
-    texts = runtime.texts
+    texts = context.texts
     if question.intent is Intent.HELP:
         return help_reply(texts, language)
     if question.intent is Intent.CONTACT:
-        return await contact_reply(session, runtime, language)
+        return await contact_reply(session, context, language)
     if question.intent is Intent.WORKSHOPS:
-        return await workshops_reply(session, runtime, asker.participant, language=language)
+        return await workshops_reply(session, context, asker.participant, language=language)
     if question.intent in {Intent.NEXT, Intent.MEETINGS}:
         wanted = _question_filter(question, directory, asker)
         if question.intent is Intent.NEXT and question.period is None:
-            return await _next(session, runtime, asker, directory, wanted, language)
-        return await page_reply(session, runtime, directory, wanted, 1, language, asker.nudge())
+            return await _next(session, context, asker, directory, wanted, language)
+        return await page_reply(session, context, directory, wanted, 1, language, asker.nudge())
     return Reply(texts(language, "question-not-understood") + "\n" + command_list(texts, language))
 
 

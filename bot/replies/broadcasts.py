@@ -8,26 +8,28 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Attachment, Button, Refusal, Reply
 from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.staff import staff_member
-from bot.telegram.runtime import Runtime
 from storage.models import Announcement
 
 
-async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
-    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
+    return Refusal(context.texts(await language_of(session, person), "staff-only"))
 
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
 _AUDIENCE = re.compile(r"^(workshop|verstas|verkstad|municipality|kunta|kommun)=(\S+)\s*", re.I)
 
 
-def _audience_text(runtime: Runtime, language: str, directory: Directory, a: Announcement) -> str:
-    texts = runtime.texts
+def _audience_text(
+    context: ReplyContext, language: str, directory: Directory, a: Announcement
+) -> str:
+    texts = context.texts
     workshop = directory.workshop_by_id(a.workshop_id) if a.workshop_id else None
     municipality = directory.municipality_by_id(a.municipality_id)
     parts = []
@@ -45,14 +47,14 @@ def _audience_text(runtime: Runtime, language: str, directory: Directory, a: Ann
 
 async def broadcast_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     html: str,
     attachment: Attachment | None = None,
 ) -> Reply:
     """/broadcast [workshop=KEY] [municipality=NAME] TEXT: a draft and its preview."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     directory = await load_directory(session)
     workshop_id = municipality_id = None
     rest = html.strip()
@@ -80,37 +82,36 @@ async def broadcast_reply(
         rest = rest[match.end() :]
     try:
         if not rest.strip():
-            await staff_member(session, visitor, "broadcast", admin_ids=admins)
+            await staff_member(session, person, "broadcast")
             return Reply(texts(language, "broadcast-usage"))
         draft = await broadcasts.draft(
             session,
-            visitor,
+            person,
             rest.strip(),
             workshop_id=workshop_id,
             municipality_id=municipality_id,
-            admin_ids=admins,
             attachment=attachment,
         )
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
-    return await preview(session, runtime, draft, language, directory)
+        return await _not_allowed(session, context, person)
+    return await preview(session, context, draft, language, directory)
 
 
 async def preview(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     draft: Announcement,
     language: str,
     directory: Directory,
 ) -> Reply:
     """The draft as recipients will see it, its audience and count, and the buttons."""
-    texts = runtime.texts
+    texts = context.texts
     count = await broadcasts.recipient_count(session, draft)
     head = texts(
         language,
         "broadcast-preview",
         count=count,
-        audience=_audience_text(runtime, language, directory, draft),
+        audience=_audience_text(context, language, directory, draft),
     )
     buttons = (
         (
@@ -129,32 +130,30 @@ async def preview(
 
 async def _draft(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     announcement_id: int | None,
     action: str,
 ) -> Announcement | Reply:
-    """The visitor's own draft, or the reply that says why not (refused, gone, none)."""
-    language = await language_of(session, visitor)
+    """The person's own draft, or the reply that says why not (refused, gone, none)."""
+    language = await language_of(session, person)
     try:
-        return await broadcasts.own_draft(
-            session, visitor, announcement_id, action, admin_ids=runtime.settings.bot_admin_ids
-        )
+        return await broadcasts.own_draft(session, person, announcement_id, action)
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     except broadcasts.NotADraft:
-        return Reply(runtime.texts(language, "broadcast-not-a-draft"))
+        return Reply(context.texts(language, "broadcast-not-a-draft"))
     except broadcasts.NoDraft:
-        return Reply(runtime.texts(language, "broadcast-no-draft"))
+        return Reply(context.texts(language, "broadcast-no-draft"))
 
 
 async def audience_choices(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, announcement_id: int, what: str
+    session: AsyncSession, context: ReplyContext, person: Person, announcement_id: int, what: str
 ) -> Reply:
     """The workshop (`w`) or municipality (`m`) buttons of a draft's audience."""
-    texts = runtime.texts
-    language = await language_of(session, visitor)
-    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    texts = context.texts
+    language = await language_of(session, person)
+    draft = await _draft(session, context, person, announcement_id, "broadcast-audience")
     if isinstance(draft, Reply):
         return draft
     directory = await load_directory(session)
@@ -174,15 +173,15 @@ async def audience_choices(
 
 async def set_audience(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     announcement_id: int,
     what: str,
     value: int,
 ) -> Reply:
     """An audience button: change the draft, show the preview again."""
-    language = await language_of(session, visitor)
-    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-audience")
+    language = await language_of(session, person)
+    draft = await _draft(session, context, person, announcement_id, "broadcast-audience")
     if isinstance(draft, Reply):
         return draft
     directory = await load_directory(session)
@@ -191,7 +190,7 @@ async def set_audience(
     else:
         draft.municipality_id = value if directory.municipality_by_id(value) else None
     await session.flush()
-    return await preview(session, runtime, draft, language, directory)
+    return await preview(session, context, draft, language, directory)
 
 
 @dataclass(frozen=True)
@@ -204,41 +203,40 @@ class Confirmed:
 
 async def confirm_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     announcement_id: int | None,
     *,
     status_chat_id: int,
     status_message_id: int | None,
 ) -> Confirmed:
     """Confirm (button or /confirm): plan the announcement into the outbox."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
-    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-confirm")
+    texts = context.texts
+    language = await language_of(session, person)
+    draft = await _draft(session, context, person, announcement_id, "broadcast-confirm")
     if isinstance(draft, Reply):
         return Confirmed(draft, planned=False)
     directory = await load_directory(session)
     count = await broadcasts.confirm(
         session,
         draft,
-        visitor,
-        now=runtime.clock(),
-        audience=_audience_text(runtime, "fi", directory, draft),
+        person,
+        now=context.clock(),
+        audience=_audience_text(context, "fi", directory, draft),
         status_chat_id=status_chat_id,
         status_message_id=status_message_id,
-        admin_ids=admins,
     )
     return Confirmed(Reply(texts(language, "broadcast-started", count=count)), planned=True)
 
 
 async def cancel_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, announcement_id: int | None
+    session: AsyncSession, context: ReplyContext, person: Person, announcement_id: int | None
 ) -> Reply:
     """Cancel (button or /cancel): drop the draft."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
-    draft = await _draft(session, runtime, visitor, announcement_id, "broadcast-cancel")
+    texts = context.texts
+    language = await language_of(session, person)
+    draft = await _draft(session, context, person, announcement_id, "broadcast-cancel")
     if isinstance(draft, Reply):
         return draft
-    await broadcasts.cancel(session, draft, visitor, admin_ids=admins)
+    await broadcasts.cancel(session, draft, person)
     return Reply(texts(language, "broadcast-cancelled"))

@@ -12,12 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.planning.outbox import ReminderPolicy
+from bot.replies.context import ReplyContext
 from bot.replies.ics import CalendarMeeting, meetings_calendar
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.members import Visitor, greet_member, participant_of
-from bot.telegram.runtime import Runtime
+from bot.services.members import Person, greet_member, participant_of
 from storage.models import Meeting, MeetingStatus, Member, Workshop
 
 
@@ -32,7 +31,7 @@ class CalendarFile:
 
 async def calendar_file(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     *,
     workshop_ids: Collection[int],
     language: str,
@@ -68,26 +67,26 @@ async def calendar_file(
         )
     content = meetings_calendar(
         entries,
-        name=runtime.texts(language, "calendar-name"),
-        zone=runtime.settings.bot_timezone,
+        name=context.texts(language, "calendar-name"),
+        zone=context.timezone,
         alarms=offsets,
-        now=runtime.clock(),
+        now=context.clock(),
     )
     return content, len(entries)
 
 
 async def calendar_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, word: str = ""
+    session: AsyncSession, context: ReplyContext, person: Person, word: str = ""
 ) -> CalendarFile:
     """/calendar: every meeting of the workshops one follows (all before registering);
     /calendar WORKSHOP: that workshop's meetings."""
-    texts = runtime.texts
-    participant = await participant_of(session, visitor)
+    texts = context.texts
+    participant = await participant_of(session, person)
     language = participant.language
-    member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
-    offsets = ReminderPolicy.from_settings(runtime.settings).offsets_of(member)
+    member = await greet_member(session, person)
+    offsets = context.policy.offsets_of(member)
     directory = await load_directory(session)
-    feeds = runtime.feeds
+    feeds = context.feeds
     if word.strip():
         workshop = directory.workshop(word)
         if workshop is None:
@@ -95,7 +94,7 @@ async def calendar_reply(
             text = texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
             return CalendarFile(Reply(text), None)
         content, count = await calendar_file(
-            session, runtime, workshop_ids={workshop.id}, language=language, offsets=offsets
+            session, context, workshop_ids={workshop.id}, language=language, offsets=offsets
         )
         lines = [
             texts(
@@ -111,7 +110,7 @@ async def calendar_reply(
         return CalendarFile(Reply("\n\n".join(lines)), content, f"{workshop.key}.ics")
 
     content, count = await calendar_file(
-        session, runtime, workshop_ids=participant.workshop_ids, language=language, offsets=offsets
+        session, context, workshop_ids=participant.workshop_ids, language=language, offsets=offsets
     )
     lines = [texts(language, "calendar-sent", count=count)]
     url = feeds.member_url(member.id, member.telegram_id) if feeds else None
@@ -123,9 +122,9 @@ async def calendar_reply(
     return CalendarFile(Reply("\n\n".join(lines)), content)
 
 
-async def member_feed(session: AsyncSession, runtime: Runtime, token: str) -> bytes | None:
+async def member_feed(session: AsyncSession, context: ReplyContext, token: str) -> bytes | None:
     """A member's feed: what /calendar sends them; None for a token that is not valid."""
-    feeds = runtime.feeds
+    feeds = context.feeds
     member_id = feeds.member_of(token) if feeds else None
     if feeds is None or member_id is None:
         return None
@@ -136,19 +135,19 @@ async def member_feed(session: AsyncSession, runtime: Runtime, token: str) -> by
         return None
     content, _ = await calendar_file(
         session,
-        runtime,
+        context,
         workshop_ids={s.workshop_id for s in member.subscriptions},
         language=member.language,
-        offsets=ReminderPolicy.from_settings(runtime.settings).offsets_of(member),
+        offsets=context.policy.offsets_of(member),
     )
     return content
 
 
 async def workshop_feed(
-    session: AsyncSession, runtime: Runtime, token: str, language: str | None
+    session: AsyncSession, context: ReplyContext, token: str, language: str | None
 ) -> bytes | None:
     """A workshop's feed; None for a token that is not valid."""
-    feeds = runtime.feeds
+    feeds = context.feeds
     key = feeds.workshop_of(token) if feeds else None
     if key is None:
         return None
@@ -157,10 +156,10 @@ async def workshop_feed(
         return None
     content, _ = await calendar_file(
         session,
-        runtime,
+        context,
         workshop_ids={workshop_id},
-        language=runtime.texts.choose(language),
+        language=context.texts.choose(language),
         # Shared by many: the network's reminder times, not anyone's own.
-        offsets=runtime.settings.reminder_offsets,
+        offsets=context.policy.default_offsets,
     )
     return content

@@ -12,27 +12,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.dates import format_when
-from bot.planning.outbox import ReminderPolicy, notify_added, notify_change
+from bot.planning.outbox import notify_added, notify_change
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Refusal, Reply
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.staff import staff_member
-from bot.telegram.runtime import Runtime
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import local_instant
 from storage.schedule.read import parse_date, parse_time
 
 
-async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
-    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
+    return Refusal(context.texts(await language_of(session, person), "staff-only"))
 
 
-def _problem(runtime: Runtime, language: str, error: PydanticCustomError) -> Reply:
+def _problem(context: ReplyContext, language: str, error: PydanticCustomError) -> Reply:
     """A date or time that did not parse, told in the words of the schedule importer."""
     params = {key: str(value) for key, value in (error.context or {}).items()}
-    return Reply(runtime.texts(language, f"import-error-{error.type}", **params))
+    return Reply(context.texts(language, f"import-error-{error.type}", **params))
 
 
 def _time_range(text: str) -> tuple[time, time | None]:
@@ -41,22 +41,18 @@ def _time_range(text: str) -> tuple[time, time | None]:
 
 
 async def add_meeting_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str
+    session: AsyncSession, context: ReplyContext, person: Person, arguments: str
 ) -> Reply:
     """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
-    texts, admins, zone = (
-        runtime.texts,
-        runtime.settings.bot_admin_ids,
-        runtime.settings.bot_timezone,
-    )
-    language = await language_of(session, visitor)
+    texts, zone = context.texts, context.timezone
+    language = await language_of(session, person)
     directory = await load_directory(session)
     words = arguments.split()
     if len(words) < 2:
         try:
-            await staff_member(session, visitor, "add-meeting", admin_ids=admins)
+            await staff_member(session, person, "add-meeting")
         except NotAllowed:
-            return await _not_allowed(session, runtime, visitor)
+            return await _not_allowed(session, context, person)
         return Reply(texts(language, "addmeeting-usage"))
     workshop = directory.workshop(words[0])
     if workshop is None:
@@ -74,7 +70,7 @@ async def add_meeting_reply(
             _time_range(words[2]) if len(words) > 2 and words[2][:1].isdigit() else (None, None)
         )
     except PydanticCustomError as error:
-        return _problem(runtime, language, error)
+        return _problem(context, language, error)
     place_words = words[3:] if start is not None else words[2:]
     place = " ".join(place_words) or None
     if start is not None and end is not None and end <= start:
@@ -89,7 +85,7 @@ async def add_meeting_reply(
     try:
         meeting = await add_meeting(
             session,
-            visitor,
+            person,
             workshop_id=workshop.id,
             workshop_key=workshop.key,
             day=day,
@@ -97,13 +93,10 @@ async def add_meeting_reply(
             end=end,
             place=place,
             zone=zone,
-            admin_ids=admins,
         )
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
-    await notify_added(
-        session, meeting, now=runtime.clock(), policy=ReminderPolicy.from_settings(runtime.settings)
-    )
+        return await _not_allowed(session, context, person)
+    await notify_added(session, meeting, now=context.clock(), policy=context.policy)
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     return Reply(
         texts(
@@ -118,19 +111,15 @@ async def add_meeting_reply(
 
 async def edit_meeting_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     arguments: str,
     *,
     cancel: bool = False,
 ) -> Reply:
     """/editmeeting N [date=…] [time=13:00-15:30] [place=…] [venue="…"]; /cancelmeeting N."""
-    texts, admins, zone = (
-        runtime.texts,
-        runtime.settings.bot_admin_ids,
-        runtime.settings.bot_timezone,
-    )
-    language = await language_of(session, visitor)
+    texts, zone = context.texts, context.timezone
+    language = await language_of(session, person)
     action = "cancel-meeting" if cancel else "edit-meeting"
     try:
         words = shlex.split(arguments)
@@ -139,9 +128,9 @@ async def edit_meeting_reply(
     meeting_id = number(words[0]) if words else None
     if meeting_id is None:
         try:
-            await staff_member(session, visitor, action, admin_ids=admins)
+            await staff_member(session, person, action)
         except NotAllowed:
-            return await _not_allowed(session, runtime, visitor)
+            return await _not_allowed(session, context, person)
         return Reply(texts(language, "cancelmeeting-usage" if cancel else "editmeeting-usage"))
     current = await session.get(Meeting, meeting_id)
     values: dict[str, Any] = {}
@@ -168,7 +157,7 @@ async def edit_meeting_reply(
                 else:
                     return Reply(texts(language, "editmeeting-usage"))
             except PydanticCustomError as error:
-                return _problem(runtime, language, error)
+                return _problem(context, language, error)
         if "_time" in values:
             start, end = values.pop("_time")
             values["starts_at"] = local_instant(day, start, zone)
@@ -183,11 +172,9 @@ async def edit_meeting_reply(
                     day, current.ends_at.astimezone(zone).time(), zone
                 )
     try:
-        meeting, changes = await change_meeting(
-            session, visitor, meeting_id, values, action=action, admin_ids=admins
-        )
+        meeting, changes = await change_meeting(session, person, meeting_id, values, action=action)
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     except MeetingNotFound:
         return Reply(texts(language, "rsvp-unknown-meeting", key=str(meeting_id)))
     if not changes:
@@ -196,8 +183,8 @@ async def edit_meeting_reply(
         session,
         meeting,
         changes,
-        now=runtime.clock(),
-        policy=ReminderPolicy.from_settings(runtime.settings),
+        now=context.clock(),
+        policy=context.policy,
     )
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     key = "meeting-cancelled-done" if cancel else "meeting-changed"

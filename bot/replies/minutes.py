@@ -14,13 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
-from bot.planning.outbox import ReminderPolicy, notify_minutes
+from bot.planning.outbox import notify_minutes
 from bot.replies.answers import Asker
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Button, Refusal, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound
-from bot.services.members import Visitor, greet_member, language_of
+from bot.services.members import Person, greet_member, language_of
 from bot.services.minutes import (
     MeetingAmbiguous,
     MeetingCancelled,
@@ -35,7 +36,6 @@ from bot.services.minutes import (
     request_minutes,
 )
 from bot.services.staff import STAFF
-from bot.telegram.runtime import Runtime
 from storage.models import Meeting
 
 _FIRST_WORD = re.compile(r"\s*(\S*)\s*(.*)", re.DOTALL)
@@ -50,12 +50,12 @@ class MinutesShown:
     meeting_id: int | None = None
 
 
-def _meeting_title(runtime: Runtime, language: str, directory: Directory, meeting: Meeting) -> str:
+def _meeting_title(
+    context: ReplyContext, language: str, directory: Directory, meeting: Meeting
+) -> str:
     """`Workshop, ke 4.3.2009 klo 13.00–15.30`, escaped."""
     workshop = directory.workshop_by_id(meeting.workshop_id)
-    when = format_when(
-        meeting.date, meeting.starts_at, meeting.ends_at, language, runtime.settings.bot_timezone
-    )
+    when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, context.timezone)
     return escape(f"{workshop.title(language) if workshop else ''}, {when}")
 
 
@@ -65,10 +65,10 @@ def _workshop_key(directory: Directory, meeting: Meeting) -> str:
 
 
 async def _find(
-    session: AsyncSession, runtime: Runtime, language: str, directory: Directory, key: str
+    session: AsyncSession, context: ReplyContext, language: str, directory: Directory, key: str
 ) -> Meeting | Reply:
     """The meeting a typed key names, or the line that says why not."""
-    texts = runtime.texts
+    texts = context.texts
     typed = unescape(key)
     try:
         meeting = await find_meeting(session, directory, typed)
@@ -84,8 +84,8 @@ async def _find(
 
 async def minutes_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     arguments: str,
     file: MinutesFile | None = None,
     *,
@@ -93,78 +93,77 @@ async def minutes_reply(
 ) -> MinutesShown:
     """/minutes KEY [TEXT], perhaps with a file: attach (coordinators), ask for the minutes
     (a coordinator's KEY alone in a private chat), or show them (everyone else)."""
-    texts = runtime.texts
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     match = _FIRST_WORD.match(arguments)
     key, text = (match.group(1), match.group(2).strip()) if match else ("", "")
     if not key:
         return MinutesShown(Reply(texts(language, "minutes-usage")))
     directory = await load_directory(session)
-    found = await _find(session, runtime, language, directory, key)
+    found = await _find(session, context, language, directory, key)
     if isinstance(found, Reply):
         return MinutesShown(found)
     if text or file is not None:
         return MinutesShown(
             await _attach(
-                session, runtime, visitor, language, directory, found.id, NewMinutes(text, file)
+                session, context, person, language, directory, found.id, NewMinutes(text, file)
             )
         )
-    member = await greet_member(session, visitor, admin_ids=runtime.settings.bot_admin_ids)
+    member = await greet_member(session, person)
     # In a group the answer would come in the private chat, unseen: there it only shows.
     if member.role in STAFF and may_ask:
-        return MinutesShown(await _ask(session, runtime, visitor, language, directory, found))
-    return await _show(session, runtime, language, directory, found)
+        return MinutesShown(await _ask(session, context, person, language, directory, found))
+    return await _show(session, context, language, directory, found)
 
 
 async def _attach(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     language: str,
     directory: Directory,
     meeting_id: int,
     new: NewMinutes,
 ) -> Reply:
-    texts, zone = runtime.texts, runtime.settings.bot_timezone
+    texts, zone = context.texts, context.timezone
     try:
         meeting, _, replaced = await attach_minutes(
             session,
-            visitor,
+            person,
             meeting_id,
             new,
-            now=runtime.clock(),
+            now=context.clock(),
             zone=zone,
-            admin_ids=runtime.settings.bot_admin_ids,
         )
     except NotAllowed:
         return Refusal(texts(language, "staff-only"))
     except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
-        return await _not_attachable(session, runtime, language, directory, meeting_id, problem)
-    title = _meeting_title(runtime, language, directory, meeting)
+        return await _not_attachable(session, context, language, directory, meeting_id, problem)
+    title = _meeting_title(context, language, directory, meeting)
     if replaced:
         return Reply(texts(language, "minutes-replaced", meeting=title))
     count = await notify_minutes(
         session,
         meeting,
-        now=runtime.clock(),
-        policy=ReminderPolicy.from_settings(runtime.settings),
+        now=context.clock(),
+        policy=context.policy,
     )
     return Reply(texts(language, "minutes-saved", meeting=title, count=count))
 
 
 async def _not_attachable(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     language: str,
     directory: Directory,
     meeting_id: int,
     problem: Exception,
 ) -> Reply:
-    texts = runtime.texts
+    texts = context.texts
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None or isinstance(problem, MeetingNotFound):
         return Reply(texts(language, "minutes-unknown-meeting", key=str(meeting_id)))
-    title = _meeting_title(runtime, language, directory, meeting)
+    title = _meeting_title(context, language, directory, meeting)
     key = (
         "minutes-meeting-cancelled" if isinstance(problem, MeetingCancelled) else "minutes-not-yet"
     )
@@ -173,32 +172,31 @@ async def _not_attachable(
 
 async def _ask(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     language: str,
     directory: Directory,
     meeting: Meeting,
 ) -> Reply:
     """A coordinator's `/minutes KEY` alone: wait for their next text or file."""
-    texts = runtime.texts
+    texts = context.texts
     try:
         await request_minutes(
             session,
-            visitor,
+            person,
             meeting.id,
-            now=runtime.clock(),
-            zone=runtime.settings.bot_timezone,
-            admin_ids=runtime.settings.bot_admin_ids,
+            now=context.clock(),
+            zone=context.timezone,
         )
     except NotAllowed:
         return Refusal(texts(language, "staff-only"))
     except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
-        return await _not_attachable(session, runtime, language, directory, meeting.id, problem)
+        return await _not_attachable(session, context, language, directory, meeting.id, problem)
     lines = [
         texts(
             language,
             "minutes-send-now",
-            meeting=_meeting_title(runtime, language, directory, meeting),
+            meeting=_meeting_title(context, language, directory, meeting),
         )
     ]
     buttons = [Button(texts(language, "minutes-stop-button"), "min:stop")]
@@ -208,9 +206,7 @@ async def _ask(
             texts(
                 language,
                 "minutes-send-replaces",
-                date=format_day(
-                    current.attached_at.astimezone(runtime.settings.bot_timezone).date(), language
-                ),
+                date=format_day(current.attached_at.astimezone(context.timezone).date(), language),
             )
         )
         buttons.insert(
@@ -220,10 +216,14 @@ async def _ask(
 
 
 async def _show(
-    session: AsyncSession, runtime: Runtime, language: str, directory: Directory, meeting: Meeting
+    session: AsyncSession,
+    context: ReplyContext,
+    language: str,
+    directory: Directory,
+    meeting: Meeting,
 ) -> MinutesShown:
-    texts = runtime.texts
-    title = _meeting_title(runtime, language, directory, meeting)
+    texts = context.texts
+    title = _meeting_title(context, language, directory, meeting)
     minutes = await minutes_of(session, meeting.id)
     if minutes is None:
         return MinutesShown(Reply(texts(language, "minutes-none", meeting=title)))
@@ -238,31 +238,31 @@ async def _show(
 
 
 async def show_minutes_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, meeting_id: int
+    session: AsyncSession, context: ReplyContext, person: Person, meeting_id: int
 ) -> MinutesShown | None:
     """The "read the minutes" button: the minutes of a meeting; None if there is no meeting."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return None
-    language = await language_of(session, visitor)
-    return await _show(session, runtime, language, await load_directory(session), meeting)
+    language = await language_of(session, person)
+    return await _show(session, context, language, await load_directory(session), meeting)
 
 
 async def awaited_minutes_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     meeting_id: int,
     text: str | None,
     file: MinutesFile | None,
 ) -> Reply:
     """The text or file a coordinator sent after `/minutes KEY`: the minutes."""
-    language = await language_of(session, visitor)
+    language = await language_of(session, person)
     directory = await load_directory(session)
     reply = await _attach(
         session,
-        runtime,
-        visitor,
+        context,
+        person,
         language,
         directory,
         meeting_id,
@@ -270,30 +270,30 @@ async def awaited_minutes_reply(
     )
     # Whatever the outcome, the wait is over: a refusal (the role was taken away meanwhile)
     # or a meeting cancelled since must not turn every later message into that line.
-    await drop_request(session, visitor.telegram_id)
+    await drop_request(session, person.telegram_id)
     return reply
 
 
-async def stop_request_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+async def stop_request_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """The Cancel button of the prompt: stop waiting for minutes."""
-    language = await language_of(session, visitor)
-    stopped = await drop_request(session, visitor.telegram_id)
-    return Reply(runtime.texts(language, "minutes-stopped" if stopped else "minutes-not-waiting"))
+    language = await language_of(session, person)
+    stopped = await drop_request(session, person.telegram_id)
+    return Reply(context.texts(language, "minutes-stopped" if stopped else "minutes-not-waiting"))
 
 
-def file_too_large(runtime: Runtime, language: str) -> Reply:
+def file_too_large(context: ReplyContext, language: str) -> Reply:
     """A file the bot cannot download (and so cannot keep a copy of)."""
-    return Reply(runtime.texts(language, "minutes-file-too-large", limit="20 MB"))
+    return Reply(context.texts(language, "minutes-file-too-large", limit="20 MB"))
 
 
 # --- the archive ----------------------------------------------------------------------------
 
 
 async def archive_reply(
-    session: AsyncSession, runtime: Runtime, asker: Asker, arguments: str
+    session: AsyncSession, context: ReplyContext, asker: Asker, arguments: str
 ) -> Reply:
     """/archive [WORKSHOP]: past meetings newest first, and whether each has minutes."""
-    texts, language = runtime.texts, asker.participant.language
+    texts, language = context.texts, asker.participant.language
     directory = await load_directory(session)
     word = arguments.strip()
     if word:
@@ -310,26 +310,26 @@ async def archive_reply(
         scope: frozenset[int] | None = frozenset({workshop.id})
     else:
         scope = asker.scope()
-    return await archive_page_reply(session, runtime, directory, language, scope, 1)
+    return await archive_page_reply(session, context, directory, language, scope, 1)
 
 
 async def archive_page_reply(
     session: AsyncSession,
-    runtime: Runtime,
+    context: ReplyContext,
     directory: Directory,
     language: str,
     scope: frozenset[int] | None,
     page: int,
 ) -> Reply:
     """One page of the archive with a button per minutes and a "more" button."""
-    texts, zone = runtime.texts, runtime.settings.bot_timezone
-    result = await archive_page(session, scope, page=max(page, 1), now=runtime.clock(), zone=zone)
+    texts, zone = context.texts, context.timezone
+    result = await archive_page(session, scope, page=max(page, 1), now=context.clock(), zone=zone)
     if result.total == 0:
         return Reply(texts(language, "archive-none"))
     if not result.entries:
         return Reply(texts(language, "meetings-no-page", page=page, pages=result.pages))
     lines = [
-        texts(language, "archive-title", scope=_scope_title(runtime, language, directory, scope)),
+        texts(language, "archive-title", scope=_scope_title(context, language, directory, scope)),
         texts(
             language,
             "archive-range",
@@ -342,7 +342,7 @@ async def archive_page_reply(
     buttons: list[Button] = []
     for entry in result.entries:
         lines.append("")
-        lines += _archive_lines(runtime, language, directory, entry.meeting, several)
+        lines += _archive_lines(context, language, directory, entry.meeting, several)
         if entry.has_minutes:
             lines.append(texts(language, "archive-minutes", id=entry.meeting.id))
             label = "📝 " + format_day(entry.meeting.date, language)
@@ -356,11 +356,9 @@ async def archive_page_reply(
 
 
 def _archive_lines(
-    runtime: Runtime, language: str, directory: Directory, meeting: Meeting, several: bool
+    context: ReplyContext, language: str, directory: Directory, meeting: Meeting, several: bool
 ) -> list[str]:
-    when = format_when(
-        meeting.date, meeting.starts_at, meeting.ends_at, language, runtime.settings.bot_timezone
-    )
+    when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, context.timezone)
     place = directory.town_title(meeting.place, language) if meeting.place else None
     head = f"<b>{escape(when)}</b>" + (f" · {escape(place)}" if place else "")
     lines = [head]
@@ -372,15 +370,15 @@ def _archive_lines(
 
 
 def _scope_title(
-    runtime: Runtime, language: str, directory: Directory, scope: frozenset[int] | None
+    context: ReplyContext, language: str, directory: Directory, scope: frozenset[int] | None
 ) -> str:
     if scope is None:
-        return runtime.texts(language, "archive-scope-all")
+        return context.texts(language, "archive-scope-all")
     if len(scope) == 1:
         workshop = directory.workshop_by_id(next(iter(scope)))
         if workshop is not None:
             return escape(workshop.title(language))
-    return runtime.texts(language, "archive-scope-own")
+    return context.texts(language, "archive-scope-own")
 
 
 # Callback data of the archive's "more" button: `arc:PAGE:ID.ID`, at most 64 bytes.

@@ -19,12 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.language.announcements import Reading, read_announcement
 from bot.language.catalog import Texts
 from bot.language.dates import format_day, format_when
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_report
 from bot.services.directory import Directory, load_directory
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.staff import is_staff
-from bot.telegram.runtime import Runtime
 from storage.models import PendingImport
 from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant
@@ -36,12 +36,12 @@ PASTED_NAME = "pasted.txt"
 
 
 async def read_and_try(
-    session: AsyncSession, runtime: Runtime, text: str
+    session: AsyncSession, context: ReplyContext, text: str
 ) -> tuple[Reading, ImportReport]:
     """Read the text against the directory and apply it in a transaction rolled back."""
     directory = await load_directory(session)
     reading = read_announcement(text, directory.vocabulary)
-    async with runtime.sessions() as dry_run:
+    async with context.dry_runs() as dry_run:
         report = await apply_stated(dry_run, reading.meetings)
         await dry_run.rollback()
     return reading, report
@@ -69,33 +69,33 @@ async def apply_file(
 
 
 async def pasted_text_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, text: str
+    session: AsyncSession, context: ReplyContext, person: Person, text: str
 ) -> Reply | None:
     """A coordinator's message that states meetings gets the import preview.
 
     None for everyone else, and for a coordinator's message that states none: then it is
     a question like anyone's, and is answered as one.
     """
-    if not await is_staff(session, visitor, admin_ids=runtime.settings.bot_admin_ids):
+    if not await is_staff(session, person):
         return None
-    reading, report = await read_and_try(session, runtime, text)
+    reading, report = await read_and_try(session, context, text)
     if not reading.meetings:
         return None
-    return await preview_reply(session, runtime, visitor, PASTED_NAME, text, reading, report)
+    return await preview_reply(session, context, person, PASTED_NAME, text, reading, report)
 
 
 async def preview_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     name: str,
     text: str,
     reading: Reading,
     report: ImportReport,
 ) -> Reply:
     """What the text states and would change, with Confirm and Cancel; the text waits."""
-    texts, zone = runtime.texts, runtime.settings.bot_timezone
-    language = await language_of(session, visitor)
+    texts, zone = context.texts, context.timezone
+    language = await language_of(session, person)
     if not reading.meetings:
         return Reply(_notes(texts, language, reading, [texts(language, "pasted-nothing-found")]))
     directory = await load_directory(session)
@@ -104,7 +104,7 @@ async def preview_reply(
     lines.append("")
     lines += [escape(line) for line in describe_report(texts, language, report, zone)]
     pending = PendingImport(
-        telegram_id=visitor.telegram_id, file_name=name, content=text.encode("utf-8")
+        telegram_id=person.telegram_id, file_name=name, content=text.encode("utf-8")
     )
     session.add(pending)
     await session.flush()

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Button, Reply
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.privacy import forget_member, personal_data
-from bot.telegram.runtime import Runtime
 
 
-def privacy_reply(runtime: Runtime, language: str) -> Reply:
+def privacy_reply(context: ReplyContext, language: str) -> Reply:
     """What is stored, why, for how long, and the member's rights."""
-    return Reply(runtime.texts(language, "privacy-notice", days=runtime.settings.retention_days))
+    return Reply(context.texts(language, "privacy-notice", days=context.retention_days))
 
 
 @dataclass(frozen=True)
@@ -26,25 +26,25 @@ class MyData:
     file: bytes | None = None
 
 
-async def mydata_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> MyData:
+async def mydata_reply(session: AsyncSession, context: ReplyContext, person: Person) -> MyData:
     """Everything stored about the asker, as a JSON file."""
-    language = await language_of(session, visitor)
-    data = await personal_data(session, visitor.telegram_id)
+    language = await language_of(session, person)
+    data = await personal_data(session, person.telegram_id)
     if data is None:
-        return MyData(Reply(runtime.texts(language, "mydata-none")))
+        return MyData(Reply(context.texts(language, "mydata-none")))
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
-    return MyData(Reply(runtime.texts(language, "mydata-sent")), content)
+    return MyData(Reply(context.texts(language, "mydata-sent")), content)
 
 
 async def forget_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, answer: str
+    session: AsyncSession, context: ReplyContext, person: Person, answer: str
 ) -> Reply:
     """/forget asks first; /forget yes (or the button) deletes, /forget no keeps."""
-    texts = runtime.texts
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     wanted = answer.strip().lower()
     if wanted in {"yes", "kyllä", "kylla", "ja"}:
-        forgotten = await forget_member(session, visitor.telegram_id)
+        forgotten = await forget_member(session, person.telegram_id)
         return Reply(texts(language, "forget-done" if forgotten else "forget-nothing"))
     if wanted in {"no", "ei", "nej"}:
         return Reply(texts(language, "forget-kept"))

@@ -6,11 +6,12 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.context import ReplyContext
 from bot.replies.reminders import replan_member
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, load_directory
 from bot.services.members import (
-    Visitor,
+    Person,
     choose_municipality,
     greet_member,
     join_workshop,
@@ -20,18 +21,17 @@ from bot.services.members import (
     set_language,
 )
 from bot.services.staff import use_invite
-from bot.telegram.runtime import Runtime
 from config.settings import LANGUAGES
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
 
 async def start_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, payload: str | None
+    session: AsyncSession, context: ReplyContext, person: Person, payload: str | None
 ) -> Reply:
     """Greet; a deep link (`?start=lohja` or `?start=WORKSHOP`) chooses at once."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    member = await greet_member(session, visitor, admin_ids=admins)
+    texts = context.texts
+    member = await greet_member(session, person)
     language = member.language
     network = await network_name(session)
     directory = await load_directory(session)
@@ -44,18 +44,18 @@ async def start_reply(
 
     if payload and payload.startswith("invite-"):
         accepted = await use_invite(
-            session, visitor, payload.removeprefix("invite-"), now=runtime.clock(), admin_ids=admins
+            session, person, payload.removeprefix("invite-"), now=context.clock()
         )
         lines.append(texts(language, "invite-accepted" if accepted else "invite-invalid"))
         payload = None
     municipality = directory.municipality(payload) if payload else None
     if municipality is not None:
-        chosen = await _choose(session, runtime, visitor, directory, municipality, language)
+        chosen = await _choose(session, context, person, directory, municipality, language)
         return Reply("\n\n".join([*lines, chosen.text]))
     workshop = directory.workshop(payload) if payload else None
     if workshop is not None:
-        await join_workshop(session, visitor, workshop.id, admin_ids=admins)
-        await replan_member(session, runtime, member.id)
+        await join_workshop(session, person, workshop.id)
+        await replan_member(session, context, member.id)
         lines.append(texts(language, "workshop-joined", name=escape(workshop.title(language))))
 
     if member.municipality_id is None:
@@ -76,12 +76,12 @@ def municipality_buttons(directory: Directory, language: str) -> tuple[tuple[But
 
 
 async def municipality_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, name: str
+    session: AsyncSession, context: ReplyContext, person: Person, name: str
 ) -> Reply:
     """/municipality [NAME]: choose by name (either language, small typos forgiven)."""
-    texts = runtime.texts
+    texts = context.texts
     directory = await load_directory(session)
-    language = (await participant_of(session, visitor)).language
+    language = (await participant_of(session, person)).language
     if not name.strip():
         return Reply(texts(language, "municipality-ask"), municipality_buttons(directory, language))
     municipality = directory.municipality(name)
@@ -90,39 +90,38 @@ async def municipality_reply(
             texts(language, "municipality-not-found", name=escape(name[:80])),
             municipality_buttons(directory, language),
         )
-    return await _choose(session, runtime, visitor, directory, municipality, language)
+    return await _choose(session, context, person, directory, municipality, language)
 
 
 async def municipality_chosen(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, municipality_id: int
+    session: AsyncSession, context: ReplyContext, person: Person, municipality_id: int
 ) -> Reply | None:
     """A municipality button; None when the id is not a municipality (an old or forged button)."""
     directory = await load_directory(session)
     municipality = directory.municipality_by_id(municipality_id)
     if municipality is None:
         return None
-    language = (await participant_of(session, visitor)).language
-    return await _choose(session, runtime, visitor, directory, municipality, language)
+    language = (await participant_of(session, person)).language
+    return await _choose(session, context, person, directory, municipality, language)
 
 
 async def _choose(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     directory: Directory,
     municipality: MunicipalityInfo,
     language: str,
 ) -> Reply:
-    texts = runtime.texts
+    texts = context.texts
     workshops = directory.workshops_of(municipality.id)
     participant = await choose_municipality(
         session,
-        visitor,
+        person,
         municipality.id,
         [w.id for w in workshops],
-        admin_ids=runtime.settings.bot_admin_ids,
     )
-    await replan_member(session, runtime, participant.member_id)
+    await replan_member(session, context, participant.member_id)
     name = escape(municipality.title(language))
     lines = [texts(language, "municipality-chosen", municipality=name)]
     following = [w for w in directory.workshops if w.id in participant.workshop_ids]
@@ -135,25 +134,25 @@ async def _choose(
 
 
 async def language_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, code: str
+    session: AsyncSession, context: ReplyContext, person: Person, code: str
 ) -> Reply:
     """/language [fi|sv|en]: set it, or offer buttons."""
     wanted = code.strip().lower()
     if wanted in LANGUAGES:
-        await set_language(session, visitor, wanted, admin_ids=runtime.settings.bot_admin_ids)
-        return Reply(runtime.texts(wanted, "language-set"))
-    language = (await participant_of(session, visitor)).language
+        await set_language(session, person, wanted)
+        return Reply(context.texts(wanted, "language-set"))
+    language = (await participant_of(session, person)).language
     buttons = tuple(Button(LANGUAGE_NAMES[lang], f"lang:{lang}") for lang in LANGUAGES)
-    return Reply(runtime.texts(language, "language-ask"), (buttons,))
+    return Reply(context.texts(language, "language-ask"), (buttons,))
 
 
 async def follow_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, word: str, *, join: bool
+    session: AsyncSession, context: ReplyContext, person: Person, word: str, *, join: bool
 ) -> Reply:
     """/join KEY and /leave KEY."""
-    texts = runtime.texts
+    texts = context.texts
     directory = await load_directory(session)
-    language = (await participant_of(session, visitor)).language
+    language = (await participant_of(session, person)).language
     example = (
         f"/{'join' if join else 'leave'} {directory.workshops[0].key}"
         if directory.workshops
@@ -167,27 +166,26 @@ async def follow_reply(
         return Reply(
             texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
         )
-    return await follow_workshop(session, runtime, visitor, workshop, join=join, language=language)
+    return await follow_workshop(session, context, person, workshop, join=join, language=language)
 
 
 async def follow_workshop(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     workshop: WorkshopInfo,
     *,
     join: bool,
     language: str,
 ) -> Reply:
     """Join or leave one workshop and say so."""
-    admins = runtime.settings.bot_admin_ids
     name = escape(workshop.title(language))
     if join:
-        changed = await join_workshop(session, visitor, workshop.id, admin_ids=admins)
+        changed = await join_workshop(session, person, workshop.id)
         key = "workshop-joined" if changed else "workshop-already-following"
     else:
-        changed = await leave_workshop(session, visitor, workshop.id, admin_ids=admins)
+        changed = await leave_workshop(session, person, workshop.id)
         key = "workshop-left" if changed else "workshop-not-following"
     if changed:
-        await replan_member(session, runtime, (await participant_of(session, visitor)).member_id)
-    return Reply(runtime.texts(language, key, name=name))
+        await replan_member(session, context, (await participant_of(session, person)).member_id)
+    return Reply(context.texts(language, key, name=name))

@@ -8,13 +8,13 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
-from bot.planning.outbox import ReminderPolicy, plan_member
+from bot.planning.outbox import plan_member
+from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.members import Visitor, greet_member, participant_of, set_reminder_offsets
+from bot.services.members import Person, greet_member, participant_of, set_reminder_offsets
 from bot.services.rsvp import answer_meeting
 from bot.services.status import outbox_status
-from bot.telegram.runtime import Runtime
 from config.settings import parse_offsets
 from storage.models import OutboxStatus, Role, RsvpAnswer
 
@@ -26,38 +26,40 @@ RSVP_TEXT = {
 _UNITS = (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1))
 
 
-def describe_offsets(runtime: Runtime, language: str, offsets: tuple[timedelta, ...]) -> str:
+def describe_offsets(context: ReplyContext, language: str, offsets: tuple[timedelta, ...]) -> str:
     """`7 päivää, 1 päivä` in the reader's language."""
     parts = []
     for offset in offsets:
         seconds = int(offset.total_seconds())
         unit, size = next((u, n) for u, n in _UNITS if seconds % n == 0)
-        parts.append(runtime.texts(language, f"offset-{unit}", n=seconds // size))
+        parts.append(context.texts(language, f"offset-{unit}", n=seconds // size))
     return ", ".join(parts)
 
 
-async def replan_member(session: AsyncSession, runtime: Runtime, member_id: int | None) -> None:
+async def replan_member(
+    session: AsyncSession, context: ReplyContext, member_id: int | None
+) -> None:
     """Bring a member's pending reminders in line after a change of theirs."""
     if member_id is not None:
-        policy = ReminderPolicy.from_settings(runtime.settings)
-        await plan_member(session, member_id, now=runtime.clock(), policy=policy)
+        policy = context.policy
+        await plan_member(session, member_id, now=context.clock(), policy=policy)
 
 
 async def reminders_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, argument: str
+    session: AsyncSession, context: ReplyContext, person: Person, argument: str
 ) -> Reply:
     """/reminders [1d,2h | off | default]: show or set when one's reminders come."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    policy = ReminderPolicy.from_settings(runtime.settings)
+    texts = context.texts
+    policy = context.policy
     wanted = argument.strip().lower()
-    language = (await participant_of(session, visitor)).language
+    language = (await participant_of(session, person)).language
     if not wanted:
-        member = await greet_member(session, visitor, admin_ids=admins)
+        member = await greet_member(session, person)
         offsets = policy.offsets_of(member)
         if not offsets:
             return Reply(texts(language, "reminders-off"))
         text = texts(
-            language, "reminders-current", offsets=describe_offsets(runtime, language, offsets)
+            language, "reminders-current", offsets=describe_offsets(context, language, offsets)
         )
         if member.reminder_offsets is None:
             text += " " + texts(language, "reminders-default")
@@ -73,52 +75,50 @@ async def reminders_reply(
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
         if not offsets_to_set:
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
-    member = await set_reminder_offsets(session, visitor, offsets_to_set, admin_ids=admins)
-    await replan_member(session, runtime, member.id)
+    member = await set_reminder_offsets(session, person, offsets_to_set)
+    await replan_member(session, context, member.id)
     offsets = policy.offsets_of(member)
     if not offsets:
         return Reply(texts(language, "reminders-turned-off"))
     return Reply(
-        texts(language, "reminders-set", offsets=describe_offsets(runtime, language, offsets))
+        texts(language, "reminders-set", offsets=describe_offsets(context, language, offsets))
     )
 
 
 async def rsvp_reply(
     session: AsyncSession,
-    runtime: Runtime,
-    visitor: Visitor,
+    context: ReplyContext,
+    person: Person,
     meeting_id: int,
     answer: RsvpAnswer,
 ) -> Reply | None:
     """Store an RSVP and thank for it; None when the meeting does not exist."""
-    meeting = await answer_meeting(
-        session, visitor, meeting_id, answer, admin_ids=runtime.settings.bot_admin_ids
-    )
+    meeting = await answer_meeting(session, person, meeting_id, answer)
     if meeting is None:
         return None
-    language = (await participant_of(session, visitor)).language
+    language = (await participant_of(session, person)).language
     directory = await load_directory(session)
     workshop = directory.workshop_by_id(meeting.workshop_id)
     return Reply(
-        runtime.texts(
+        context.texts(
             language,
             "rsvp-saved",
             date=format_day(meeting.date, language),
             workshop=escape(workshop.title(language) if workshop else ""),
-            answer=runtime.texts(language, RSVP_TEXT[answer]),
+            answer=context.texts(language, RSVP_TEXT[answer]),
         )
     )
 
 
-async def status_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+async def status_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """/status for administrators: the outbox's counts, next reminder, last message."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    member = await greet_member(session, visitor, admin_ids=admins)
+    texts = context.texts
+    member = await greet_member(session, person)
     language = member.language
     if member.role != Role.ADMIN:
         return Reply(texts(language, "status-not-allowed"))
     status = await outbox_status(session)
-    zone = runtime.settings.bot_timezone
+    zone = context.timezone
     lines = [
         texts(
             language,

@@ -6,7 +6,8 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.planning.outbox import ReminderPolicy, plan_after_import
+from bot.planning.outbox import plan_after_import
+from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import (
     PASTED_NAME,
     apply_file,
@@ -16,28 +17,27 @@ from bot.replies.pasted_announcements import (
 from bot.replies.reply import Button, Refusal, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.staff import audit, staff_member
-from bot.telegram.runtime import Runtime
 from storage.models import PendingImport
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.read import format_of, read_text
 
 
-async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
-    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
+    return Refusal(context.texts(await language_of(session, person), "staff-only"))
 
 
 async def schedule_file_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, file_name: str, content: bytes
+    session: AsyncSession, context: ReplyContext, person: Person, file_name: str, content: bytes
 ) -> Reply:
     """A schedule file in the chat: check it, show what it would change, ask to confirm."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     try:
-        await staff_member(session, visitor, "import", admin_ids=admins, target=file_name)
+        await staff_member(session, person, "import", target=file_name)
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     try:
         file_format = format_of(file_name)
     except ValueError:
@@ -49,28 +49,23 @@ async def schedule_file_reply(
             return Reply(
                 "\n".join(escape(describe_error(texts, language, e)) for e in invalid.errors)
             )
-        reading, stated = await read_and_try(session, runtime, text)
-        return await preview_reply(session, runtime, visitor, file_name, text, reading, stated)
+        reading, stated = await read_and_try(session, context, text)
+        return await preview_reply(session, context, person, file_name, text, reading, stated)
     try:
         schedule = read_schedule_bytes(content, file_format)
         # A dry run in a transaction of its own, always rolled back: the preview.
-        async with runtime.sessions() as dry_run:
-            report = await apply_schedule(
-                dry_run, schedule, default_timezone=runtime.settings.bot_timezone
-            )
+        async with context.dry_runs() as dry_run:
+            report = await apply_schedule(dry_run, schedule, default_timezone=context.timezone)
             await dry_run.rollback()
     except ScheduleInvalid as invalid:
         lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
         lines.append(texts(language, "import-invalid", count=len(invalid.errors)))
         return Reply("\n".join(lines))
-    pending = PendingImport(telegram_id=visitor.telegram_id, file_name=file_name, content=content)
+    pending = PendingImport(telegram_id=person.telegram_id, file_name=file_name, content=content)
     session.add(pending)
     await session.flush()
     lines = [texts(language, "import-preview-title", file=escape(file_name))]
-    lines += [
-        escape(line)
-        for line in describe_report(texts, language, report, runtime.settings.bot_timezone)
-    ]
+    lines += [escape(line) for line in describe_report(texts, language, report, context.timezone)]
     buttons = (
         (
             Button(texts(language, "import-confirm"), f"imp:ok:{pending.id}"),
@@ -81,21 +76,19 @@ async def schedule_file_reply(
 
 
 async def schedule_confirm_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, pending_id: int, *, confirm: bool
+    session: AsyncSession, context: ReplyContext, person: Person, pending_id: int, *, confirm: bool
 ) -> Reply:
     """Confirm or cancel a checked schedule file; only its sender may."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     try:
-        actor = await staff_member(
-            session, visitor, "import", admin_ids=admins, target=f"upload {pending_id}"
-        )
+        actor = await staff_member(session, person, "import", target=f"upload {pending_id}")
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     pending = await session.get(PendingImport, pending_id)
     if pending is None:
         return Reply(texts(language, "import-expired"))
-    if pending.telegram_id != visitor.telegram_id:
+    if pending.telegram_id != person.telegram_id:
         await audit(
             session,
             actor,
@@ -104,14 +97,14 @@ async def schedule_confirm_reply(
             allowed=False,
             detail="not the sender's file",
         )
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     file_name, content = pending.file_name, pending.content
     await session.delete(pending)
     if not confirm:
         return Reply(texts(language, "import-cancelled"))
     try:
         report = await apply_file(
-            session, content, format_of(file_name), default_timezone=runtime.settings.bot_timezone
+            session, content, format_of(file_name), default_timezone=context.timezone
         )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
@@ -119,9 +112,7 @@ async def schedule_confirm_reply(
         return Reply(
             "\n".join([*lines, texts(language, "import-invalid", count=len(invalid.errors))])
         )
-    await plan_after_import(
-        session, report, now=runtime.clock(), policy=ReminderPolicy.from_settings(runtime.settings)
-    )
+    await plan_after_import(session, report, now=context.clock(), policy=context.policy)
     await audit(
         session,
         actor,
@@ -136,8 +127,5 @@ async def schedule_confirm_reply(
         if file_name == PASTED_NAME
         else texts(language, "import-done-chat", file=escape(file_name))
     ]
-    lines += [
-        escape(line)
-        for line in describe_report(texts, language, report, runtime.settings.bot_timezone)
-    ]
+    lines += [escape(line) for line in describe_report(texts, language, report, context.timezone)]
     return Reply("\n".join(lines))

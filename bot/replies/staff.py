@@ -9,19 +9,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
+from bot.replies.context import ReplyContext
 from bot.replies.reminders import RSVP_TEXT
 from bot.replies.reply import Refusal, Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor, language_of
+from bot.services.members import Person, language_of
 from bot.services.staff import audit, create_invite, latest_audit, set_role, staff_member
-from bot.telegram.runtime import Runtime
 from storage.models import Meeting, Role
 
 
-async def _not_allowed(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Refusal:
-    return Refusal(runtime.texts(await language_of(session, visitor), "staff-only"))
+async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
+    return Refusal(context.texts(await language_of(session, person), "staff-only"))
 
 
 # --- attendance, members, roles, audit ----------------------------------------------------
@@ -37,18 +37,16 @@ class AttendanceReply:
 
 
 async def attendance_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str
+    session: AsyncSession, context: ReplyContext, person: Person, arguments: str
 ) -> AttendanceReply:
     """/attendance N: answers grouped by municipality, with those who have not answered."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     key = arguments.strip()
     try:
-        actor = await staff_member(
-            session, visitor, "attendance", admin_ids=admins, target=f"meeting {key}"
-        )
+        actor = await staff_member(session, person, "attendance", target=f"meeting {key}")
     except NotAllowed:
-        return AttendanceReply(await _not_allowed(session, runtime, visitor))
+        return AttendanceReply(await _not_allowed(session, context, person))
     meeting_id = number(key)
     if meeting_id is None:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
@@ -70,13 +68,13 @@ async def attendance_reply(
         )
     ]
     current = None
-    for person in people:
-        if person.municipality != current:
-            current = person.municipality
+    for attendee in people:
+        if attendee.municipality != current:
+            current = attendee.municipality
             lines.append(
                 f"\n<b>{escape(directory.town_title(current, language) if current else '–')}</b>"
             )
-        lines.append(f"{escape(person.name)}: {names[person.answer]}")
+        lines.append(f"{escape(attendee.name)}: {names[attendee.answer]}")
     totals = {answer: sum(1 for p in people if p.answer == answer) for answer in names}
     lines.append("\n" + ", ".join(f"{names[answer]} {count}" for answer, count in totals.items()))
     await audit(session, actor, "attendance", target=f"meeting {meeting.id}")
@@ -87,10 +85,10 @@ async def attendance_reply(
     )
 
 
-async def members_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+async def members_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """/members: counts for everyone; the list itself for coordinators."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     counts = await member_counts(session)
     lines = [texts(language, "members-title", total=counts.total), ""]
     lines += [
@@ -100,7 +98,7 @@ async def members_reply(session: AsyncSession, runtime: Runtime, visitor: Visito
     lines.append("")
     lines += [f"{escape(name)}: {count}" for name, count in counts.by_workshop]
     try:
-        actor = await staff_member(session, visitor, "members", admin_ids=admins)
+        actor = await staff_member(session, person, "members")
     except NotAllowed:
         # Counts are for everyone; the refusal above concerns the list only.
         return Reply("\n".join(lines))
@@ -115,21 +113,21 @@ async def members_reply(session: AsyncSession, runtime: Runtime, visitor: Visito
 
 
 async def role_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, arguments: str, role: Role
+    session: AsyncSession, context: ReplyContext, person: Person, arguments: str, role: Role
 ) -> Reply:
     """/promote USER_ID and /demote USER_ID (administrators)."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     target = arguments.strip()
     user_id = number(target)
     if user_id is None:
         try:
-            await staff_member(session, visitor, "promote", admin_ids=admins, admin_only=True)
+            await staff_member(session, person, "promote", admin_only=True)
         except NotAllowed:
             return Refusal(texts(language, "admin-only"))
         return Reply(texts(language, "role-usage"))
     try:
-        member = await set_role(session, visitor, user_id, role, admin_ids=admins)
+        member = await set_role(session, person, user_id, role)
     except NotAllowed:
         return Refusal(texts(language, "admin-only"))
     if member is None:
@@ -145,13 +143,13 @@ async def role_reply(
 
 
 async def invite_reply(
-    session: AsyncSession, runtime: Runtime, visitor: Visitor, bot_username: str
+    session: AsyncSession, context: ReplyContext, person: Person, bot_username: str
 ) -> Reply:
     """/invite: a one-time link that makes its opener a coordinator."""
-    texts, admins = runtime.texts, runtime.settings.bot_admin_ids
-    language = await language_of(session, visitor)
+    texts = context.texts
+    language = await language_of(session, person)
     try:
-        token = await create_invite(session, visitor, now=runtime.clock(), admin_ids=admins)
+        token = await create_invite(session, person, now=context.clock())
     except NotAllowed:
         return Refusal(texts(language, "admin-only"))
     return Reply(
@@ -159,18 +157,14 @@ async def invite_reply(
     )
 
 
-async def audit_reply(session: AsyncSession, runtime: Runtime, visitor: Visitor) -> Reply:
+async def audit_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """/audit: the latest entries of the audit log (coordinators and administrators)."""
-    texts, admins, zone = (
-        runtime.texts,
-        runtime.settings.bot_admin_ids,
-        runtime.settings.bot_timezone,
-    )
-    language = await language_of(session, visitor)
+    texts, zone = context.texts, context.timezone
+    language = await language_of(session, person)
     try:
-        await staff_member(session, visitor, "audit", admin_ids=admins)
+        await staff_member(session, person, "audit")
     except NotAllowed:
-        return await _not_allowed(session, runtime, visitor)
+        return await _not_allowed(session, context, person)
     lines = [texts(language, "audit-title")]
     for entry in await latest_audit(session):
         when = format_when(entry.at.astimezone(zone).date(), entry.at, None, language, zone)

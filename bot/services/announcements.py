@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.planning.outbox import ANNOUNCEMENT, PlannedRow, insert_rows
 from bot.replies.reply import Attachment
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor
+from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import (
     Announcement,
@@ -73,16 +73,15 @@ async def recipient_count(session: AsyncSession, announcement: Announcement) -> 
 
 async def draft(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     text: str,
     *,
     workshop_id: int | None,
     municipality_id: int | None,
-    admin_ids: tuple[int, ...],
     attachment: Attachment | None = None,
 ) -> Announcement:
     """A draft for the preview; only coordinators and administrators may broadcast."""
-    author = await staff_member(session, visitor, "broadcast", admin_ids=admin_ids)
+    author = await staff_member(session, person, "broadcast")
     announcement = Announcement(
         author_id=author.id,
         text=text,
@@ -99,16 +98,12 @@ async def draft(
 
 async def own_draft(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     announcement_id: int | None,
     action: str,
-    *,
-    admin_ids: tuple[int, ...],
 ) -> Announcement:
     """The actor's draft (the given one, or their latest); refusals are logged."""
-    actor = await staff_member(
-        session, visitor, action, admin_ids=admin_ids, target=f"announcement {announcement_id}"
-    )
+    actor = await staff_member(session, person, action, target=f"announcement {announcement_id}")
     query = select(Announcement).where(Announcement.author_id == actor.id)
     if announcement_id is None:
         query = query.where(Announcement.state == AnnouncementState.DRAFT).order_by(
@@ -138,16 +133,15 @@ async def own_draft(
 async def confirm(
     session: AsyncSession,
     announcement: Announcement,
-    actor: Visitor,
+    actor: Person,
     *,
     now: datetime,
     audience: str,
     status_chat_id: int,
     status_message_id: int | None,
-    admin_ids: tuple[int, ...],
 ) -> int:
     """Plan one outbox row per recipient; returns how many."""
-    author = await staff_member(session, actor, "broadcast-confirm", admin_ids=admin_ids)
+    author = await staff_member(session, actor, "broadcast-confirm")
     announcement.state = AnnouncementState.CONFIRMED
     announcement.confirmed_at = now
     announcement.status_chat_id = status_chat_id
@@ -189,11 +183,9 @@ async def confirm(
     return planned
 
 
-async def cancel(
-    session: AsyncSession, announcement: Announcement, actor: Visitor, *, admin_ids: tuple[int, ...]
-) -> None:
+async def cancel(session: AsyncSession, announcement: Announcement, actor: Person) -> None:
     """Drop a draft."""
-    author = await staff_member(session, actor, "broadcast-cancel", admin_ids=admin_ids)
+    author = await staff_member(session, actor, "broadcast-cancel")
     announcement.state = AnnouncementState.CANCELLED
     await audit(session, author, "broadcast-cancel", target=f"announcement {announcement.id}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.members import Visitor, greet_member
+from bot.services.members import Person, greet_member
 from storage.models import GroupChat, Role
 
 
@@ -41,15 +41,14 @@ async def group_workshop(session: AsyncSession, chat_id: int) -> int | None:
 
 async def link_group(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     *,
     chat_id: int,
     title: str,
     workshop_id: int,
-    admin_ids: tuple[int, ...],
 ) -> None:
     """Link a group to a workshop; only coordinators and administrators may."""
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     if member.role not in {Role.COORDINATOR, Role.ADMIN}:
         raise NotAllowed("linking a group needs the coordinator role")
     group = await session.scalar(select(GroupChat).where(GroupChat.chat_id == chat_id))

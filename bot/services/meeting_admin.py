@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.members import Visitor
+from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import NOTICEABLE, local_instant
@@ -41,7 +41,7 @@ async def _free_key(session: AsyncSession, workshop_id: int, day: date, start: t
 
 async def add_meeting(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     *,
     workshop_id: int,
     workshop_key: str,
@@ -50,10 +50,9 @@ async def add_meeting(
     end: time | None,
     place: str | None,
     zone: ZoneInfo,
-    admin_ids: tuple[int, ...],
 ) -> Meeting:
     """A new meeting; its key is the date, plus the start time if the day is taken."""
-    actor = await staff_member(session, visitor, "add-meeting", admin_ids=admin_ids)
+    actor = await staff_member(session, person, "add-meeting")
     key = await _free_key(session, workshop_id, day, start)
     meeting = Meeting(
         workshop_id=workshop_id,
@@ -76,17 +75,14 @@ async def add_meeting(
 
 async def change_meeting(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     meeting_id: int,
     values: dict[str, Any],
     *,
     action: str,
-    admin_ids: tuple[int, ...],
 ) -> tuple[Meeting, dict[str, tuple[Any, Any]]]:
     """Change fields of a meeting; returns it with the changes (field: (old, new))."""
-    actor = await staff_member(
-        session, visitor, action, admin_ids=admin_ids, target=f"meeting {meeting_id}"
-    )
+    actor = await staff_member(session, person, action, target=f"meeting {meeting_id}")
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise MeetingNotFound(meeting_id)

@@ -21,34 +21,36 @@ from storage.models import (
 
 
 @dataclass(frozen=True)
-class Visitor:
-    """The Telegram user behind an update, as the services need to know them."""
+class Person:
+    """The person behind an update: who they are on Telegram, once per update.
+
+    `language` is their Telegram app's (a member's own choice is read with `language_of`);
+    `administrator` comes from BOT_ADMIN_IDS. Coordinators are read from the database when
+    a service greets the member, since a schedule file or an invite can make one.
+    """
 
     telegram_id: int
     name: str
     language: str
+    administrator: bool = False
 
 
-async def greet_member(
-    session: AsyncSession, visitor: Visitor, *, admin_ids: tuple[int, ...]
-) -> Member:
+async def greet_member(session: AsyncSession, person: Person) -> Member:
     """Find or create the member; a returning member keeps the language they chose."""
-    member = await session.scalar(select(Member).where(Member.telegram_id == visitor.telegram_id))
+    member = await session.scalar(select(Member).where(Member.telegram_id == person.telegram_id))
     if member is None:
-        member = Member(
-            telegram_id=visitor.telegram_id, name=visitor.name, language=visitor.language
-        )
+        member = Member(telegram_id=person.telegram_id, name=person.name, language=person.language)
         session.add(member)
     else:
-        member.name = visitor.name
+        member.name = person.name
         member.active = True
-    member.role = await _role_of(session, member, admin_ids)
+    member.role = await _role_of(session, member, administrator=person.administrator)
     await session.flush()
     return member
 
 
-async def _role_of(session: AsyncSession, member: Member, admin_ids: tuple[int, ...]) -> Role:
-    if member.telegram_id in admin_ids:
+async def _role_of(session: AsyncSession, member: Member, *, administrator: bool) -> Role:
+    if administrator:
         return Role.ADMIN
     if member.role in {Role.ADMIN, Role.COORDINATOR}:
         # Administrators removed from BOT_ADMIN_IDS fall back to coordinator, not further:
@@ -65,12 +67,12 @@ async def network_name(session: AsyncSession) -> str | None:
     return await session.scalar(select(Network.name).order_by(Network.id).limit(1))
 
 
-async def language_of(session: AsyncSession, visitor: Visitor) -> str:
-    """The language a member chose, or the visitor's own for someone not yet a member."""
+async def language_of(session: AsyncSession, person: Person) -> str:
+    """The language a member chose, or the person's own for someone not yet a member."""
     chosen = await session.scalar(
-        select(Member.language).where(Member.telegram_id == visitor.telegram_id)
+        select(Member.language).where(Member.telegram_id == person.telegram_id)
     )
-    return chosen or visitor.language
+    return chosen or person.language
 
 
 @dataclass(frozen=True)
@@ -91,17 +93,15 @@ class Participant:
         return self.municipality_id is not None or bool(self.workshop_ids)
 
 
-async def participant_of(session: AsyncSession, visitor: Visitor) -> Participant:
-    """The participant behind a visitor; someone who never started gets an empty one."""
+async def participant_of(session: AsyncSession, person: Person) -> Participant:
+    """The participant behind a person; someone who never started gets an empty one."""
     member = await session.scalar(
         select(Member)
-        .where(Member.telegram_id == visitor.telegram_id)
+        .where(Member.telegram_id == person.telegram_id)
         .options(selectinload(Member.subscriptions))
     )
     if member is None:
-        return Participant(
-            visitor.telegram_id, visitor.language, None, frozenset(), Role.PARTICIPANT
-        )
+        return Participant(person.telegram_id, person.language, None, frozenset(), Role.PARTICIPANT)
     return _participant(member)
 
 
@@ -116,26 +116,24 @@ def _participant(member: Member) -> Participant:
     )
 
 
-async def _member(session: AsyncSession, visitor: Visitor, admin_ids: tuple[int, ...]) -> Member:
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+async def _member(session: AsyncSession, person: Person) -> Member:
+    member = await greet_member(session, person)
     await session.refresh(member, ["subscriptions"])
     return member
 
 
 async def choose_municipality(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     municipality_id: int,
     workshop_ids: Collection[int],
-    *,
-    admin_ids: tuple[int, ...],
 ) -> Participant:
     """Set the member's municipality and follow its workshops (`workshop_ids`).
 
     Workshops followed because of the former municipality are left; ones the member
     joined by hand stay.
     """
-    member = await _member(session, visitor, admin_ids)
+    member = await _member(session, person)
     member.municipality_id = municipality_id
     wanted = set(workshop_ids)
     for subscription in list(member.subscriptions):
@@ -151,11 +149,9 @@ async def choose_municipality(
     return _participant(member)
 
 
-async def join_workshop(
-    session: AsyncSession, visitor: Visitor, workshop_id: int, *, admin_ids: tuple[int, ...]
-) -> bool:
+async def join_workshop(session: AsyncSession, person: Person, workshop_id: int) -> bool:
     """Follow a workshop; False if the member already did."""
-    member = await _member(session, visitor, admin_ids)
+    member = await _member(session, person)
     if any(s.workshop_id == workshop_id for s in member.subscriptions):
         return False
     member.subscriptions.append(
@@ -165,11 +161,9 @@ async def join_workshop(
     return True
 
 
-async def leave_workshop(
-    session: AsyncSession, visitor: Visitor, workshop_id: int, *, admin_ids: tuple[int, ...]
-) -> bool:
+async def leave_workshop(session: AsyncSession, person: Person, workshop_id: int) -> bool:
     """Stop following a workshop; False if the member did not follow it."""
-    member = await _member(session, visitor, admin_ids)
+    member = await _member(session, person)
     for subscription in member.subscriptions:
         if subscription.workshop_id == workshop_id:
             member.subscriptions.remove(subscription)
@@ -178,24 +172,20 @@ async def leave_workshop(
     return False
 
 
-async def set_language(
-    session: AsyncSession, visitor: Visitor, language: str, *, admin_ids: tuple[int, ...]
-) -> None:
+async def set_language(session: AsyncSession, person: Person, language: str) -> None:
     """Remember the language the member chose."""
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     member.language = language
     await session.flush()
 
 
 async def set_reminder_offsets(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     offsets: tuple[timedelta, ...] | None,
-    *,
-    admin_ids: tuple[int, ...],
 ) -> Member:
     """A member's own offsets; None returns to the network's, () turns reminders off."""
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     member.reminder_offsets = (
         None if offsets is None else [int(offset.total_seconds()) for offset in offsets]
     )

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.services.directory import Directory
 from bot.services.meeting_admin import MeetingNotFound
-from bot.services.members import Visitor
+from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus, Member, Minutes, MinutesRequest
 from storage.schedule.read import parse_date
@@ -124,19 +124,16 @@ async def _attachable(
 
 async def attach_minutes(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     meeting_id: int,
     new: NewMinutes,
     *,
     now: datetime,
     zone: ZoneInfo,
-    admin_ids: tuple[int, ...],
 ) -> tuple[Meeting, Minutes, bool]:
     """Attach or replace minutes; returns the meeting, the minutes and whether they replaced
     earlier ones. New text replaces the text, a new file the file; the other part stays."""
-    actor = await staff_member(
-        session, visitor, "minutes", admin_ids=admin_ids, target=f"meeting {meeting_id}"
-    )
+    actor = await staff_member(session, person, "minutes", target=f"meeting {meeting_id}")
     meeting = await _attachable(session, meeting_id, now=now, zone=zone)
     minutes = await minutes_of(session, meeting.id)
     replaced = minutes is not None
@@ -170,17 +167,14 @@ async def attach_minutes(
 
 async def request_minutes(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     meeting_id: int,
     *,
     now: datetime,
     zone: ZoneInfo,
-    admin_ids: tuple[int, ...],
 ) -> Meeting:
     """`/minutes KEY` alone from a coordinator: their next text or file is the minutes."""
-    actor = await staff_member(
-        session, visitor, "minutes", admin_ids=admin_ids, target=f"meeting {meeting_id}"
-    )
+    actor = await staff_member(session, person, "minutes", target=f"meeting {meeting_id}")
     meeting = await _attachable(session, meeting_id, now=now, zone=zone)
     await session.execute(
         delete(MinutesRequest).where(MinutesRequest.telegram_id == actor.telegram_id)

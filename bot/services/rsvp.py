@@ -5,23 +5,21 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.members import Visitor, greet_member
+from bot.services.members import Person, greet_member
 from storage.models import Meeting, Rsvp, RsvpAnswer
 
 
 async def answer_meeting(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     meeting_id: int,
     answer: RsvpAnswer,
-    *,
-    admin_ids: tuple[int, ...],
 ) -> Meeting | None:
     """Store the answer (the latest counts); None if there is no such meeting."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return None
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     rsvp = await session.get(Rsvp, (member.id, meeting.id))
     if rsvp is None:
         session.add(Rsvp(member_id=member.id, meeting_id=meeting.id, answer=answer))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor, greet_member
+from bot.services.members import Person, greet_member
 from storage.models import AuditEntry, Invite, Member, Role
 
 STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
@@ -65,15 +65,14 @@ async def audit(
 
 async def staff_member(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     action: str,
     *,
-    admin_ids: tuple[int, ...],
     admin_only: bool = False,
     target: str = "",
 ) -> Member:
     """The acting member if they may do `action`; else the refusal is logged and raised."""
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     allowed = member.role == Role.ADMIN if admin_only else member.role in STAFF
     if not allowed:
         await audit(session, member, action, target=target, allowed=False, detail="refused: role")
@@ -81,38 +80,33 @@ async def staff_member(
     return member
 
 
-async def is_staff(session: AsyncSession, visitor: Visitor, *, admin_ids: tuple[int, ...]) -> bool:
-    """Whether the visitor is a coordinator or an administrator; nothing is logged.
+async def is_staff(session: AsyncSession, person: Person) -> bool:
+    """Whether the person is a coordinator or an administrator; nothing is logged.
 
     For deciding how to read a message (a coordinator's pasted announcement, or anyone's
     question), not for allowing an action: actions go through `staff_member`.
     """
-    if visitor.telegram_id in admin_ids:
+    if person.administrator:
         return True
-    role = await session.scalar(
-        select(Member.role).where(Member.telegram_id == visitor.telegram_id)
-    )
+    role = await session.scalar(select(Member.role).where(Member.telegram_id == person.telegram_id))
     return role in STAFF
 
 
 async def set_role(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     telegram_id: int,
     role: Role,
-    *,
-    admin_ids: tuple[int, ...],
 ) -> Member | None:
     """/promote and /demote: an administrator sets someone's role; None if unknown."""
     action = "promote" if role == Role.COORDINATOR else "demote"
-    admin = await staff_member(
-        session, visitor, action, admin_ids=admin_ids, admin_only=True, target=str(telegram_id)
-    )
+    admin = await staff_member(session, person, action, admin_only=True, target=str(telegram_id))
     member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
     if member is None:
         return None
-    if telegram_id in admin_ids:
-        # BOT_ADMIN_IDS are administrators by configuration; a command does not change that.
+    if member.role == Role.ADMIN:
+        # Only BOT_ADMIN_IDS make administrators (greeting a member sets it from there): they
+        # are administrators by configuration, and a command does not change that.
         member.role = Role.ADMIN
     else:
         member.role = role
@@ -120,11 +114,9 @@ async def set_role(
     return member
 
 
-async def create_invite(
-    session: AsyncSession, visitor: Visitor, *, now: datetime, admin_ids: tuple[int, ...]
-) -> str:
+async def create_invite(session: AsyncSession, person: Person, *, now: datetime) -> str:
     """A one-time token for a coordinator invite link."""
-    admin = await staff_member(session, visitor, "invite", admin_ids=admin_ids, admin_only=True)
+    admin = await staff_member(session, person, "invite", admin_only=True)
     token = secrets.token_urlsafe(16)
     session.add(Invite(token=token, created_by=admin.telegram_id, expires_at=now + INVITE_VALIDITY))
     await audit(session, admin, "invite", detail="link created")
@@ -133,15 +125,14 @@ async def create_invite(
 
 async def use_invite(
     session: AsyncSession,
-    visitor: Visitor,
+    person: Person,
     token: str,
     *,
     now: datetime,
-    admin_ids: tuple[int, ...],
 ) -> bool:
     """Open an invite link: the first one to use a valid token becomes a coordinator."""
     invite = await session.scalar(select(Invite).where(Invite.token == token))
-    member = await greet_member(session, visitor, admin_ids=admin_ids)
+    member = await greet_member(session, person)
     if invite is None or invite.used_by is not None or invite.expires_at <= now:
         await audit(session, member, "use-invite", allowed=False, detail="invalid or used link")
         return False

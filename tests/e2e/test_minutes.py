@@ -237,13 +237,13 @@ async def test_members_future_meetings_unknown_keys_and_forged_buttons_are_refus
 async def test_the_archive_pages_through_every_workshop_for_someone_without_workshops(
     fake_api: LocalBotAPI, bot: VerstasApplication
 ) -> None:
-    visitor = FakeUser(401, language_code="en")
-    first = await say(fake_api, visitor, "/archive")
+    person = FakeUser(401, language_code="en")
+    first = await say(fake_api, person, "/archive")
     assert (first.plain_text or "").startswith(
         "🗂 Archive: all workshops\nMeetings 1–10 of 19, newest first."
     )
-    fake_api.press_button(visitor, first, first.callback_data("More ›"))
-    [_, second] = await fake_api.wait_for_message(visitor.id, count=2)
+    fake_api.press_button(person, first, first.callback_data("More ›"))
+    [_, second] = await fake_api.wait_for_message(person.id, count=2)
     assert (second.plain_text or "").startswith(
         "🗂 Archive: all workshops\nMeetings 11–19 of 19, newest first."
     )

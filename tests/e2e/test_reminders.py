@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.planning.outbox import ReminderPolicy, notify_change
-from bot.telegram.runtime import runtime_of
+from bot.telegram.context import runtime_of
 from storage.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Rsvp, RsvpAnswer
 from tests.helpers.bots import BotProcess, bot_running, fixed_clock
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon

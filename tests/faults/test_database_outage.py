@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.app import dispatcher_of
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.telegram.runtime import runtime_of
 from tests.conftest import POSTGRES_URL
 from tests.helpers.bots import bot_running
 from tests.helpers.broadcasts import announcements, ask, broadcast, deliveries, members
@@ -142,7 +142,7 @@ async def test_sqlite_locked_by_another_writer_the_bot_waits_and_nobody_sees_an_
         await resident(sessions, user.id, "Lohja")
     writer = OtherWriter(make_url(database_url).database or "")
     async with bot_running(fake_api, database_url, bot_admin_ids=(COORDINATOR.id,)) as application:
-        batch = runtime_of(application).dispatcher.batch_size
+        batch = dispatcher_of(application).batch_size
         answer = await ask(fake_api, ASKER, "/next", besides=TEXT)
         status = await broadcast(fake_api, COORDINATOR, TEXT)
         await fake_api.wait_until(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.directory import load_directory
-from bot.services.members import Visitor, choose_municipality
+from bot.services.members import Person, choose_municipality
 
 
 async def resident(
@@ -23,10 +23,9 @@ async def resident(
         assert chosen is not None, municipality
         participant = await choose_municipality(
             session,
-            Visitor(telegram_id, name or f"Jäsen {telegram_id}", language),
+            Person(telegram_id, name or f"Jäsen {telegram_id}", language),
             chosen.id,
             [w.id for w in directory.workshops_of(chosen.id)],
-            admin_ids=(),
         )
         assert participant.member_id is not None
         return participant.member_id

@@ -30,7 +30,7 @@ from bot.planning.outbox import (
 )
 from bot.services import announcements
 from bot.services.directory import load_directory
-from bot.services.members import Visitor, choose_municipality
+from bot.services.members import Person, choose_municipality
 from bot.services.minutes import NewMinutes, attach_minutes
 from config.settings import parse_offsets
 from storage.models import (
@@ -73,10 +73,9 @@ class World:
             assert chosen is not None
             participant = await choose_municipality(
                 session,
-                Visitor(telegram_id, f"Jäsen {telegram_id}", language),
+                Person(telegram_id, f"Jäsen {telegram_id}", language),
                 chosen.id,
                 [w.id for w in directory.workshops_of(chosen.id)],
-                admin_ids=(),
             )
             assert participant.member_id is not None
             await plan_member(session, participant.member_id, now=self.clock(), policy=self.policy)
@@ -269,12 +268,12 @@ async def test_a_status_line_telegram_would_not_update_is_updated_at_the_next_ru
     world: World,
 ) -> None:
     await world.register(714, "Lohja")
-    coordinator = Visitor(715, "Marianna", "fi")
+    coordinator = Person(715, "Marianna", "fi", administrator=True)
     world.api.add_user(FakeUser(coordinator.telegram_id, coordinator.name))
     line = await world.bot.send_message(coordinator.telegram_id, "📣 Tiedote lähtee…")
     async with world.sessions.begin() as session:
         draft = await announcements.draft(
-            session, coordinator, "Hei", workshop_id=None, municipality_id=None, admin_ids=(715,)
+            session, coordinator, "Hei", workshop_id=None, municipality_id=None
         )
         await announcements.confirm(
             session,
@@ -284,7 +283,6 @@ async def test_a_status_line_telegram_would_not_update_is_updated_at_the_next_ru
             audience="kaikki",
             status_chat_id=coordinator.telegram_id,
             status_message_id=line.message_id,
-            admin_ids=(715,),
         )
     world.api.fail_next("editMessageText", status=502)
     assert (await world.dispatcher.run_once()).sent == 2
@@ -440,7 +438,7 @@ async def test_a_minutes_notice_is_rendered_in_each_recipients_language_when_sen
     await world.register(901, "Raseborg", language="sv")
     await world.register(902, "Lohja", language="en")
     world.clock.set(at("5.3.2009 12:00"))
-    admin = Visitor(9001, "Marianna", "fi")
+    admin = Person(9001, "Marianna", "fi", administrator=True)
     async with world.sessions.begin() as session:
         meetings = {
             m.date.day: m
@@ -456,7 +454,6 @@ async def test_a_minutes_notice_is_rendered_in_each_recipients_language_when_sen
                 NewMinutes("Protokoll"),
                 now=world.clock(),
                 zone=HELSINKI,
-                admin_ids=(admin.telegram_id,),
             )
             await notify_minutes(session, meeting, now=world.clock(), policy=world.policy)
         # Minutes taken away before the notice went out: the notice is not sent.

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.planning.outbox import ReminderPolicy, plan_member
-from bot.services.members import Visitor, leave_workshop, set_reminder_offsets
+from bot.services.members import Person, leave_workshop, set_reminder_offsets
 from config.settings import QuietHours, parse_offsets
 from storage.models import Outbox, OutboxStatus, Workshop
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon
@@ -57,7 +57,7 @@ async def test_reminders_across_the_spring_change_and_out_of_quiet_hours(
 async def test_leaving_or_turning_reminders_off_drops_what_is_pending(sessions: Sessions) -> None:
     await load_demo(sessions)
     member_id = await follower(sessions, 602, WORKSHOP)
-    visitor = Visitor(602, "Jäsen 602", "fi")
+    person = Person(602, "Jäsen 602", "fi")
     policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)
     now = helsinki("1.3.2009 12:00")
     async with sessions.begin() as session:
@@ -65,22 +65,22 @@ async def test_leaving_or_turning_reminders_off_drops_what_is_pending(sessions: 
     assert len(await planned(sessions, member_id)) == 11
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, visitor, parse_offsets("2h"), admin_ids=())
+        await set_reminder_offsets(session, person, parse_offsets("2h"))
         await plan_member(session, member_id, now=now, policy=policy)
     assert {offset for _, offset in await planned(sessions, member_id)} == {7200}
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, visitor, (), admin_ids=())
+        await set_reminder_offsets(session, person, ())
         await plan_member(session, member_id, now=now, policy=policy)
     assert await planned(sessions, member_id) == []
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, visitor, None, admin_ids=())
+        await set_reminder_offsets(session, person, None)
         await plan_member(session, member_id, now=now, policy=policy)
     assert len(await planned(sessions, member_id)) == 11
     async with sessions.begin() as session:
         workshop = await session.scalar(select(Workshop).where(Workshop.key == WORKSHOP))
         assert workshop is not None
-        await leave_workshop(session, visitor, workshop.id, admin_ids=())
+        await leave_workshop(session, person, workshop.id)
         await plan_member(session, member_id, now=now, policy=policy)
     assert await planned(sessions, member_id) == []

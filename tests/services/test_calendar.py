@@ -8,14 +8,14 @@ from icalendar import Alarm, Calendar, Event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.replies.calendar import calendar_reply
-from bot.services.members import Visitor
+from bot.services.members import Person
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.members import resident
 from tests.helpers.runtime import runtime_at
 from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
-KERAVA = Visitor(1701, "Jäsen 1701", "fi")
+KERAVA = Person(1701, "Jäsen 1701", "fi")
 
 
 async def export(engine: AsyncEngine, sessions: Sessions) -> Calendar:

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services.directory import Directory, load_directory
 from bot.services.members import (
-    Visitor,
+    Person,
     choose_municipality,
     join_workshop,
     leave_workshop,
@@ -15,7 +15,7 @@ from bot.services.members import (
 from tests.helpers.schedules import load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
-AINO = Visitor(telegram_id=501, name="Aino", language="fi")
+AINO = Person(telegram_id=501, name="Aino", language="fi")
 
 
 async def choose(sessions: Sessions, directory: Directory, name: str) -> frozenset[str]:
@@ -27,7 +27,6 @@ async def choose(sessions: Sessions, directory: Directory, name: str) -> frozens
             AINO,
             municipality.id,
             [w.id for w in directory.workshops_of(municipality.id)],
-            admin_ids=(),
         )
     return frozenset(w.key for w in directory.workshops if w.id in participant.workshop_ids)
 
@@ -46,15 +45,15 @@ async def test_choosing_and_changing_the_municipality(sessions: Sessions) -> Non
     partnership = directory.workshop_by_key("kasvatuskumppanuus")
     assert partnership is not None
     async with sessions.begin() as session:
-        assert await join_workshop(session, AINO, partnership.id, admin_ids=())
-        assert not await join_workshop(session, AINO, partnership.id, admin_ids=())
+        assert await join_workshop(session, AINO, partnership.id)
+        assert not await join_workshop(session, AINO, partnership.id)
     # A workshop joined by hand stays when the municipality changes again.
     assert await choose(sessions, directory, "Raseborg") == {
         "ehkaiseva-lastensuojelu",
         "kasvatuskumppanuus",
     }
     async with sessions.begin() as session:
-        assert await leave_workshop(session, AINO, partnership.id, admin_ids=())
+        assert await leave_workshop(session, AINO, partnership.id)
         participant = await participant_of(session, AINO)
     assert participant.municipality_id == directory.municipality("Raasepori").id  # type: ignore[union-attr]
     assert len(participant.workshop_ids) == 1

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.planning.outbox import MINUTES, ReminderPolicy, notify_minutes
 from bot.services.directory import Directory, load_directory
 from bot.services.groups import NotAllowed
-from bot.services.members import Visitor
+from bot.services.members import Person
 from bot.services.minutes import (
     MINUTES_WAIT,
     MeetingAmbiguous,
@@ -45,8 +45,7 @@ from tests.helpers.schedules import HELSINKI, follower, load_demo
 Sessions = async_sessionmaker[AsyncSession]
 PREVENTIVE = "ehkaiseva-lastensuojelu"
 PARTNERSHIP = "kasvatuskumppanuus"
-ADMIN = Visitor(9001, "Marianna", "fi")
-ADMINS = (ADMIN.telegram_id,)
+ADMIN = Person(9001, "Marianna", "fi", administrator=True)
 # The day after the preventive workshop met in Kirkkonummi (4.3.2009 13.00–15.30).
 NOW = datetime(2009, 3, 5, 12, 0, tzinfo=HELSINKI)
 POLICY = ReminderPolicy((timedelta(days=1),), None, HELSINKI)
@@ -119,7 +118,6 @@ async def test_minutes_are_attached_replaced_and_the_members_concerned_told_once
             NewMinutes("<b>Päätökset</b>: 1. Hyväksyttiin"),
             now=NOW,
             zone=HELSINKI,
-            admin_ids=ADMINS,
         )
         assert (replaced, minutes.version, minutes.file_id) == (False, 1, None)
         planned = await notify_minutes(session, meeting, now=NOW, policy=POLICY)
@@ -140,7 +138,6 @@ async def test_minutes_are_attached_replaced_and_the_members_concerned_told_once
             NewMinutes(file=MinutesFile("BQACfile", "poytakirja.pdf", b"%PDF-1.4")),
             now=NOW + timedelta(hours=1),
             zone=HELSINKI,
-            admin_ids=ADMINS,
         )
         assert replaced is True
     async with sessions() as session:
@@ -166,7 +163,7 @@ async def test_a_participant_is_refused_and_the_refusal_logged(
 ) -> None:
     kirkkonummi = await meeting_on(sessions, PREVENTIVE, "4.3.2009")
     await resident(sessions, 201, "Lohja")
-    participant = Visitor(201, "Osallistuja", "fi")
+    participant = Person(201, "Osallistuja", "fi")
     async with sessions.begin() as session:
         with pytest.raises(NotAllowed):
             await attach_minutes(
@@ -176,12 +173,9 @@ async def test_a_participant_is_refused_and_the_refusal_logged(
                 NewMinutes("Väärennetty"),
                 now=NOW,
                 zone=HELSINKI,
-                admin_ids=ADMINS,
             )
         with pytest.raises(NotAllowed):
-            await request_minutes(
-                session, participant, kirkkonummi.id, now=NOW, zone=HELSINKI, admin_ids=ADMINS
-            )
+            await request_minutes(session, participant, kirkkonummi.id, now=NOW, zone=HELSINKI)
     async with sessions() as session:
         assert (await session.scalars(select(Minutes))).all() == []
         assert (await session.scalars(select(MinutesRequest))).all() == []
@@ -213,7 +207,6 @@ async def test_only_a_meeting_that_has_started_and_was_not_cancelled_gets_minute
                 NewMinutes("Pöytäkirja"),
                 now=now,
                 zone=HELSINKI,
-                admin_ids=ADMINS,
             )
 
     with pytest.raises(MeetingNotStarted):
@@ -241,7 +234,6 @@ async def test_the_archive_lists_held_meetings_newest_first_with_their_minutes(
             NewMinutes(file=MinutesFile("BQACfile", "poytakirja.pdf", b"%PDF")),
             now=NOW,
             zone=HELSINKI,
-            admin_ids=ADMINS,
         )
     async with sessions() as session:
         page = await archive_page(session, {preventive.id}, page=1, now=NOW, zone=HELSINKI)
@@ -265,9 +257,7 @@ async def test_the_dialogue_waits_fifteen_minutes_for_the_coordinators_text_or_f
 ) -> None:
     kirkkonummi = await meeting_on(sessions, PREVENTIVE, "4.3.2009")
     async with sessions.begin() as session:
-        await request_minutes(
-            session, ADMIN, kirkkonummi.id, now=NOW, zone=HELSINKI, admin_ids=ADMINS
-        )
+        await request_minutes(session, ADMIN, kirkkonummi.id, now=NOW, zone=HELSINKI)
     async with sessions.begin() as session:
         waiting = await awaited_meeting(session, ADMIN.telegram_id, now=NOW + timedelta(minutes=14))
         nobody = await awaited_meeting(session, 4242, now=NOW)
@@ -291,10 +281,9 @@ async def test_mydata_shows_the_minutes_one_attached_and_forget_keeps_them_witho
             NewMinutes("Pöytäkirja"),
             now=NOW,
             zone=HELSINKI,
-            admin_ids=ADMINS,
         )
         other = await meeting_on(sessions, PREVENTIVE, "15.1.2009")
-        await request_minutes(session, ADMIN, other.id, now=NOW, zone=HELSINKI, admin_ids=ADMINS)
+        await request_minutes(session, ADMIN, other.id, now=NOW, zone=HELSINKI)
     async with sessions() as session:
         data = await personal_data(session, ADMIN.telegram_id)
     assert data is not None

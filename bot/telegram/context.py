@@ -1,4 +1,4 @@
-"""What every handler and job needs, typed: settings, texts, clock, database sessions.
+"""What every handler needs, typed: settings, texts, clock, database sessions, the replies' context.
 
 Handlers reach it through `VerstasContext.runtime` instead of untyped `bot_data` keys.
 """
@@ -11,11 +11,10 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.delivery.dispatch import Dispatcher
 from bot.foundation.clock import Clock
 from bot.foundation.metrics import Metrics
 from bot.language.catalog import Texts
-from bot.services.feeds import CalendarFeeds
+from bot.replies.context import ReplyContext
 from config.settings import Settings
 
 RUNTIME_KEY = "verstas.runtime"
@@ -23,16 +22,15 @@ RUNTIME_KEY = "verstas.runtime"
 
 @dataclass(frozen=True)
 class Runtime:
-    """The bot's shared, long-lived parts."""
+    """The bot's shared, long-lived parts, as the handlers see them."""
 
     settings: Settings
     texts: Texts
     clock: Clock
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
-    dispatcher: Dispatcher
-    # Makes and checks calendar feed addresses; None in runtimes made without a token (tests).
-    feeds: CalendarFeeds | None = None
+    # What the replies read (texts, clock, time zone, reminder policy, feed addresses).
+    replies: ReplyContext
     metrics: Metrics = field(default_factory=Metrics)
 
 

@@ -1,0 +1,53 @@
+"""What replies use besides the database session: texts, the clock, the time zone, reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.foundation.clock import Clock
+from bot.language.catalog import Texts
+from bot.planning.outbox import ReminderPolicy
+from bot.services.feeds import CalendarFeeds
+from config.settings import Settings
+
+
+@dataclass(frozen=True)
+class ReplyContext:
+    """The long-lived parts a reply may read; built once, from the settings, at start."""
+
+    texts: Texts
+    clock: Clock
+    policy: ReminderPolicy
+    retention_days: int
+    # Imports are previewed in a transaction of their own that is always rolled back.
+    dry_runs: async_sessionmaker[AsyncSession]
+    # Makes calendar feed addresses; None where the bot runs without a token (tests).
+    feeds: CalendarFeeds | None = None
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        """The meetings' time zone (BOT_TIMEZONE)."""
+        return self.policy.zone
+
+    @classmethod
+    def of(
+        cls,
+        settings: Settings,
+        *,
+        texts: Texts,
+        clock: Clock,
+        dry_runs: async_sessionmaker[AsyncSession],
+        feeds: CalendarFeeds | None = None,
+    ) -> ReplyContext:
+        """The context of these settings."""
+        return cls(
+            texts=texts,
+            clock=clock,
+            policy=ReminderPolicy.from_settings(settings),
+            retention_days=settings.retention_days,
+            dry_runs=dry_runs,
+            feeds=feeds,
+        )
