@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.services.attachments import Attachment
+
+__all__ = ["Attachment", "Button", "Refusal", "Reply"]
+
 
 @dataclass(frozen=True)
 class Button:
@@ -11,14 +15,6 @@ class Button:
 
     text: str
     data: str
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A photo or a document that Telegram already has, sent on by its file id."""
-
-    kind: str  # "photo" or "document"
-    file_id: str
 
 
 @dataclass(frozen=True)

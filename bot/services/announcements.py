@@ -13,7 +13,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import ANNOUNCEMENT, PlannedRow, insert_rows
-from bot.replies.reply import Attachment
+from bot.services.attachments import Attachment
 from bot.services.groups import NotAllowed
 from bot.services.members import Person
 from bot.services.staff import audit, staff_member
