@@ -22,9 +22,9 @@ from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_mome
 from bot.foundation.clock import system_clock
 from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
-from bot.planning.outbox import ReminderPolicy, plan_after_import
-from bot.replies.pasted_announcements import apply_file
+from bot.planning.outbox import Planner, ReminderPolicy
 from bot.replies.schedule_texts import describe_error, describe_report
+from bot.services import schedules
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
 from storage.database import create_engine, create_sessions
@@ -235,13 +235,15 @@ async def import_schedule(
     try:
         await upgrade(engine)
         async with create_sessions(engine)() as session:
-            report = await apply_file(
-                session, data, file_format, default_timezone=settings.bot_timezone, prune=prune
-            )
-            # Reminders of new meetings, notices of moved and cancelled ones: in the same
-            # transaction, so a failed import plans nothing either.
-            await plan_after_import(
-                session, report, now=system_clock(), policy=ReminderPolicy.from_settings(settings)
+            # Reminders of new meetings, notices of moved and cancelled ones are planned
+            # with the import, so a dry run rolls both back.
+            report = await schedules.import_schedule(
+                session,
+                data,
+                file_format,
+                default_timezone=settings.bot_timezone,
+                planner=Planner(ReminderPolicy.from_settings(settings), system_clock),
+                prune=prune,
             )
             if dry_run:
                 await session.rollback()

@@ -7,7 +7,6 @@ from html import escape
 from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 
-from bot.planning.outbox import ReminderPolicy, plan_workshop
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
@@ -63,12 +62,7 @@ async def link(update: Update, context: VerstasContext) -> None:
                         chat_id=chat.id,
                         title=chat.title or "",
                         workshop_id=workshop.id,
-                    )
-                    await plan_workshop(
-                        session,
-                        workshop.id,
-                        now=runtime.clock(),
-                        policy=ReminderPolicy.from_settings(runtime.settings),
+                        planner=runtime.replies.planner,
                     )
                     reply = Reply(
                         texts(language, "group-linked", name=escape(workshop.title(language)))

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.foundation.clock import Clock
 from bot.language.catalog import Texts
-from bot.planning.outbox import ReminderPolicy
+from bot.planning.outbox import Planner, ReminderPolicy
 from bot.services.feeds import CalendarFeeds
 from config.settings import Settings
 
@@ -31,6 +31,11 @@ class ReplyContext:
     def timezone(self) -> ZoneInfo:
         """The meetings' time zone (BOT_TIMEZONE)."""
         return self.policy.zone
+
+    @property
+    def planner(self) -> Planner:
+        """Plans the outbox for the changes a reply's services make."""
+        return Planner(self.policy, self.clock)
 
     @classmethod
     def of(

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.dates import format_when
-from bot.planning.outbox import notify_added, notify_change
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Refusal, Reply
 from bot.services.directory import load_directory
@@ -93,10 +92,10 @@ async def add_meeting_reply(
             end=end,
             place=place,
             zone=zone,
+            planner=context.planner,
         )
     except NotAllowed:
         return await _not_allowed(session, context, person)
-    await notify_added(session, meeting, now=context.clock(), policy=context.policy)
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     return Reply(
         texts(
@@ -172,20 +171,15 @@ async def edit_meeting_reply(
                     day, current.ends_at.astimezone(zone).time(), zone
                 )
     try:
-        meeting, changes = await change_meeting(session, person, meeting_id, values, action=action)
+        meeting, changes = await change_meeting(
+            session, person, meeting_id, values, action=action, planner=context.planner
+        )
     except NotAllowed:
         return await _not_allowed(session, context, person)
     except MeetingNotFound:
         return Reply(texts(language, "rsvp-unknown-meeting", key=str(meeting_id)))
     if not changes:
         return Reply(texts(language, "meeting-unchanged"))
-    await notify_change(
-        session,
-        meeting,
-        changes,
-        now=context.clock(),
-        policy=context.policy,
-    )
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     key = "meeting-cancelled-done" if cancel else "meeting-changed"
     return Reply(texts(language, key, id=meeting.id, when=when))

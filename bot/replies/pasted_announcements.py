@@ -26,9 +26,8 @@ from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
 from bot.services.staff import is_staff
 from storage.models import PendingImport
-from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
+from storage.schedule import ImportReport
 from storage.schedule.apply import local_instant
-from storage.schedule.read import read_text
 from storage.schedule.stated import apply_stated
 
 # The name a pasted message is kept under until Confirm.
@@ -45,27 +44,6 @@ async def read_and_try(
         report = await apply_stated(dry_run, reading.meetings)
         await dry_run.rollback()
     return reading, report
-
-
-async def apply_file(
-    session: AsyncSession,
-    data: bytes,
-    file_format: str,
-    *,
-    default_timezone: ZoneInfo,
-    prune: bool = False,
-) -> ImportReport:
-    """Import a schedule file (`yaml`, `csv`) or an announcement (`text`) in the caller's
-    transaction; raises `ScheduleInvalid`. An announcement changes only what it states,
-    so `prune` has no meaning for it."""
-    if file_format != "text":
-        schedule = read_schedule_bytes(data, file_format)
-        return await apply_schedule(
-            session, schedule, default_timezone=default_timezone, prune=prune
-        )
-    directory = await load_directory(session)
-    reading = read_announcement(read_text(data), directory.vocabulary)
-    return await apply_stated(session, reading.meetings)
 
 
 async def pasted_text_reply(

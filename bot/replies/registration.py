@@ -7,7 +7,6 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.replies.context import ReplyContext
-from bot.replies.reminders import replan_member
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, load_directory
 from bot.services.members import (
@@ -54,8 +53,7 @@ async def start_reply(
         return Reply("\n\n".join([*lines, chosen.text]))
     workshop = directory.workshop(payload) if payload else None
     if workshop is not None:
-        await join_workshop(session, person, workshop.id)
-        await replan_member(session, context, member.id)
+        await join_workshop(session, person, workshop.id, planner=context.planner)
         lines.append(texts(language, "workshop-joined", name=escape(workshop.title(language))))
 
     if member.municipality_id is None:
@@ -120,8 +118,8 @@ async def _choose(
         person,
         municipality.id,
         [w.id for w in workshops],
+        planner=context.planner,
     )
-    await replan_member(session, context, participant.member_id)
     name = escape(municipality.title(language))
     lines = [texts(language, "municipality-chosen", municipality=name)]
     following = [w for w in directory.workshops if w.id in participant.workshop_ids]
@@ -181,11 +179,9 @@ async def follow_workshop(
     """Join or leave one workshop and say so."""
     name = escape(workshop.title(language))
     if join:
-        changed = await join_workshop(session, person, workshop.id)
+        changed = await join_workshop(session, person, workshop.id, planner=context.planner)
         key = "workshop-joined" if changed else "workshop-already-following"
     else:
-        changed = await leave_workshop(session, person, workshop.id)
+        changed = await leave_workshop(session, person, workshop.id, planner=context.planner)
         key = "workshop-left" if changed else "workshop-not-following"
-    if changed:
-        await replan_member(session, context, (await participant_of(session, person)).member_id)
     return Reply(context.texts(language, key, name=name))

@@ -8,7 +8,6 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
-from bot.planning.outbox import plan_member
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
@@ -34,15 +33,6 @@ def describe_offsets(context: ReplyContext, language: str, offsets: tuple[timede
         unit, size = next((u, n) for u, n in _UNITS if seconds % n == 0)
         parts.append(context.texts(language, f"offset-{unit}", n=seconds // size))
     return ", ".join(parts)
-
-
-async def replan_member(
-    session: AsyncSession, context: ReplyContext, member_id: int | None
-) -> None:
-    """Bring a member's pending reminders in line after a change of theirs."""
-    if member_id is not None:
-        policy = context.policy
-        await plan_member(session, member_id, now=context.clock(), policy=policy)
 
 
 async def reminders_reply(
@@ -75,8 +65,7 @@ async def reminders_reply(
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
         if not offsets_to_set:
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
-    member = await set_reminder_offsets(session, person, offsets_to_set)
-    await replan_member(session, context, member.id)
+    member = await set_reminder_offsets(session, person, offsets_to_set, planner=context.planner)
     offsets = policy.offsets_of(member)
     if not offsets:
         return Reply(texts(language, "reminders-turned-off"))

@@ -6,11 +6,9 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.planning.outbox import plan_after_import
 from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import (
     PASTED_NAME,
-    apply_file,
     preview_reply,
     read_and_try,
 )
@@ -18,6 +16,7 @@ from bot.replies.reply import Button, Refusal, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services.groups import NotAllowed
 from bot.services.members import Person, language_of
+from bot.services.schedules import import_schedule
 from bot.services.staff import audit, staff_member
 from storage.models import PendingImport
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
@@ -103,8 +102,12 @@ async def schedule_confirm_reply(
     if not confirm:
         return Reply(texts(language, "import-cancelled"))
     try:
-        report = await apply_file(
-            session, content, format_of(file_name), default_timezone=context.timezone
+        report = await import_schedule(
+            session,
+            content,
+            format_of(file_name),
+            default_timezone=context.timezone,
+            planner=context.planner,
         )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
@@ -112,7 +115,6 @@ async def schedule_confirm_reply(
         return Reply(
             "\n".join([*lines, texts(language, "import-invalid", count=len(invalid.errors))])
         )
-    await plan_after_import(session, report, now=context.clock(), policy=context.policy)
     await audit(
         session,
         actor,

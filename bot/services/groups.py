@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.planning.outbox import Planner
 from bot.services.members import Person, greet_member
 from storage.models import GroupChat, Role
 
@@ -46,8 +47,10 @@ async def link_group(
     chat_id: int,
     title: str,
     workshop_id: int,
+    planner: Planner,
 ) -> None:
-    """Link a group to a workshop; only coordinators and administrators may."""
+    """Link a group to a workshop, which then gets its reminders; only coordinators and
+    administrators may."""
     member = await greet_member(session, person)
     if member.role not in {Role.COORDINATOR, Role.ADMIN}:
         raise NotAllowed("linking a group needs the coordinator role")
@@ -59,3 +62,5 @@ async def link_group(
     group.linked_by = member.telegram_id
     group.active = True
     await session.flush()
+    await planner.workshop_changed(session, workshop_id)
+    await planner.workshop_changed(session, workshop_id)

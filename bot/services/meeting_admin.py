@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.planning.outbox import Planner
 from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus
@@ -50,8 +51,10 @@ async def add_meeting(
     end: time | None,
     place: str | None,
     zone: ZoneInfo,
+    planner: Planner,
 ) -> Meeting:
-    """A new meeting; its key is the date, plus the start time if the day is taken."""
+    """A new meeting, its notice and its reminders; its key is the date, plus the start
+    time if the day is taken."""
     actor = await staff_member(session, person, "add-meeting")
     key = await _free_key(session, workshop_id, day, start)
     meeting = Meeting(
@@ -70,6 +73,7 @@ async def add_meeting(
     await audit(
         session, actor, "add-meeting", target=f"{workshop_key} {key}", audience=workshop_key
     )
+    await planner.meeting_added(session, meeting)
     return meeting
 
 
@@ -80,8 +84,10 @@ async def change_meeting(
     values: dict[str, Any],
     *,
     action: str,
+    planner: Planner,
 ) -> tuple[Meeting, dict[str, tuple[Any, Any]]]:
-    """Change fields of a meeting; returns it with the changes (field: (old, new))."""
+    """Change fields of a meeting, with the notice and reminders that calls for; returns
+    it with the changes (field: (old, new))."""
     actor = await staff_member(session, person, action, target=f"meeting {meeting_id}")
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
@@ -103,4 +109,6 @@ async def change_meeting(
         target=f"meeting {meeting.id} ({meeting.key})",
         detail=", ".join(sorted(changes)) or "no change",
     )
+    if changes:
+        await planner.meeting_changed(session, meeting, changes)
     return meeting, changes

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.planning.outbox import Planner
 from storage.models import (
     Coordinator,
     Member,
@@ -127,6 +128,8 @@ async def choose_municipality(
     person: Person,
     municipality_id: int,
     workshop_ids: Collection[int],
+    *,
+    planner: Planner,
 ) -> Participant:
     """Set the member's municipality and follow its workshops (`workshop_ids`).
 
@@ -146,10 +149,13 @@ async def choose_municipality(
             Subscription(workshop_id=workshop_id, source=SubscriptionSource.MUNICIPALITY)
         )
     await session.flush()
+    await planner.member_changed(session, member.id)
     return _participant(member)
 
 
-async def join_workshop(session: AsyncSession, person: Person, workshop_id: int) -> bool:
+async def join_workshop(
+    session: AsyncSession, person: Person, workshop_id: int, *, planner: Planner
+) -> bool:
     """Follow a workshop; False if the member already did."""
     member = await _member(session, person)
     if any(s.workshop_id == workshop_id for s in member.subscriptions):
@@ -158,16 +164,20 @@ async def join_workshop(session: AsyncSession, person: Person, workshop_id: int)
         Subscription(workshop_id=workshop_id, source=SubscriptionSource.JOINED)
     )
     await session.flush()
+    await planner.member_changed(session, member.id)
     return True
 
 
-async def leave_workshop(session: AsyncSession, person: Person, workshop_id: int) -> bool:
+async def leave_workshop(
+    session: AsyncSession, person: Person, workshop_id: int, *, planner: Planner
+) -> bool:
     """Stop following a workshop; False if the member did not follow it."""
     member = await _member(session, person)
     for subscription in member.subscriptions:
         if subscription.workshop_id == workshop_id:
             member.subscriptions.remove(subscription)
             await session.flush()
+            await planner.member_changed(session, member.id)
             return True
     return False
 
@@ -183,6 +193,8 @@ async def set_reminder_offsets(
     session: AsyncSession,
     person: Person,
     offsets: tuple[timedelta, ...] | None,
+    *,
+    planner: Planner,
 ) -> Member:
     """A member's own offsets; None returns to the network's, () turns reminders off."""
     member = await greet_member(session, person)
@@ -190,4 +202,5 @@ async def set_reminder_offsets(
         None if offsets is None else [int(offset.total_seconds()) for offset in offsets]
     )
     await session.flush()
+    await planner.member_changed(session, member.id)
     return member

@@ -22,10 +22,10 @@ from bot.delivery.dispatch import Dispatcher
 from bot.delivery.telegram_sender import TelegramSender
 from bot.language.catalog import Texts
 from bot.planning.outbox import (
+    Planner,
     ReminderPolicy,
     notify_minutes,
     plan_after_import,
-    plan_member,
     plan_workshop,
 )
 from bot.services import announcements
@@ -76,9 +76,9 @@ class World:
                 Person(telegram_id, f"Jäsen {telegram_id}", language),
                 chosen.id,
                 [w.id for w in directory.workshops_of(chosen.id)],
+                planner=Planner(self.policy, self.clock),
             )
             assert participant.member_id is not None
-            await plan_member(session, participant.member_id, now=self.clock(), policy=self.policy)
             return participant.member_id
 
     async def reimport(self, old: str, new: str) -> None:

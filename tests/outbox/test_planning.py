@@ -7,7 +7,7 @@ from datetime import datetime, time
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.planning.outbox import ReminderPolicy, plan_member
+from bot.planning.outbox import Planner, ReminderPolicy, plan_member
 from bot.services.members import Person, leave_workshop, set_reminder_offsets
 from config.settings import QuietHours, parse_offsets
 from storage.models import Outbox, OutboxStatus, Workshop
@@ -60,27 +60,24 @@ async def test_leaving_or_turning_reminders_off_drops_what_is_pending(sessions: 
     person = Person(602, "Jäsen 602", "fi")
     policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)
     now = helsinki("1.3.2009 12:00")
+    planner = Planner(policy, lambda: now)
     async with sessions.begin() as session:
         await plan_member(session, member_id, now=now, policy=policy)
     assert len(await planned(sessions, member_id)) == 11
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, person, parse_offsets("2h"))
-        await plan_member(session, member_id, now=now, policy=policy)
+        await set_reminder_offsets(session, person, parse_offsets("2h"), planner=planner)
     assert {offset for _, offset in await planned(sessions, member_id)} == {7200}
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, person, ())
-        await plan_member(session, member_id, now=now, policy=policy)
+        await set_reminder_offsets(session, person, (), planner=planner)
     assert await planned(sessions, member_id) == []
 
     async with sessions.begin() as session:
-        await set_reminder_offsets(session, person, None)
-        await plan_member(session, member_id, now=now, policy=policy)
+        await set_reminder_offsets(session, person, None, planner=planner)
     assert len(await planned(sessions, member_id)) == 11
     async with sessions.begin() as session:
         workshop = await session.scalar(select(Workshop).where(Workshop.key == WORKSHOP))
         assert workshop is not None
-        await leave_workshop(session, person, workshop.id)
-        await plan_member(session, member_id, now=now, policy=policy)
+        await leave_workshop(session, person, workshop.id, planner=planner)
     assert await planned(sessions, member_id) == []

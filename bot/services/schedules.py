@@ -1,0 +1,42 @@
+"""Importing a schedule: a YAML or CSV file, or an announcement in the network's own words."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.language.announcements import read_announcement
+from bot.planning.outbox import Planner
+from bot.services.directory import load_directory
+from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
+from storage.schedule.read import read_text
+from storage.schedule.stated import apply_stated
+
+
+async def import_schedule(
+    session: AsyncSession,
+    data: bytes,
+    file_format: str,
+    *,
+    default_timezone: ZoneInfo,
+    planner: Planner,
+    prune: bool = False,
+) -> ImportReport:
+    """Import a schedule file (`yaml`, `csv`) or an announcement (`text`) in the caller's
+    transaction, with the reminders and notices it calls for; raises `ScheduleInvalid`.
+
+    An announcement changes only what it states, so `prune` has no meaning for it.
+    Planning in the same transaction means a failed import plans nothing either.
+    """
+    if file_format != "text":
+        schedule = read_schedule_bytes(data, file_format)
+        report = await apply_schedule(
+            session, schedule, default_timezone=default_timezone, prune=prune
+        )
+    else:
+        directory = await load_directory(session)
+        reading = read_announcement(read_text(data), directory.vocabulary)
+        report = await apply_stated(session, reading.meetings)
+    await planner.schedule_imported(session, report)
+    return report
