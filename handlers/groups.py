@@ -9,8 +9,9 @@ from telegram.constants import ChatMemberStatus
 
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.groups import NotAllowed, forget_group, link_group, remember_group
+from bot.services.groups import forget_group, link_group, remember_group
 from bot.services.members import language_of
+from bot.services.staff import NotAllowed
 from bot.telegram.context import VerstasContext
 from handlers.common import arguments, in_group, person_of, send
 

@@ -9,18 +9,13 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.replies.context import ReplyContext
-from bot.replies.reply import Attachment, Button, Refusal, Reply
+from bot.replies.refusals import refusal, refused_as_reply
+from bot.replies.reply import Attachment, Button, Reply
 from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
-from bot.services.groups import NotAllowed
 from bot.services.members import Person, language_of
-from bot.services.staff import staff_member
+from bot.services.staff import NotAllowed, staff_member
 from storage.models import Announcement
-
-
-async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
-    return Refusal(context.texts(await language_of(session, person), "staff-only"))
-
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
 _AUDIENCE = re.compile(r"^(workshop|verstas|verkstad|municipality|kunta|kommun)=(\S+)\s*", re.I)
@@ -45,6 +40,7 @@ def _audience_text(
 # --- broadcasts -------------------------------------------------------------------------
 
 
+@refused_as_reply
 async def broadcast_reply(
     session: AsyncSession,
     context: ReplyContext,
@@ -80,20 +76,17 @@ async def broadcast_reply(
                 )
             municipality_id = municipality.id
         rest = rest[match.end() :]
-    try:
-        if not rest.strip():
-            await staff_member(session, person, "broadcast")
-            return Reply(texts(language, "broadcast-usage"))
-        draft = await broadcasts.draft(
-            session,
-            person,
-            rest.strip(),
-            workshop_id=workshop_id,
-            municipality_id=municipality_id,
-            attachment=attachment,
-        )
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
+    if not rest.strip():
+        await staff_member(session, person, "broadcast")
+        return Reply(texts(language, "broadcast-usage"))
+    draft = await broadcasts.draft(
+        session,
+        person,
+        rest.strip(),
+        workshop_id=workshop_id,
+        municipality_id=municipality_id,
+        attachment=attachment,
+    )
     return await preview(session, context, draft, language, directory)
 
 
@@ -140,7 +133,7 @@ async def _draft(
     try:
         return await broadcasts.own_draft(session, person, announcement_id, action)
     except NotAllowed:
-        return await _not_allowed(session, context, person)
+        return await refusal(session, context, person)
     except broadcasts.NotADraft:
         return Reply(context.texts(language, "broadcast-not-a-draft"))
     except broadcasts.NoDraft:

@@ -13,19 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.dates import format_when
 from bot.replies.context import ReplyContext
-from bot.replies.reply import Refusal, Reply
+from bot.replies.refusals import refused_as_reply
+from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
 from bot.services.members import Person, language_of
 from bot.services.staff import staff_member
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import local_instant
 from storage.schedule.read import parse_date, parse_time
-
-
-async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
-    return Refusal(context.texts(await language_of(session, person), "staff-only"))
 
 
 def _problem(context: ReplyContext, language: str, error: PydanticCustomError) -> Reply:
@@ -39,6 +35,7 @@ def _time_range(text: str) -> tuple[time, time | None]:
     return parse_time(start), parse_time(end) if end else None
 
 
+@refused_as_reply
 async def add_meeting_reply(
     session: AsyncSession, context: ReplyContext, person: Person, arguments: str
 ) -> Reply:
@@ -48,10 +45,7 @@ async def add_meeting_reply(
     directory = await load_directory(session)
     words = arguments.split()
     if len(words) < 2:
-        try:
-            await staff_member(session, person, "add-meeting")
-        except NotAllowed:
-            return await _not_allowed(session, context, person)
+        await staff_member(session, person, "add-meeting")
         return Reply(texts(language, "addmeeting-usage"))
     workshop = directory.workshop(words[0])
     if workshop is None:
@@ -81,21 +75,18 @@ async def add_meeting_reply(
                 end=f"{end:%H:%M}",
             )
         )
-    try:
-        meeting = await add_meeting(
-            session,
-            person,
-            workshop_id=workshop.id,
-            workshop_key=workshop.key,
-            day=day,
-            start=start,
-            end=end,
-            place=place,
-            zone=zone,
-            planner=context.planner,
-        )
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
+    meeting = await add_meeting(
+        session,
+        person,
+        workshop_id=workshop.id,
+        workshop_key=workshop.key,
+        day=day,
+        start=start,
+        end=end,
+        place=place,
+        zone=zone,
+        planner=context.planner,
+    )
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     return Reply(
         texts(
@@ -108,6 +99,7 @@ async def add_meeting_reply(
     )
 
 
+@refused_as_reply
 async def edit_meeting_reply(
     session: AsyncSession,
     context: ReplyContext,
@@ -126,10 +118,7 @@ async def edit_meeting_reply(
         words = arguments.split()
     meeting_id = number(words[0]) if words else None
     if meeting_id is None:
-        try:
-            await staff_member(session, person, action)
-        except NotAllowed:
-            return await _not_allowed(session, context, person)
+        await staff_member(session, person, action)
         return Reply(texts(language, "cancelmeeting-usage" if cancel else "editmeeting-usage"))
     current = await session.get(Meeting, meeting_id)
     values: dict[str, Any] = {}
@@ -174,8 +163,6 @@ async def edit_meeting_reply(
         meeting, changes = await change_meeting(
             session, person, meeting_id, values, action=action, planner=context.planner
         )
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
     except MeetingNotFound:
         return Reply(texts(language, "rsvp-unknown-meeting", key=str(meeting_id)))
     if not changes:

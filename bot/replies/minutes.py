@@ -17,9 +17,9 @@ from bot.language.dates import format_day, format_when
 from bot.planning.outbox import notify_minutes
 from bot.replies.answers import Asker
 from bot.replies.context import ReplyContext
-from bot.replies.reply import Button, Refusal, Reply
+from bot.replies.refusals import refused_as_reply
+from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
-from bot.services.groups import NotAllowed
 from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Person, greet_member, language_of
 from bot.services.minutes import (
@@ -116,6 +116,7 @@ async def minutes_reply(
     return await _show(session, context, language, directory, found)
 
 
+@refused_as_reply
 async def _attach(
     session: AsyncSession,
     context: ReplyContext,
@@ -135,8 +136,6 @@ async def _attach(
             now=context.clock(),
             zone=zone,
         )
-    except NotAllowed:
-        return Refusal(texts(language, "staff-only"))
     except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
         return await _not_attachable(session, context, language, directory, meeting_id, problem)
     title = _meeting_title(context, language, directory, meeting)
@@ -170,6 +169,7 @@ async def _not_attachable(
     return Reply(texts(language, key, meeting=title))
 
 
+@refused_as_reply
 async def _ask(
     session: AsyncSession,
     context: ReplyContext,
@@ -188,8 +188,6 @@ async def _ask(
             now=context.clock(),
             zone=context.timezone,
         )
-    except NotAllowed:
-        return Refusal(texts(language, "staff-only"))
     except (MeetingNotStarted, MeetingCancelled, MeetingNotFound) as problem:
         return await _not_attachable(session, context, language, directory, meeting.id, problem)
     lines = [

@@ -12,9 +12,9 @@ from bot.replies.pasted_announcements import (
     preview_reply,
     read_and_try,
 )
-from bot.replies.reply import Button, Refusal, Reply
+from bot.replies.refusals import refusal, refused_as_reply
+from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
-from bot.services.groups import NotAllowed
 from bot.services.members import Person, language_of
 from bot.services.schedules import import_schedule
 from bot.services.staff import audit, staff_member
@@ -23,20 +23,14 @@ from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_byte
 from storage.schedule.read import format_of, read_text
 
 
-async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
-    return Refusal(context.texts(await language_of(session, person), "staff-only"))
-
-
+@refused_as_reply
 async def schedule_file_reply(
     session: AsyncSession, context: ReplyContext, person: Person, file_name: str, content: bytes
 ) -> Reply:
     """A schedule file in the chat: check it, show what it would change, ask to confirm."""
     texts = context.texts
     language = await language_of(session, person)
-    try:
-        await staff_member(session, person, "import", target=file_name)
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
+    await staff_member(session, person, "import", target=file_name)
     try:
         file_format = format_of(file_name)
     except ValueError:
@@ -74,16 +68,14 @@ async def schedule_file_reply(
     return Reply("\n".join(lines), buttons)
 
 
+@refused_as_reply
 async def schedule_confirm_reply(
     session: AsyncSession, context: ReplyContext, person: Person, pending_id: int, *, confirm: bool
 ) -> Reply:
     """Confirm or cancel a checked schedule file; only its sender may."""
     texts = context.texts
     language = await language_of(session, person)
-    try:
-        actor = await staff_member(session, person, "import", target=f"upload {pending_id}")
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
+    actor = await staff_member(session, person, "import", target=f"upload {pending_id}")
     pending = await session.get(PendingImport, pending_id)
     if pending is None:
         return Reply(texts(language, "import-expired"))
@@ -96,7 +88,7 @@ async def schedule_confirm_reply(
             allowed=False,
             detail="not the sender's file",
         )
-        return await _not_allowed(session, context, person)
+        return await refusal(session, context, person)
     file_name, content = pending.file_name, pending.content
     await session.delete(pending)
     if not confirm:

@@ -10,19 +10,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
 from bot.replies.context import ReplyContext
+from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reminders import RSVP_TEXT
-from bot.replies.reply import Refusal, Reply
+from bot.replies.reply import Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.directory import load_directory
-from bot.services.groups import NotAllowed
 from bot.services.members import Person, language_of
-from bot.services.staff import audit, create_invite, latest_audit, set_role, staff_member
+from bot.services.staff import (
+    NotAllowed,
+    audit,
+    create_invite,
+    latest_audit,
+    set_role,
+    staff_member,
+)
 from storage.models import Meeting, Role
-
-
-async def _not_allowed(session: AsyncSession, context: ReplyContext, person: Person) -> Refusal:
-    return Refusal(context.texts(await language_of(session, person), "staff-only"))
-
 
 # --- attendance, members, roles, audit ----------------------------------------------------
 
@@ -46,7 +48,7 @@ async def attendance_reply(
     try:
         actor = await staff_member(session, person, "attendance", target=f"meeting {key}")
     except NotAllowed:
-        return AttendanceReply(await _not_allowed(session, context, person))
+        return AttendanceReply(await refusal(session, context, person))
     meeting_id = number(key)
     if meeting_id is None:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
@@ -112,6 +114,7 @@ async def members_reply(session: AsyncSession, context: ReplyContext, person: Pe
     return Reply("\n".join(lines))
 
 
+@refused_as_reply
 async def role_reply(
     session: AsyncSession, context: ReplyContext, person: Person, arguments: str, role: Role
 ) -> Reply:
@@ -121,15 +124,9 @@ async def role_reply(
     target = arguments.strip()
     user_id = number(target)
     if user_id is None:
-        try:
-            await staff_member(session, person, "promote", admin_only=True)
-        except NotAllowed:
-            return Refusal(texts(language, "admin-only"))
+        await staff_member(session, person, "promote", admin_only=True)
         return Reply(texts(language, "role-usage"))
-    try:
-        member = await set_role(session, person, user_id, role)
-    except NotAllowed:
-        return Refusal(texts(language, "admin-only"))
+    member = await set_role(session, person, user_id, role)
     if member is None:
         return Reply(texts(language, "role-unknown-user", id=target))
     return Reply(
@@ -142,29 +139,25 @@ async def role_reply(
     )
 
 
+@refused_as_reply
 async def invite_reply(
     session: AsyncSession, context: ReplyContext, person: Person, bot_username: str
 ) -> Reply:
     """/invite: a one-time link that makes its opener a coordinator."""
     texts = context.texts
     language = await language_of(session, person)
-    try:
-        token = await create_invite(session, person, now=context.clock())
-    except NotAllowed:
-        return Refusal(texts(language, "admin-only"))
+    token = await create_invite(session, person, now=context.clock())
     return Reply(
         texts(language, "invite-link", link=f"https://t.me/{bot_username}?start=invite-{token}")
     )
 
 
+@refused_as_reply
 async def audit_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """/audit: the latest entries of the audit log (coordinators and administrators)."""
     texts, zone = context.texts, context.timezone
     language = await language_of(session, person)
-    try:
-        await staff_member(session, person, "audit")
-    except NotAllowed:
-        return await _not_allowed(session, context, person)
+    await staff_member(session, person, "audit")
     lines = [texts(language, "audit-title")]
     for entry in await latest_audit(session):
         when = format_when(entry.at.astimezone(zone).date(), entry.at, None, language, zone)

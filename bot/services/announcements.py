@@ -14,9 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import ANNOUNCEMENT, PlannedRow, insert_rows
 from bot.services.attachments import Attachment
-from bot.services.groups import NotAllowed
 from bot.services.members import Person
-from bot.services.staff import audit, staff_member
+from bot.services.staff import NotAllowed, audit, staff_member
 from storage.models import (
     Announcement,
     AnnouncementState,

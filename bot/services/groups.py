@@ -7,11 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import Planner
 from bot.services.members import Person, greet_member
+from bot.services.staff import NotAllowed
 from storage.models import GroupChat, Role
-
-
-class NotAllowed(Exception):
-    """The member's role does not allow this action."""
 
 
 async def remember_group(session: AsyncSession, chat_id: int, title: str, language: str) -> None:

@@ -13,11 +13,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.groups import NotAllowed
 from bot.services.members import Person, greet_member
 from storage.models import AuditEntry, Invite, Member, Role
 
 STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+class NotAllowed(Exception):
+    """The member's role does not allow this action (logged in the audit log first)."""
+
+    def __init__(self, action: str, *, admin_only: bool = False) -> None:
+        super().__init__(action)
+        # Administrators only: the refusal says so, rather than "coordinators only".
+        self.admin_only = admin_only
+
+
 INVITE_VALIDITY = timedelta(days=7)
 
 
@@ -76,7 +86,7 @@ async def staff_member(
     allowed = member.role == Role.ADMIN if admin_only else member.role in STAFF
     if not allowed:
         await audit(session, member, action, target=target, allowed=False, detail="refused: role")
-        raise NotAllowed(action)
+        raise NotAllowed(action, admin_only=admin_only)
     return member
 
 

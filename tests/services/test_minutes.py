@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.planning.outbox import MINUTES, ReminderPolicy, notify_minutes
 from bot.services.directory import Directory, load_directory
-from bot.services.groups import NotAllowed
 from bot.services.members import Person
 from bot.services.minutes import (
     MINUTES_WAIT,
@@ -28,6 +27,7 @@ from bot.services.minutes import (
     request_minutes,
 )
 from bot.services.privacy import forget_member, personal_data
+from bot.services.staff import NotAllowed
 from storage.models import (
     AuditEntry,
     Meeting,

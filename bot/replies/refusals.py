@@ -1,0 +1,50 @@
+"""One polite line for an action the person's role does not allow.
+
+The services check every role and log each refusal in the audit log before they raise
+`NotAllowed`; a reply function marked `@refused_as_reply` turns that into the refusal in
+the person's language, so no reply repeats the check or the catch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from functools import update_wrapper
+from typing import Concatenate, ParamSpec
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.replies.context import ReplyContext
+from bot.replies.reply import Refusal, Reply
+from bot.services.members import Person, language_of
+from bot.services.staff import NotAllowed
+
+P = ParamSpec("P")
+ReplyFunction = Callable[Concatenate[AsyncSession, ReplyContext, Person, P], Awaitable[Reply]]
+
+
+async def refusal(
+    session: AsyncSession, context: ReplyContext, person: Person, *, admin_only: bool = False
+) -> Refusal:
+    """ "Coordinators only" (or "administrators only") in the person's language."""
+    language = await language_of(session, person)
+    return Refusal(context.texts(language, "admin-only" if admin_only else "staff-only"))
+
+
+def refused_as_reply(make: ReplyFunction[P]) -> ReplyFunction[P]:
+    """The reply of `make`, or the refusal when a service it calls says `NotAllowed`."""
+
+    async def reply(
+        session: AsyncSession,
+        context: ReplyContext,
+        person: Person,
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> Reply:
+        try:
+            return await make(session, context, person, *args, **kwargs)
+        except NotAllowed as refused:
+            return await refusal(session, context, person, admin_only=refused.admin_only)
+
+    update_wrapper(reply, make)
+    return reply
