@@ -16,7 +16,7 @@ from bot.replies.context import ReplyContext
 from bot.replies.ics import CalendarMeeting, meetings_calendar
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.members import Person, greet_member, participant_of
+from bot.services.members import Person, member_of, participant_of
 from storage.models import Meeting, MeetingStatus, Member, Workshop
 
 
@@ -83,7 +83,7 @@ async def calendar_reply(
     texts = context.texts
     participant = await participant_of(session, person)
     language = participant.language
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     offsets = context.policy.offsets_of(member)
     directory = await load_directory(session)
     feeds = context.feeds

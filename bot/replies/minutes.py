@@ -21,7 +21,7 @@ from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.meeting_admin import MeetingNotFound
-from bot.services.members import Person, greet_member, language_of
+from bot.services.members import Person, member_of, language_of
 from bot.services.minutes import (
     MeetingAmbiguous,
     MeetingCancelled,
@@ -109,7 +109,7 @@ async def minutes_reply(
                 session, context, person, language, directory, found.id, NewMinutes(text, file)
             )
         )
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     # In a group the answer would come in the private chat, unseen: there it only shows.
     if member.role in STAFF and may_ask:
         return MinutesShown(await _ask(session, context, person, language, directory, found))

@@ -12,7 +12,7 @@ from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, lo
 from bot.services.members import (
     Person,
     choose_municipality,
-    greet_member,
+    member_of,
     join_workshop,
     leave_workshop,
     network_name,
@@ -30,7 +30,7 @@ async def start_reply(
 ) -> Reply:
     """Greet; a deep link (`?start=lohja` or `?start=WORKSHOP`) chooses at once."""
     texts = context.texts
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     language = member.language
     network = await network_name(session)
     directory = await load_directory(session)

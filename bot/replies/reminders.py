@@ -11,7 +11,7 @@ from bot.language.dates import format_day, format_when
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.members import Person, greet_member, participant_of, set_reminder_offsets
+from bot.services.members import Person, member_of, participant_of, set_reminder_offsets
 from bot.services.rsvp import answer_meeting
 from bot.services.status import outbox_status
 from config.settings import parse_offsets
@@ -44,7 +44,7 @@ async def reminders_reply(
     wanted = argument.strip().lower()
     language = (await participant_of(session, person)).language
     if not wanted:
-        member = await greet_member(session, person)
+        member = await member_of(session, person)
         offsets = policy.offsets_of(member)
         if not offsets:
             return Reply(texts(language, "reminders-off"))
@@ -102,7 +102,7 @@ async def rsvp_reply(
 async def status_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
     """/status for administrators: the outbox's counts, next reminder, last message."""
     texts = context.texts
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     language = member.language
     if member.role != Role.ADMIN:
         return Reply(texts(language, "status-not-allowed"))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import Planner
-from bot.services.members import Person, greet_member
+from bot.services.members import Person, member_of
 from bot.services.staff import NotAllowed
 from storage.models import GroupChat, Role
 
@@ -48,7 +48,7 @@ async def link_group(
 ) -> None:
     """Link a group to a workshop, which then gets its reminders; only coordinators and
     administrators may."""
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     if member.role not in {Role.COORDINATOR, Role.ADMIN}:
         raise NotAllowed("linking a group needs the coordinator role")
     group = await session.scalar(select(GroupChat).where(GroupChat.chat_id == chat_id))

@@ -36,8 +36,9 @@ class Person:
     administrator: bool = False
 
 
-async def greet_member(session: AsyncSession, person: Person) -> Member:
-    """Find or create the member; a returning member keeps the language they chose."""
+async def member_of(session: AsyncSession, person: Person) -> Member:
+    """The member behind a person, added at first contact, their role brought up to date;
+    a returning member keeps the language they chose."""
     member = await session.scalar(select(Member).where(Member.telegram_id == person.telegram_id))
     if member is None:
         member = Member(telegram_id=person.telegram_id, name=person.name, language=person.language)
@@ -118,7 +119,7 @@ def _participant(member: Member) -> Participant:
 
 
 async def _member(session: AsyncSession, person: Person) -> Member:
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     await session.refresh(member, ["subscriptions"])
     return member
 
@@ -184,7 +185,7 @@ async def leave_workshop(
 
 async def set_language(session: AsyncSession, person: Person, language: str) -> None:
     """Remember the language the member chose."""
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     member.language = language
     await session.flush()
 
@@ -197,7 +198,7 @@ async def set_reminder_offsets(
     planner: Planner,
 ) -> Member:
     """A member's own offsets; None returns to the network's, () turns reminders off."""
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     member.reminder_offsets = (
         None if offsets is None else [int(offset.total_seconds()) for offset in offsets]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.members import Person, greet_member
+from bot.services.members import Person, member_of
 from storage.models import Meeting, Rsvp, RsvpAnswer
 
 
@@ -19,7 +19,7 @@ async def answer_meeting(
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return None
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     rsvp = await session.get(Rsvp, (member.id, meeting.id))
     if rsvp is None:
         session.add(Rsvp(member_id=member.id, meeting_id=meeting.id, answer=answer))

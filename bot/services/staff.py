@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.members import Person, greet_member
+from bot.services.members import Person, member_of
 from storage.models import AuditEntry, Invite, Member, Role
 
 STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
@@ -82,7 +82,7 @@ async def staff_member(
     target: str = "",
 ) -> Member:
     """The acting member if they may do `action`; else the refusal is logged and raised."""
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     allowed = member.role == Role.ADMIN if admin_only else member.role in STAFF
     if not allowed:
         await audit(session, member, action, target=target, allowed=False, detail="refused: role")
@@ -142,7 +142,7 @@ async def use_invite(
 ) -> bool:
     """Open an invite link: the first one to use a valid token becomes a coordinator."""
     invite = await session.scalar(select(Invite).where(Invite.token == token))
-    member = await greet_member(session, person)
+    member = await member_of(session, person)
     if invite is None or invite.used_by is not None or invite.expires_at <= now:
         await audit(session, member, "use-invite", allowed=False, detail="invalid or used link")
         return False
