@@ -21,7 +21,7 @@ from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.meeting_admin import MeetingNotFound
-from bot.services.members import Person, member_of, language_of
+from bot.services.members import Person, language_of, member_of
 from bot.services.minutes import (
     MeetingAmbiguous,
     MeetingCancelled,

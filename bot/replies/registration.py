@@ -12,9 +12,9 @@ from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, lo
 from bot.services.members import (
     Person,
     choose_municipality,
-    member_of,
     join_workshop,
     leave_workshop,
+    member_of,
     network_name,
     participant_of,
     set_language,
