@@ -32,7 +32,7 @@ from benchmarks.network import (
 )
 from bot.app import build_application
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.replies.answers import Asker, next_reply
+from bot.replies.answers import next_reply
 from bot.services.members import Person, participant_of
 from bot.telegram.context import runtime_of
 from bot.telegram.ratelimit import SendLimits
@@ -66,7 +66,7 @@ async def service_calls(url: str, members: int, calls: int) -> list[float]:
             started = time.perf_counter()
             async with runtime.sessions.begin() as session:
                 participant = await participant_of(session, person)
-                reply = await next_reply(session, runtime.replies, Asker(participant), None)
+                reply = await next_reply(session, runtime.replies, participant, None)
             if position >= 10:
                 times.append(time.perf_counter() - started)
             assert reply.text

@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
-from bot.replies.answers import Asker
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.groups import group_workshop
-from bot.services.members import Person, participant_of
+from bot.services.members import Participant, Person, participant_of
 from bot.telegram.context import Runtime, VerstasContext
 
 log = logging.getLogger(__name__)
@@ -43,13 +43,15 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in {ChatType.GROUP, ChatType.SUPERGROUP}
 
 
-async def asker_of(session: AsyncSession, update: Update, runtime: Runtime) -> Asker:
+async def participant_asking(
+    session: AsyncSession, update: Update, runtime: Runtime
+) -> Participant:
     """The participant asking, and in a group, the workshop the group follows."""
     participant = await participant_of(session, person_of(update, runtime))
     if in_group(update) and update.effective_chat is not None:
         workshop_id = await group_workshop(session, update.effective_chat.id)
-        return Asker(participant, group_workshop_id=workshop_id, in_group=True)
-    return Asker(participant)
+        return replace(participant, group_workshop_id=workshop_id, in_group=True)
+    return participant
 
 
 def arguments(context: VerstasContext) -> str:

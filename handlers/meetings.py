@@ -8,14 +8,14 @@ from bot.replies.answers import decode_page, meetings_reply, next_reply, page_re
 from bot.replies.pasted_announcements import pasted_text_reply
 from bot.services.directory import load_directory
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, asker_of, drop_buttons, outdated, person_of, send
+from handlers.common import arguments, drop_buttons, outdated, participant_asking, person_of, send
 
 
 async def next_meeting(update: Update, context: VerstasContext) -> None:
     """/next [WORD]."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        asker = await asker_of(session, update, runtime)
+        asker = await participant_asking(session, update, runtime)
         reply = await next_reply(session, runtime.replies, asker, arguments(context) or None)
     await send(update, reply)
 
@@ -24,7 +24,7 @@ async def meetings(update: Update, context: VerstasContext) -> None:
     """/meetings [PAGE] [WORKSHOP | TOWN | MONTH]."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        asker = await asker_of(session, update, runtime)
+        asker = await participant_asking(session, update, runtime)
         reply = await meetings_reply(session, runtime.replies, asker, arguments(context))
     await send(update, reply)
 
@@ -39,7 +39,7 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
         return
     page, wanted = decoded
     async with runtime.sessions.begin() as session:
-        asker = await asker_of(session, update, runtime)
+        asker = await participant_asking(session, update, runtime)
         directory = await load_directory(session)
         reply = await page_reply(
             session,
@@ -47,7 +47,7 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
             directory,
             wanted,
             page,
-            asker.participant.language,
+            asker.language,
             asker.nudge(),
         )
     await query.answer()
@@ -65,6 +65,9 @@ async def question(update: Update, context: VerstasContext) -> None:
         reply = await pasted_text_reply(
             session, runtime.replies, person_of(update, runtime), message.text
         ) or await question_reply(
-            session, runtime.replies, await asker_of(session, update, runtime), message.text
+            session,
+            runtime.replies,
+            await participant_asking(session, update, runtime),
+            message.text,
         )
     await send(update, reply)

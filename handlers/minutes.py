@@ -27,10 +27,10 @@ from bot.services.minutes import MAX_FILE_BYTES, MinutesFile, awaited_meeting, r
 from bot.telegram.context import VerstasContext
 from handlers.common import (
     arguments,
-    asker_of,
     drop_buttons,
     in_group,
     outdated,
+    participant_asking,
     person_of,
     send,
 )
@@ -128,7 +128,7 @@ async def archive(update: Update, context: VerstasContext) -> None:
     """/archive [WORKSHOP]."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        asker = await asker_of(session, update, runtime)
+        asker = await participant_asking(session, update, runtime)
         reply = await archive_reply(session, runtime.replies, asker, arguments(context))
     await send(update, reply)
 

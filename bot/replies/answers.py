@@ -7,7 +7,7 @@ Telegram's keyboards. Nothing here knows Telegram types.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -28,7 +28,6 @@ from bot.services.contacts import contacts
 from bot.services.directory import Directory, load_directory
 from bot.services.meetings import (
     MeetingFilter,
-    followed,
     last_meeting,
     meeting_page,
     next_meetings,
@@ -66,39 +65,17 @@ def help_reply(texts: Texts, language: str) -> Reply:
 # --- meetings -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Asker:
-    """Who asks and where: a participant in a private chat, or anyone in a group."""
-
-    participant: Participant
-    # In a group linked to a workshop, questions are about that workshop.
-    group_workshop_id: int | None = None
-    in_group: bool = False
-
-    def scope(self) -> frozenset[int] | None:
-        """The workshops the answer is about; None means all."""
-        if self.group_workshop_id is not None:
-            return frozenset({self.group_workshop_id})
-        if self.in_group:
-            return None
-        return followed(self.participant.workshop_ids)
-
-    def nudge(self) -> bool:
-        """Whether to suggest choosing a municipality."""
-        return not self.in_group and not self.participant.registered
-
-
 async def next_reply(
     session: AsyncSession,
     context: ReplyContext,
-    asker: Asker,
+    asker: Participant,
     word: str | None,
     *,
     language: str | None = None,
 ) -> Reply:
     """/next [WORD]: the next meeting of each workshop, narrowed by workshop or town."""
     directory = await load_directory(session)
-    language = language or asker.participant.language
+    language = language or asker.language
     texts = context.texts
     wanted = MeetingFilter(workshop_ids=asker.scope())
     if word:
@@ -116,7 +93,7 @@ async def next_reply(
 async def _next(
     session: AsyncSession,
     context: ReplyContext,
-    asker: Asker,
+    asker: Participant,
     directory: Directory,
     wanted: MeetingFilter,
     language: str,
@@ -144,14 +121,14 @@ async def _next(
 async def meetings_reply(
     session: AsyncSession,
     context: ReplyContext,
-    asker: Asker,
+    asker: Participant,
     arguments: str,
     *,
     language: str | None = None,
 ) -> Reply:
     """/meetings [PAGE] [WORKSHOP | TOWN | MONTH]: a page of meetings."""
     directory = await load_directory(session)
-    language = language or asker.participant.language
+    language = language or asker.language
     words = arguments.split()
     page = 1
     if words and (typed := number(words[-1])) is not None and typed < 10_000:
@@ -295,20 +272,20 @@ async def contact_reply(session: AsyncSession, context: ReplyContext, language: 
 
 
 async def question_reply(
-    session: AsyncSession, context: ReplyContext, asker: Asker, text: str
+    session: AsyncSession, context: ReplyContext, asker: Participant, text: str
 ) -> Reply:
     """A question in plain words gets the same answer as the matching command."""
     directory = await load_directory(session)
     today = context.clock().astimezone(context.timezone).date()
     question = understand(text, directory.vocabulary, today)
-    language = question.language or asker.participant.language
+    language = question.language or asker.language
     texts = context.texts
     if question.intent is Intent.HELP:
         return help_reply(texts, language)
     if question.intent is Intent.CONTACT:
         return await contact_reply(session, context, language)
     if question.intent is Intent.WORKSHOPS:
-        return await workshops_reply(session, context, asker.participant, language=language)
+        return await workshops_reply(session, context, asker, language=language)
     if question.intent in {Intent.NEXT, Intent.MEETINGS}:
         wanted = _question_filter(question, directory, asker)
         if question.intent is Intent.NEXT and question.period is None:
@@ -317,7 +294,7 @@ async def question_reply(
     return Reply(texts(language, "question-not-understood") + "\n" + command_list(texts, language))
 
 
-def _question_filter(question: Question, directory: Directory, asker: Asker) -> MeetingFilter:
+def _question_filter(question: Question, directory: Directory, asker: Participant) -> MeetingFilter:
     wanted = MeetingFilter(workshop_ids=asker.scope(), place=question.town, period=question.period)
     if question.workshop is not None:
         workshop = directory.workshop_by_key(question.workshop)

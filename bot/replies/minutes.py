@@ -15,13 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
 from bot.planning.outbox import notify_minutes
-from bot.replies.answers import Asker
 from bot.replies.context import ReplyContext
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.meeting_admin import MeetingNotFound
-from bot.services.members import Person, language_of, member_of
+from bot.services.members import Participant, Person, language_of, member_of
 from bot.services.minutes import (
     MeetingAmbiguous,
     MeetingCancelled,
@@ -288,10 +287,10 @@ def file_too_large(context: ReplyContext, language: str) -> Reply:
 
 
 async def archive_reply(
-    session: AsyncSession, context: ReplyContext, asker: Asker, arguments: str
+    session: AsyncSession, context: ReplyContext, asker: Participant, arguments: str
 ) -> Reply:
     """/archive [WORKSHOP]: past meetings newest first, and whether each has minutes."""
-    texts, language = context.texts, asker.participant.language
+    texts, language = context.texts, asker.language
     directory = await load_directory(session)
     word = arguments.strip()
     if word:

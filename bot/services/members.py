@@ -79,7 +79,8 @@ async def language_of(session: AsyncSession, person: Person) -> str:
 
 @dataclass(frozen=True)
 class Participant:
-    """A member as the questions need them: language, municipality, followed workshops."""
+    """A person as their questions need them: language, municipality, followed workshops,
+    and where they ask (a private chat, or a group that may follow one workshop)."""
 
     telegram_id: int
     language: str
@@ -88,11 +89,27 @@ class Participant:
     role: Role
     # None for someone who has never started the bot.
     member_id: int | None = None
+    # In a group linked to a workshop, questions are about that workshop.
+    group_workshop_id: int | None = None
+    in_group: bool = False
 
     @property
     def registered(self) -> bool:
         """True once they chose a municipality or joined a workshop."""
         return self.municipality_id is not None or bool(self.workshop_ids)
+
+    def scope(self) -> frozenset[int] | None:
+        """The workshops the answer is about; None means all."""
+        if self.group_workshop_id is not None:
+            return frozenset({self.group_workshop_id})
+        if self.in_group:
+            return None
+        # Someone who follows nothing yet hears of every workshop.
+        return self.workshop_ids or None
+
+    def nudge(self) -> bool:
+        """Whether to suggest choosing a municipality."""
+        return not self.in_group and not self.registered
 
 
 async def participant_of(session: AsyncSession, person: Person) -> Participant:

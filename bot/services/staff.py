@@ -7,7 +7,6 @@ as a button press (callback data can be forged); a refusal is logged like an act
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -29,23 +28,6 @@ class NotAllowed(Exception):
 
 
 INVITE_VALIDITY = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The member acting, with their role as of this update."""
-
-    member: Member
-
-    @property
-    def is_staff(self) -> bool:
-        """Coordinators and administrators."""
-        return self.member.role in STAFF
-
-    @property
-    def is_admin(self) -> bool:
-        """Administrators only."""
-        return self.member.role == Role.ADMIN
 
 
 async def audit(

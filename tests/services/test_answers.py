@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import parse_html
-from bot.replies.answers import Asker, question_reply
+from bot.replies.answers import question_reply
 from bot.services.members import Participant
 from storage.models import Role
 from tests.helpers.runtime import runtime_at
@@ -119,7 +119,7 @@ async def test_a_question_gets_the_answer_a_participant_expects(
     absent: tuple[str, ...],
 ) -> None:
     runtime = runtime_at(NOON_1_MARCH_2009, engine, sessions)
-    asker = Asker(Participant(1, language, None, frozenset(), Role.PARTICIPANT))
+    asker = Participant(1, language, None, frozenset(), Role.PARTICIPANT)
     async with sessions() as session:
         reply = await question_reply(session, runtime, asker, question)
     # What the user sees, parsed the way Telegram parses HTML (it fails on broken markup).
