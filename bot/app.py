@@ -25,7 +25,7 @@ from bot.delivery.telegram_sender import TelegramSender
 from bot.foundation.clock import Clock, system_clock
 from bot.foundation.metrics import Metrics
 from bot.language.catalog import Texts
-from bot.planning.outbox import ReminderPolicy, plan_everything
+from bot.planning.outbox import plan_everything
 from bot.replies.context import ReplyContext
 from bot.services.feeds import CalendarFeeds, feed_key
 from bot.services.privacy import purge_expired
@@ -82,24 +82,25 @@ def build_application(
         .concurrent_updates(ObservedUpdates(metrics))
         .build()
     )
+    secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
+    feeds = CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url)
+    replies = ReplyContext.of(settings, texts=texts, clock=clock, dry_runs=sessions, feeds=feeds)
     dispatcher = Dispatcher(
         sessions=sessions,
         sender=TelegramSender(application.bot),
         texts=texts,
-        policy=ReminderPolicy.from_settings(settings),
+        policy=replies.policy,
         clock=clock,
         send_rate=limits.per_second,
         metrics=metrics,
     )
-    secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
-    feeds = CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url)
     application.bot_data[RUNTIME_KEY] = Runtime(
         settings=settings,
         texts=texts,
         clock=clock,
         engine=engine,
         sessions=sessions,
-        replies=ReplyContext.of(settings, texts=texts, clock=clock, dry_runs=sessions, feeds=feeds),
+        replies=replies,
         metrics=metrics,
     )
     # The dispatcher is the app's own: handlers and replies never send through it.
