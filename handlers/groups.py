@@ -7,6 +7,7 @@ from html import escape
 from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.groups import forget_group, link_group, remember_group
@@ -51,10 +52,7 @@ async def link(update: Update, context: VerstasContext) -> None:
             word = arguments(context)
             workshop = directory.workshop(word) if word else None
             if workshop is None:
-                keys = ", ".join(w.key for w in directory.workshops)
-                reply = Reply(
-                    texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
-                )
+                reply = unknown_workshop(texts, language, word, directory)
             else:
                 try:
                     await link_group(

@@ -9,6 +9,7 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Attachment, Button, Reply
 from bot.services import announcements as broadcasts
@@ -59,14 +60,7 @@ async def broadcast_reply(
         if field in {"workshop", "verstas", "verkstad"}:
             workshop = directory.workshop(value)
             if workshop is None:
-                return Reply(
-                    texts(
-                        language,
-                        "workshop-not-found",
-                        word=escape(value[:80]),
-                        keys=", ".join(w.key for w in directory.workshops),
-                    )
-                )
+                return unknown_workshop(texts, language, value, directory)
             workshop_id = workshop.id
         else:
             municipality = directory.municipality(value)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.replies.context import ReplyContext
 from bot.replies.ics import CalendarMeeting, meetings_calendar
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.members import Person, member_of, participant_of
@@ -90,9 +91,7 @@ async def calendar_reply(
     if word.strip():
         workshop = directory.workshop(word)
         if workshop is None:
-            keys = ", ".join(w.key for w in directory.workshops)
-            text = texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
-            return CalendarFile(Reply(text), None)
+            return CalendarFile(unknown_workshop(texts, language, word, directory), None)
         content, count = await calendar_file(
             session, context, workshop_ids={workshop.id}, language=language, offsets=offsets
         )

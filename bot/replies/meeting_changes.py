@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.dates import format_when
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
@@ -49,14 +50,7 @@ async def add_meeting_reply(
         return Reply(texts(language, "addmeeting-usage"))
     workshop = directory.workshop(words[0])
     if workshop is None:
-        return Reply(
-            texts(
-                language,
-                "workshop-not-found",
-                word=escape(words[0][:80]),
-                keys=", ".join(w.key for w in directory.workshops),
-            )
-        )
+        return unknown_workshop(texts, language, words[0], directory)
     try:
         day = parse_date(words[1])
         start, end = (

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.language.catalog import Texts
 from bot.language.dates import format_day, format_when
+from bot.replies.reply import Reply
 from bot.services.contacts import Contact
 from bot.services.directory import Directory, WorkshopInfo
 from bot.services.meetings import MeetingView
@@ -93,3 +94,9 @@ def render_contacts(texts: Texts, language: str, contacts: Iterable[Contact]) ->
     if not blocks:
         return texts(language, "contact-none")
     return texts(language, "contact-title") + "\n\n" + "\n\n".join(blocks)
+
+
+def unknown_workshop(texts: Texts, language: str, word: str, directory: Directory) -> Reply:
+    """The reply to a workshop name not found, with the keys one can write (all escaped)."""
+    keys = ", ".join(w.key for w in directory.workshops)
+    return Reply(texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys)))

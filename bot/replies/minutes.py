@@ -16,6 +16,7 @@ from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
 from bot.planning.outbox import notify_minutes
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
@@ -296,14 +297,7 @@ async def archive_reply(
     if word:
         workshop = directory.workshop(word)
         if workshop is None:
-            return Reply(
-                texts(
-                    language,
-                    "workshop-not-found",
-                    word=escape(word[:80]),
-                    keys=", ".join(w.key for w in directory.workshops),
-                )
-            )
+            return unknown_workshop(texts, language, word, directory)
         scope: frozenset[int] | None = frozenset({workshop.id})
     else:
         scope = asker.scope()

@@ -7,6 +7,7 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, MunicipalityInfo, WorkshopInfo, load_directory
 from bot.services.members import (
@@ -160,10 +161,7 @@ async def follow_reply(
         return Reply(texts(language, "workshop-usage", example=escape(example)))
     workshop = directory.workshop(word)
     if workshop is None:
-        keys = ", ".join(w.key for w in directory.workshops)
-        return Reply(
-            texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys))
-        )
+        return unknown_workshop(context.texts, language, word, directory)
     return await follow_workshop(session, context, person, workshop, join=join, language=language)
 
 
