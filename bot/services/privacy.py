@@ -52,73 +52,7 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         return None
     data: dict[str, Any] = {"telegram_id": telegram_id}
     if member is not None:
-        workshops = {w.id: w.key for w in await session.scalars(select(Workshop))}
-        rsvps = await session.execute(
-            select(Meeting.key, Meeting.date, Workshop.key, Rsvp.answer, Rsvp.answered_at)
-            .join(Meeting, Meeting.id == Rsvp.meeting_id)
-            .join(Workshop, Workshop.id == Meeting.workshop_id)
-            .where(Rsvp.member_id == member.id)
-        )
-        messages = await session.scalars(
-            select(Outbox).where(Outbox.member_id == member.id).order_by(Outbox.due_at)
-        )
-        authored = await session.scalars(
-            select(Announcement).where(Announcement.author_id == member.id)
-        )
-        minutes = await session.execute(
-            select(Workshop.key, Meeting.key, Meeting.date, Minutes.attached_at)
-            .join(Meeting, Meeting.id == Minutes.meeting_id)
-            .join(Workshop, Workshop.id == Meeting.workshop_id)
-            .where(Minutes.author_id == member.id)
-            .order_by(Minutes.attached_at)
-        )
-        data |= {
-            "name": member.name,
-            "language": member.language,
-            "municipality": member.municipality.name if member.municipality else None,
-            "role": member.role.value,
-            "active": member.active,
-            "reminder_offsets_seconds": member.reminder_offsets,
-            "created_at": _when(member.created_at),
-            "workshops": [
-                {"workshop": workshops.get(s.workshop_id), "how": s.source.value}
-                for s in member.subscriptions
-            ],
-            "rsvps": [
-                {
-                    "workshop": workshop,
-                    "meeting": key,
-                    "date": day.isoformat(),
-                    "answer": answer.value,
-                    "answered_at": _when(at),
-                }
-                for key, day, workshop, answer, at in rsvps
-            ],
-            "messages": [
-                {
-                    "kind": m.kind,
-                    "due_at": _when(m.due_at),
-                    "status": m.status.value,
-                    "sent_at": _when(m.sent_at),
-                }
-                for m in messages
-            ],
-            "announcements_written": [
-                {"text": a.text, "created_at": _when(a.created_at), "state": a.state.value}
-                for a in authored
-            ],
-            # The minutes themselves are the network's; what is about the member is that
-            # they attached them.
-            "minutes_attached": [
-                {
-                    "workshop": workshop,
-                    "meeting": key,
-                    "date": day.isoformat(),
-                    "attached_at": _when(at),
-                }
-                for workshop, key, day, at in minutes
-            ],
-        }
+        data |= await _member_data(session, member)
     data["audit_log"] = [
         {
             "at": _when(e.at),
@@ -130,6 +64,82 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         for e in audit
     ]
     return data
+
+
+async def _member_data(session: AsyncSession, member: Member) -> dict[str, Any]:
+    workshops = {w.id: w.key for w in await session.scalars(select(Workshop))}
+    return {
+        "name": member.name,
+        "language": member.language,
+        "municipality": member.municipality.name if member.municipality else None,
+        "role": member.role.value,
+        "active": member.active,
+        "reminder_offsets_seconds": member.reminder_offsets,
+        "created_at": _when(member.created_at),
+        "workshops": [
+            {"workshop": workshops.get(s.workshop_id), "how": s.source.value}
+            for s in member.subscriptions
+        ],
+        "rsvps": await _rsvps(session, member.id),
+        "messages": await _messages(session, member.id),
+        "announcements_written": [
+            {"text": a.text, "created_at": _when(a.created_at), "state": a.state.value}
+            for a in await session.scalars(
+                select(Announcement).where(Announcement.author_id == member.id)
+            )
+        ],
+        # The minutes themselves are the network's; what is about the member is that they
+        # attached them.
+        "minutes_attached": await _minutes_attached(session, member.id),
+    }
+
+
+async def _rsvps(session: AsyncSession, member_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Meeting.key, Meeting.date, Workshop.key, Rsvp.answer, Rsvp.answered_at)
+        .join(Meeting, Meeting.id == Rsvp.meeting_id)
+        .join(Workshop, Workshop.id == Meeting.workshop_id)
+        .where(Rsvp.member_id == member_id)
+    )
+    return [
+        {
+            "workshop": workshop,
+            "meeting": key,
+            "date": day.isoformat(),
+            "answer": answer.value,
+            "answered_at": _when(at),
+        }
+        for key, day, workshop, answer, at in rows
+    ]
+
+
+async def _messages(session: AsyncSession, member_id: int) -> list[dict[str, Any]]:
+    rows = await session.scalars(
+        select(Outbox).where(Outbox.member_id == member_id).order_by(Outbox.due_at)
+    )
+    return [
+        {
+            "kind": m.kind,
+            "due_at": _when(m.due_at),
+            "status": m.status.value,
+            "sent_at": _when(m.sent_at),
+        }
+        for m in rows
+    ]
+
+
+async def _minutes_attached(session: AsyncSession, member_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Workshop.key, Meeting.key, Meeting.date, Minutes.attached_at)
+        .join(Meeting, Meeting.id == Minutes.meeting_id)
+        .join(Workshop, Workshop.id == Meeting.workshop_id)
+        .where(Minutes.author_id == member_id)
+        .order_by(Minutes.attached_at)
+    )
+    return [
+        {"workshop": workshop, "meeting": key, "date": day.isoformat(), "attached_at": _when(at)}
+        for workshop, key, day, at in rows
+    ]
 
 
 async def _count(session: AsyncSession, what: str, amount: int) -> None:
