@@ -183,23 +183,7 @@ async def running(
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
             try:
-                assert application.updater is not None
-                if server is not None and address is not None:
-                    await server.start(address.host, address.port)
-                if webhook is None:
-                    await application.updater.start_polling(
-                        poll_interval=0,
-                        timeout=int(poll_timeout),
-                        allowed_updates=Update.ALL_TYPES,
-                        error_callback=_polling_failed,
-                    )
-                else:
-                    # Our server refuses (403) any request without Telegram's secret header.
-                    await application.bot.set_webhook(
-                        url=webhook.url,
-                        secret_token=webhook.secret,
-                        allowed_updates=Update.ALL_TYPES,
-                    )
+                await _take_updates(application, server, address, webhook, poll_timeout)
             except BaseException:
                 # A refused webhook, a port in use or a failed first poll: stop what started.
                 if server is not None:
@@ -214,7 +198,7 @@ async def running(
                 starting.cancel()
                 with suppress(asyncio.CancelledError):
                     await starting
-                if application.updater.running:
+                if application.updater is not None and application.updater.running:
                     await application.updater.stop()
                 if server is not None:
                     await server.stop()
@@ -223,6 +207,33 @@ async def running(
             await application.shutdown()
     finally:
         await runtime.engine.dispose()
+
+
+async def _take_updates(
+    application: VerstasApplication,
+    server: WebServer | None,
+    address: Listen | None,
+    webhook: Webhook | None,
+    poll_timeout: float,
+) -> None:
+    """Open the web server where it is wanted, then poll or set the webhook."""
+    assert application.updater is not None
+    if server is not None and address is not None:
+        await server.start(address.host, address.port)
+    if webhook is None:
+        await application.updater.start_polling(
+            poll_interval=0,
+            timeout=int(poll_timeout),
+            allowed_updates=Update.ALL_TYPES,
+            error_callback=_polling_failed,
+        )
+    else:
+        # Our server refuses (403) any request without Telegram's secret header.
+        await application.bot.set_webhook(
+            url=webhook.url,
+            secret_token=webhook.secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
 
 
 async def _reconcile_then_dispatch(application: VerstasApplication, reconcile: bool) -> None:

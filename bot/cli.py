@@ -22,7 +22,8 @@ from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_mome
 from bot.foundation.clock import system_clock
 from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
-from bot.planning.outbox import Planner, ReminderPolicy
+from bot.planning.outbox import ReminderPolicy
+from bot.planning.planner import Planner
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
 from bot.services.members import network_name

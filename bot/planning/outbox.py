@@ -21,7 +21,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.foundation.clock import Clock
 from bot.planning.timing import meeting_start, outside_quiet_hours, reminder_due
 from config.settings import QuietHours, Settings
 from storage.models import (
@@ -470,38 +469,3 @@ async def drop_pending_of_member(session: AsyncSession, member_id: int) -> None:
         .where(Outbox.member_id == member_id, Outbox.status == OutboxStatus.PENDING)
         .values(status=OutboxStatus.SKIPPED, last_error="recipient inactive")
     )
-
-
-@dataclass(frozen=True)
-class Planner:
-    """What a service needs to plan the outbox in the transaction that changes something.
-
-    The services that add, change or cancel meetings, import schedules, change a member's
-    workshops or offsets and link groups call it themselves, so that no caller can forget.
-    """
-
-    policy: ReminderPolicy
-    clock: Clock
-
-    async def member_changed(self, session: AsyncSession, member_id: int | None) -> None:
-        """A member joined, left, moved or changed their offsets."""
-        if member_id is not None:
-            await plan_member(session, member_id, now=self.clock(), policy=self.policy)
-
-    async def workshop_changed(self, session: AsyncSession, workshop_id: int) -> None:
-        """A workshop's recipients changed (a group was linked)."""
-        await plan_workshop(session, workshop_id, now=self.clock(), policy=self.policy)
-
-    async def meeting_added(self, session: AsyncSession, meeting: Meeting) -> None:
-        """A new meeting: its notice and its reminders."""
-        await notify_added(session, meeting, now=self.clock(), policy=self.policy)
-
-    async def meeting_changed(
-        self, session: AsyncSession, meeting: Meeting, changes: Mapping[str, tuple[Any, Any]]
-    ) -> None:
-        """A moved or cancelled meeting: its notice, and its reminders planned again."""
-        await notify_change(session, meeting, changes, now=self.clock(), policy=self.policy)
-
-    async def schedule_imported(self, session: AsyncSession, report: ImportReport) -> None:
-        """Every meeting an import added, changed or cancelled."""
-        await plan_after_import(session, report, now=self.clock(), policy=self.policy)

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.foundation.clock import Clock
 from bot.language.catalog import Texts
-from bot.planning.outbox import Planner, ReminderPolicy
+from bot.planning.outbox import ReminderPolicy
+from bot.planning.planner import Planner
 from bot.services.feeds import CalendarFeeds
 from config.settings import Settings
 

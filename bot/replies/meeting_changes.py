@@ -117,42 +117,12 @@ async def edit_meeting_reply(
     current = await session.get(Meeting, meeting_id)
     values: dict[str, Any] = {}
     if cancel:
-        values["status"] = MeetingStatus.CANCELLED
+        values = {"status": MeetingStatus.CANCELLED}
     elif current is not None:
-        day = current.date
-        for word in words[1:]:
-            name, _, value = word.partition("=")
-            name = name.lower()
-            try:
-                if name in {"date", "pvm", "datum"}:
-                    day = parse_date(value)
-                    values["date"] = day
-                elif name in {"time", "aika", "tid"}:
-                    start, end = _time_range(value)
-                    values["_time"] = (start, end)
-                elif name in {"place", "paikka", "plats"}:
-                    values["place"] = value or None
-                elif name in {"venue", "tila", "lokal"}:
-                    values["venue"] = value or None
-                elif name in {"address", "osoite", "adress"}:
-                    values["address"] = value or None
-                else:
-                    return Reply(texts(language, "editmeeting-usage"))
-            except PydanticCustomError as error:
-                return _problem(context, language, error)
-        if "_time" in values:
-            start, end = values.pop("_time")
-            values["starts_at"] = local_instant(day, start, zone)
-            values["ends_at"] = local_instant(day, end, zone) if end else None
-        elif "date" in values and current.starts_at is not None:
-            # A new day keeps the clock times.
-            values["starts_at"] = local_instant(
-                day, current.starts_at.astimezone(zone).time(), zone
-            )
-            if current.ends_at is not None:
-                values["ends_at"] = local_instant(
-                    day, current.ends_at.astimezone(zone).time(), zone
-                )
+        asked = _asked_changes(context, language, current, words[1:])
+        if isinstance(asked, Reply):
+            return asked
+        values = asked
     try:
         meeting, changes = await change_meeting(
             session, person, meeting_id, values, action=action, planner=context.planner
@@ -164,3 +134,41 @@ async def edit_meeting_reply(
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
     key = "meeting-cancelled-done" if cancel else "meeting-changed"
     return Reply(texts(language, key, id=meeting.id, when=when))
+
+
+def _asked_changes(
+    context: ReplyContext, language: str, current: Meeting, words: list[str]
+) -> dict[str, Any] | Reply:
+    """The fields `date=… time=… place=…` ask to change, or the reply saying what is wrong."""
+    zone = context.timezone
+    values: dict[str, Any] = {}
+    day = current.date
+    for word in words:
+        name, _, value = word.partition("=")
+        name = name.lower()
+        try:
+            if name in {"date", "pvm", "datum"}:
+                day = parse_date(value)
+                values["date"] = day
+            elif name in {"time", "aika", "tid"}:
+                values["_time"] = _time_range(value)
+            elif name in {"place", "paikka", "plats"}:
+                values["place"] = value or None
+            elif name in {"venue", "tila", "lokal"}:
+                values["venue"] = value or None
+            elif name in {"address", "osoite", "adress"}:
+                values["address"] = value or None
+            else:
+                return Reply(context.texts(language, "editmeeting-usage"))
+        except PydanticCustomError as error:
+            return _problem(context, language, error)
+    if "_time" in values:
+        start, end = values.pop("_time")
+        values["starts_at"] = local_instant(day, start, zone)
+        values["ends_at"] = local_instant(day, end, zone) if end else None
+    elif "date" in values and current.starts_at is not None:
+        # A new day keeps the clock times.
+        values["starts_at"] = local_instant(day, current.starts_at.astimezone(zone).time(), zone)
+        if current.ends_at is not None:
+            values["ends_at"] = local_instant(day, current.ends_at.astimezone(zone).time(), zone)
+    return values

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.planning.outbox import Planner
+from bot.planning.planner import Planner
 from bot.services.members import Person, member_of
 from bot.services.staff import NotAllowed
 from storage.models import GroupChat, Role

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.planning.outbox import Planner
+from bot.planning.planner import Planner
 from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.planning.outbox import Planner
+from bot.planning.planner import Planner
 from storage.models import (
     Coordinator,
     Member,

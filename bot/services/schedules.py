@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.announcements import read_announcement
-from bot.planning.outbox import Planner
+from bot.planning.planner import Planner
 from bot.services.directory import load_directory
 from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
 from storage.schedule.read import read_text

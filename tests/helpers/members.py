@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.foundation.clock import system_clock
-from bot.planning.outbox import Planner, ReminderPolicy
+from bot.planning.outbox import ReminderPolicy
+from bot.planning.planner import Planner
 from bot.services.directory import load_directory
 from bot.services.members import Person, choose_municipality
 from config.settings import Settings

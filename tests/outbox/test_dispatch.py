@@ -22,12 +22,12 @@ from bot.delivery.dispatch import Dispatcher
 from bot.delivery.telegram_sender import TelegramSender
 from bot.language.catalog import Texts
 from bot.planning.outbox import (
-    Planner,
     ReminderPolicy,
     notify_minutes,
     plan_after_import,
     plan_workshop,
 )
+from bot.planning.planner import Planner
 from bot.services import announcements
 from bot.services.directory import load_directory
 from bot.services.members import Person, choose_municipality

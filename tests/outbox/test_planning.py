@@ -7,7 +7,8 @@ from datetime import datetime, time
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.planning.outbox import Planner, ReminderPolicy, plan_member
+from bot.planning.outbox import ReminderPolicy, plan_member
+from bot.planning.planner import Planner
 from bot.services.members import Person, leave_workshop, set_reminder_offsets
 from config.settings import QuietHours, parse_offsets
 from storage.models import Outbox, OutboxStatus, Workshop
