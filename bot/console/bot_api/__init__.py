@@ -16,16 +16,8 @@ be unreachable for a while (``become_unreachable``); ``early_retries`` lists the
 came sooner than a 429's ``retry_after`` allowed.
 """
 
-from bot.console.bot_api.server import (
-    ApiCall,
-    FakeChat,
-    FakeUser,
-    HtmlParseError,
-    LocalBotAPI,
-    SentMessage,
-    UploadedFile,
-    parse_html,
-)
+from bot.console.bot_api.records import ApiCall, FakeChat, FakeUser, SentMessage, UploadedFile
+from bot.console.bot_api.server import HtmlParseError, LocalBotAPI, parse_html
 
 __all__ = [
     "ApiCall",
