@@ -16,8 +16,9 @@ be unreachable for a while (``become_unreachable``); ``early_retries`` lists the
 came sooner than a 429's ``retry_after`` allowed.
 """
 
+from bot.console.bot_api.html import HtmlParseError, parse_html
 from bot.console.bot_api.records import ApiCall, FakeChat, FakeUser, SentMessage, UploadedFile
-from bot.console.bot_api.server import HtmlParseError, LocalBotAPI, parse_html
+from bot.console.bot_api.server import LocalBotAPI
 
 __all__ = [
     "ApiCall",

@@ -17,6 +17,7 @@ from typing import Any, Self
 
 from aiohttp import web
 
+from bot.console.bot_api.html import HtmlParseError, parse_html, strip_with_entities, utf16_len
 from bot.console.bot_api.records import (
     ApiCall,
     FakeChat,
@@ -101,251 +102,6 @@ _CHAT_ACTIONS = frozenset(
         "upload_video_note",
     }
 )
-
-
-# --------------------------------------------------------------------------------------------
-# HTML parse_mode validation (a port of tdlib's parse_html rules and error texts)
-# --------------------------------------------------------------------------------------------
-
-
-class HtmlParseError(ValueError):
-    """Raised for text that Telegram would reject with "can't parse entities"."""
-
-
-_HTML_TAGS = frozenset(
-    {
-        "a",
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "ins",
-        "s",
-        "strike",
-        "del",
-        "code",
-        "pre",
-        "tg-spoiler",
-        "tg-emoji",
-        "span",
-        "blockquote",
-    }
-)
-_ENTITY_TYPES = {
-    "b": "bold",
-    "strong": "bold",
-    "i": "italic",
-    "em": "italic",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strikethrough",
-    "strike": "strikethrough",
-    "del": "strikethrough",
-    "code": "code",
-    "pre": "pre",
-    "tg-spoiler": "spoiler",
-    "span": "spoiler",
-    "a": "text_link",
-    "blockquote": "blockquote",
-    "tg-emoji": "custom_emoji",
-}
-_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_HTML_ENTITY_RE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(lt|gt|amp|quot));")
-_SPACES = " \t\r\n\f\v"
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _decode_entity(text: str, pos: int) -> tuple[str, int] | None:
-    """Decode an HTML entity at ``pos``; unknown ones are left as text, like tdlib does."""
-    match = _HTML_ENTITY_RE.match(text, pos)
-    if match is None:
-        return None
-    hex_code, dec_code, name = match.groups()
-    if name is not None:
-        return _NAMED_ENTITIES[name], match.end()
-    code = int(hex_code, 16) if hex_code is not None else int(dec_code)
-    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-        return None
-    return chr(code), match.end()
-
-
-def parse_html(text: str) -> tuple[str, list[JSONDict]]:
-    """Parse Telegram-flavoured HTML into (plain text, entities) or raise HtmlParseError."""
-
-    def offset(pos: int) -> int:
-        # tdlib reports byte offsets into the UTF-8 text.
-        return len(text[:pos].encode("utf-8"))
-
-    out: list[str] = []
-    out_len = 0  # UTF-16 code units, the unit of entity offsets
-    entities: list[JSONDict] = []
-    # (tag name, attributes, start offset in UTF-16 units)
-    stack: list[tuple[str, dict[str, str], int]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        char = text[i]
-        if char == "&":
-            decoded = _decode_entity(text, i)
-            if decoded is not None:
-                out.append(decoded[0])
-                out_len += _utf16_len(decoded[0])
-                i = decoded[1]
-                continue
-        if char != "<":
-            out.append(char)
-            out_len += _utf16_len(char)
-            i += 1
-            continue
-
-        begin = i
-        if i + 1 < n and text[i + 1] == "/":
-            if not stack:
-                raise HtmlParseError(f"Unexpected end tag at byte offset {offset(begin)}")
-            i += 2
-            name_start = i
-            while i < n and text[i] != ">":
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed end tag at byte offset {offset(begin)}")
-            end_name = text[name_start:i].lower()
-            open_tag, open_attrs, start = stack.pop()
-            if end_name and end_name != open_tag:
-                raise HtmlParseError(
-                    f"Unmatched end tag at byte offset {offset(begin)}, "
-                    f'expected "</{open_tag}>", found "</{end_name}>"'
-                )
-            i += 1
-            _close_entity(open_tag, open_attrs, start, out_len, stack, entities)
-            continue
-
-        i += 1
-        while i < n and text[i] not in _SPACES and text[i] != ">":
-            i += 1
-        if i >= n:
-            raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
-        tag = text[begin + 1 : i].lower()
-        if tag not in _HTML_TAGS:
-            raise HtmlParseError(f'Unsupported start tag "{tag}" at byte offset {offset(begin)}')
-        attrs: dict[str, str] = {}
-        while True:
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
-            if text[i] == ">":
-                break
-            attr_start = i
-            while i < n and text[i] not in _SPACES and text[i] not in "=>":
-                i += 1
-            attr_name = text[attr_start:i].lower()
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if i < n and text[i] != "=" and tag == "blockquote" and attr_name == "expandable":
-                attrs[attr_name] = ""  # the one value-less attribute tdlib accepts
-                continue
-            if i >= n or text[i] != "=":
-                raise HtmlParseError(
-                    f'Expected equal sign in declaration of an attribute of the tag "{tag}" '
-                    f"at byte offset {offset(begin)}"
-                )
-            i += 1
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(f"Unclosed start tag at byte offset {offset(begin)}")
-            if text[i] in "'\"":
-                quote = text[i]
-                i += 1
-                value_chars: list[str] = []
-                while i < n and text[i] != quote:
-                    decoded = _decode_entity(text, i) if text[i] == "&" else None
-                    if decoded is not None:
-                        value_chars.append(decoded[0])
-                        i = decoded[1]
-                    else:
-                        value_chars.append(text[i])
-                        i += 1
-                if i < n:
-                    i += 1
-                value = "".join(value_chars)
-            else:
-                token_start = i
-                while i < n and (text[i].isalnum() or text[i] in ".-"):
-                    i += 1
-                value = text[token_start:i].lower()
-                if i < n and text[i] not in _SPACES and text[i] != ">":
-                    raise HtmlParseError(
-                        f"Unexpected end of name token at byte offset {offset(token_start)}"
-                    )
-            attrs[attr_name] = value
-        if tag == "span" and attrs.get("class") != "tg-spoiler":
-            raise HtmlParseError(
-                f'Tag "span" must have class "tg-spoiler" at byte offset {offset(begin)}'
-            )
-        if tag == "tg-emoji" and not attrs.get("emoji-id"):
-            raise HtmlParseError(
-                f'Tag "tg-emoji" must have attribute "emoji-id" at byte offset {offset(begin)}'
-            )
-        i += 1
-        stack.append((tag, attrs, out_len))
-
-    if stack:
-        raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return "".join(out), entities
-
-
-def _close_entity(
-    tag: str,
-    attrs: dict[str, str],
-    start: int,
-    end: int,
-    stack: list[tuple[str, dict[str, str], int]],
-    entities: list[JSONDict],
-) -> None:
-    """Turn a closed tag into a MessageEntity (if it covers any text)."""
-    if end <= start:
-        return
-    entity: JSONDict = {"type": _ENTITY_TYPES[tag], "offset": start, "length": end - start}
-    if tag == "a":
-        href = attrs.get("href")
-        if not href:
-            return  # an <a> without href is plain text
-        entity["url"] = href
-    elif tag == "code":
-        language = attrs.get("class", "")
-        if language.startswith("language-") and stack and stack[-1][0] == "pre":
-            # <pre><code class="language-x"> is one pre entity with a language.
-            stack[-1][1]["language"] = language.removeprefix("language-")
-            return
-    elif tag == "pre" and attrs.get("language"):
-        entity["language"] = attrs["language"]
-    elif tag == "blockquote" and "expandable" in attrs:
-        entity["type"] = "expandable_blockquote"
-    elif tag == "tg-emoji":
-        entity["custom_emoji_id"] = attrs["emoji-id"]
-    entities.append(entity)
-
-
-def _strip_with_entities(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
-    """Strip surrounding whitespace as Telegram does, shifting and clipping entities."""
-    stripped = text.strip()
-    if stripped == text:
-        return text, entities
-    lead = _utf16_len(text[: len(text) - len(text.lstrip())])
-    total = _utf16_len(stripped)
-    result: list[JSONDict] = []
-    for entity in entities:
-        start = max(int(entity["offset"]) - lead, 0)
-        end = min(int(entity["offset"]) + int(entity["length"]) - lead, total)
-        if end > start:
-            result.append({**entity, "offset": start, "length": end - start})
-    return stripped, result
 
 
 # --------------------------------------------------------------------------------------------
@@ -604,7 +360,7 @@ class LocalBotAPI:
         if command is not None:
             # PTB's CommandHandler only reacts to messages with a bot_command entity at 0.
             message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": _utf16_len(command.group())}
+                {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
             ]
         if entities:
             message["entities"] = [*message.get("entities", []), *entities]
@@ -1159,7 +915,7 @@ class LocalBotAPI:
             plain = raw  # Markdown is accepted unparsed; only HTML is validated here.
         else:
             raise _bad_request("unsupported parse_mode")
-        plain, entities = _strip_with_entities(plain, entities)
+        plain, entities = strip_with_entities(plain, entities)
         if not plain:
             if required:
                 raise _bad_request("message text is empty")
