@@ -5,18 +5,17 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import random
 import re
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Self
 
 from aiohttp import web
 
+from bot.console.bot_api.errors import ApiError, HangUp, bad_request
+from bot.console.bot_api.faults import Faults, early_retries
 from bot.console.bot_api.html import HtmlParseError, parse_html, strip_with_entities, utf16_len
 from bot.console.bot_api.records import (
     ApiCall,
@@ -43,7 +42,6 @@ MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 
-_BLOCKED_DESCRIPTION = "Forbidden: bot was blocked by the user"
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -109,63 +107,6 @@ _CHAT_ACTIONS = frozenset(
 # --------------------------------------------------------------------------------------------
 
 
-class _ApiError(Exception):
-    """An error answer of the Bot API."""
-
-    def __init__(self, status: int, description: str, parameters: JSONDict | None = None) -> None:
-        super().__init__(description)
-        self.status = status
-        self.description = description
-        self.parameters = parameters
-
-    def to_json(self) -> JSONDict:
-        body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
-        if self.parameters:
-            body["parameters"] = self.parameters
-        return body
-
-
-class _HangUp(Exception):
-    """The connection is dropped without an answer (see become_unreachable)."""
-
-
-def _bad_request(detail: str) -> _ApiError:
-    return _ApiError(400, f"Bad Request: {detail}")
-
-
-@dataclass
-class _Fault:
-    status: int
-    description: str
-    parameters: JSONDict | None
-
-
-@dataclass
-class _RandomFaults:
-    """A share of calls answered 429 and another 5xx, drawn from a seeded generator."""
-
-    too_many_requests: float
-    server_errors: float
-    retry_after: int
-    methods: frozenset[str] | None
-    random: random.Random
-
-    def draw(self, method: str) -> _Fault | None:
-        if self.methods is not None and method.lower() not in self.methods:
-            return None
-        roll = self.random.random()
-        if roll < self.too_many_requests:
-            return _Fault(
-                HTTPStatus.TOO_MANY_REQUESTS,
-                f"Too Many Requests: retry after {self.retry_after}",
-                {"retry_after": self.retry_after},
-            )
-        if roll < self.too_many_requests + self.server_errors:
-            status = self.random.choice((HTTPStatus.INTERNAL_SERVER_ERROR, HTTPStatus.BAD_GATEWAY))
-            return _Fault(status, status.phrase, None)
-        return None
-
-
 Handler = Callable[[JSONDict], Awaitable[Any]]
 
 
@@ -201,9 +142,7 @@ class LocalBotAPI:
         # Files users sent: file_id -> (file_path, bytes).
         self.files: dict[str, tuple[str, bytes]] = {}
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
-        self._faults: dict[str, deque[_Fault]] = {}
-        self._random_faults: _RandomFaults | None = None
-        self._blocked: set[int] = set()
+        self._faults = Faults()
         self._listeners: list[Callable[[ApiCall], None]] = []
         # While unreachable every request is hung up on unanswered; counted here.
         self.reachable = True
@@ -440,7 +379,7 @@ class LocalBotAPI:
     async def _get_file(self, params: JSONDict) -> JSONDict:
         file_id = str(params.get("file_id", ""))
         if file_id not in self.files:
-            raise _bad_request("wrong file_id or the file is temporarily unavailable")
+            raise bad_request("wrong file_id or the file is temporarily unavailable")
         file_path, content = self.files[file_id]
         return {
             "file_id": file_id,
@@ -613,24 +552,9 @@ class LocalBotAPI:
         description: str | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail with ``status`` (in FIFO order)."""
-        if status < 400:
-            raise ValueError("fail_next needs an error status (>= 400)")
-        parameters: JSONDict | None = None
-        if status == HTTPStatus.TOO_MANY_REQUESTS:
-            retry_after = 1 if retry_after is None else retry_after
-            parameters = {"retry_after": retry_after}
-            default = f"Too Many Requests: retry after {retry_after}"
-        elif status == HTTPStatus.FORBIDDEN:
-            default = _BLOCKED_DESCRIPTION
-        elif status == HTTPStatus.BAD_REQUEST:
-            default = "Bad Request: injected failure"
-        elif status >= 500:
-            default = "Internal Server Error"
-        else:
-            default = HTTPStatus(status).phrase
-        fault = _Fault(status, description or default, parameters)
-        key = method.lower()
-        self._faults.setdefault(key, deque()).extend(fault for _ in range(times))
+        self._faults.fail_next(
+            method, status=status, times=times, retry_after=retry_after, description=description
+        )
 
     def fail_randomly(
         self,
@@ -644,34 +568,18 @@ class LocalBotAPI:
         """Answer a share of calls (of ``methods``, default all) with 429 and ``retry_after``,
         and another share with 500 or 502; the draws come from a generator seeded with
         ``seed``. Shares of 0 turn it off. Faults queued by :meth:`fail_next` come first."""
-        if min(too_many_requests, server_errors) < 0 or too_many_requests + server_errors > 1:
-            raise ValueError("the shares of failing calls must be between 0 and 1 together")
-        if too_many_requests == server_errors == 0:
-            self._random_faults = None
-            return
-        self._random_faults = _RandomFaults(
-            too_many_requests,
-            server_errors,
-            retry_after,
-            None if methods is None else frozenset(m.lower() for m in methods),
-            random.Random(seed),
+        self._faults.fail_randomly(
+            too_many_requests=too_many_requests,
+            server_errors=server_errors,
+            retry_after=retry_after,
+            methods=methods,
+            seed=seed,
         )
 
     def early_retries(self) -> list[tuple[ApiCall, ApiCall]]:
         """Pairs of a 429 to a chat and the next call to that chat that came sooner than
         its ``retry_after`` allowed; empty when the bot waited as asked."""
-        early: list[tuple[ApiCall, ApiCall]] = []
-        waiting: dict[Any, ApiCall] = {}
-        for call in sorted(self.calls, key=lambda c: c.at):
-            chat_id = call.params.get("chat_id")
-            if chat_id is None:
-                continue
-            previous = waiting.pop(chat_id, None)
-            if previous is not None and call.at - previous.at < _retry_after(previous):
-                early.append((previous, call))
-            if call.status == HTTPStatus.TOO_MANY_REQUESTS:
-                waiting[chat_id] = call
-        return early
+        return early_retries(self.calls)
 
     def become_unreachable(self) -> None:
         """Hang up on every request from now on without an answer, as when Telegram cannot
@@ -686,11 +594,11 @@ class LocalBotAPI:
 
     def block_user(self, chat_id: int) -> None:
         """Answer every later send/edit to ``chat_id`` with 403 "bot was blocked by the user"."""
-        self._blocked.add(chat_id)
+        self._faults.block(chat_id)
 
     def unblock_user(self, chat_id: int) -> None:
         """Undo :meth:`block_user`."""
-        self._blocked.discard(chat_id)
+        self._faults.unblock(chat_id)
 
     # ---------------------------------------------------------------- HTTP plumbing
 
@@ -703,7 +611,7 @@ class LocalBotAPI:
             return self._serve_file(path.removeprefix("file/"))
         token_part, _, raw_method = path.partition("/")
         if not token_part.startswith("bot") or not raw_method or "/" in raw_method:
-            return _json_response(_ApiError(404, "Not Found").to_json(), 404)
+            return _json_response(ApiError(404, "Not Found").to_json(), 404)
         method = self._method_names.get(raw_method.lower(), raw_method)
         status = 200
         body: JSONDict
@@ -711,20 +619,19 @@ class LocalBotAPI:
         try:
             params = await self._read_params(request)
             if token_part[3:] != self.token:
-                raise _ApiError(401, "Unauthorized")
+                raise ApiError(401, "Unauthorized")
             handler = self._handlers.get(method)
             if handler is None:
-                raise _ApiError(404, "Not Found: method not found")
-            self._raise_fault(method)
-            self._check_blocked(method, params)
+                raise ApiError(404, "Not Found: method not found")
+            self._faults.check(method, params)
             body = {"ok": True, "result": await handler(params)}
-        except _ApiError as err:
+        except ApiError as err:
             status, body = err.status, err.to_json()
         except asyncio.CancelledError:
             # The client hung up (e.g. PTB stopped polling); 499 = "client closed request".
             self.calls.append(ApiCall(method, params, 499, at=arrived))
             raise
-        except _HangUp:
+        except HangUp:
             return self._hang_up(request)
         call = ApiCall(method, params, status, body, at=arrived)
         self.calls.append(call)
@@ -743,9 +650,9 @@ class LocalBotAPI:
             try:
                 payload = await request.json()
             except ValueError as err:
-                raise _bad_request("can't parse JSON body") from err
+                raise bad_request("can't parse JSON body") from err
             if not isinstance(payload, dict):
-                raise _bad_request("request body must be a JSON object")
+                raise bad_request("request body must be a JSON object")
             params.update(payload)
             return params
         if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -771,26 +678,12 @@ class LocalBotAPI:
             params.update(files)
         return params
 
-    def _raise_fault(self, method: str) -> None:
-        queue = self._faults.get(method.lower())
-        fault = queue.popleft() if queue else None
-        if fault is None and self._random_faults is not None:
-            fault = self._random_faults.draw(method)
-        if fault is not None:
-            raise _ApiError(fault.status, fault.description, fault.parameters)
-
     def _hang_up(self, request: web.Request) -> web.Response:
         self.hung_up += 1
         if request.transport is not None:
             request.transport.abort()
         # Never written: the connection is gone.
         return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
-
-    def _check_blocked(self, method: str, params: JSONDict) -> None:
-        if not method.startswith(("send", "edit", "copy", "forward")):
-            return
-        if params.get("chat_id") in self._blocked:
-            raise _ApiError(403, _BLOCKED_DESCRIPTION)
 
     def _wake_pollers(self) -> None:
         event, self._updates_event = self._updates_event, asyncio.Event()
@@ -801,7 +694,7 @@ class LocalBotAPI:
     def _chat_json(self, chat_id: int) -> JSONDict:
         chat = self._chats.get(chat_id)
         if chat is None:
-            raise _bad_request("chat not found")
+            raise bad_request("chat not found")
         data: JSONDict = {"id": chat.id, "type": chat.type}
         if chat.type == "private":
             user = self._users.get(chat.id)
@@ -884,9 +777,9 @@ class LocalBotAPI:
     def _require_chat(self, params: JSONDict) -> int:
         chat_id = params.get("chat_id")
         if chat_id is None or chat_id == "":
-            raise _bad_request("chat_id is empty")
+            raise bad_request("chat_id is empty")
         if not isinstance(chat_id, int) or chat_id not in self._chats:
-            raise _bad_request("chat not found")
+            raise bad_request("chat not found")
         return chat_id
 
     def _parse_text(
@@ -896,7 +789,7 @@ class LocalBotAPI:
         raw = params.get(key)
         if raw is None or raw == "":
             if required:
-                raise _bad_request("message text is empty")
+                raise bad_request("message text is empty")
             return None, None, []
         raw = str(raw)
         parse_mode = params.get("parse_mode")
@@ -910,18 +803,18 @@ class LocalBotAPI:
             try:
                 plain, entities = parse_html(raw)
             except HtmlParseError as err:
-                raise _bad_request(f"can't parse entities: {err}") from None
+                raise bad_request(f"can't parse entities: {err}") from None
         elif str(parse_mode).lower() in ("markdown", "markdownv2"):
             plain = raw  # Markdown is accepted unparsed; only HTML is validated here.
         else:
-            raise _bad_request("unsupported parse_mode")
+            raise bad_request("unsupported parse_mode")
         plain, entities = strip_with_entities(plain, entities)
         if not plain:
             if required:
-                raise _bad_request("message text is empty")
+                raise bad_request("message text is empty")
             return raw, None, []
         if len(plain) > limit:
-            raise _bad_request(
+            raise bad_request(
                 "message is too long" if key == "text" else "message caption is too long"
             )
         return raw, plain, entities
@@ -932,15 +825,15 @@ class LocalBotAPI:
         if markup is None:
             return None
         if not isinstance(markup, dict):
-            raise _bad_request("can't parse reply keyboard markup JSON object")
+            raise bad_request("can't parse reply keyboard markup JSON object")
         for row in markup.get("inline_keyboard", []):
             if not isinstance(row, list):
-                raise _bad_request("can't parse inline keyboard button: row must be an array")
+                raise bad_request("can't parse inline keyboard button: row must be an array")
             for button in row:
                 if not isinstance(button, dict) or not button.get("text"):
-                    raise _bad_request("can't parse inline keyboard button: Text must be present")
+                    raise bad_request("can't parse inline keyboard button: Text must be present")
                 if set(button) == {"text"}:
-                    raise _bad_request(
+                    raise bad_request(
                         "can't parse inline keyboard button: "
                         "Text buttons are unallowed in the inline keyboard"
                     )
@@ -948,7 +841,7 @@ class LocalBotAPI:
                 if data is not None and (
                     not data or len(str(data).encode("utf-8")) > MAX_CALLBACK_DATA_BYTES
                 ):
-                    raise _bad_request("BUTTON_DATA_INVALID")
+                    raise bad_request("BUTTON_DATA_INVALID")
         return markup
 
     def _media_input(self, params: JSONDict, key: str) -> UploadedFile:
@@ -965,17 +858,17 @@ class LocalBotAPI:
             if value.startswith(("http://", "https://")):
                 return UploadedFile(filename=value.rsplit("/", 1)[-1] or None, content=b"")
         if value is None or value == "":
-            raise _bad_request(f"there is no {key} in the request")
-        raise _bad_request("wrong file identifier/HTTP URL specified")
+            raise bad_request(f"there is no {key} in the request")
+        raise bad_request("wrong file identifier/HTTP URL specified")
 
     def _editable_message(self, params: JSONDict) -> SentMessage:
         if params.get("inline_message_id"):
-            raise _bad_request("inline messages are not supported by the fake Bot API")
+            raise bad_request("inline messages are not supported by the fake Bot API")
         chat_id = self._require_chat(params)
         message_id = params.get("message_id")
         message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
         if message is None or message.deleted:
-            raise _bad_request("message to edit not found")
+            raise bad_request("message to edit not found")
         return message
 
     async def _record(self, message: SentMessage) -> JSONDict:
@@ -992,7 +885,7 @@ class LocalBotAPI:
 
     async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
         if self.webhook_url:
-            raise _ApiError(
+            raise ApiError(
                 409,
                 "Conflict: can't use getUpdates method while webhook is active; "
                 "use deleteWebhook to delete the webhook first",
@@ -1016,9 +909,9 @@ class LocalBotAPI:
             if self._closing:
                 return []
             if not self.reachable:
-                raise _HangUp
+                raise HangUp
             if generation != self._poll_generation:
-                raise _ApiError(
+                raise ApiError(
                     409,
                     "Conflict: terminated by other getUpdates request; "
                     "make sure that only one bot instance is running",
@@ -1048,7 +941,7 @@ class LocalBotAPI:
     async def _set_webhook(self, params: JSONDict) -> bool:
         url = str(params.get("url") or "")
         if url and not url.startswith("https://"):
-            raise _bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
         self.webhook_url = url
         if params.get("drop_pending_updates"):
             self._updates.clear()
@@ -1122,13 +1015,13 @@ class LocalBotAPI:
     async def _edit_message_text(self, params: JSONDict) -> JSONDict:
         message = self._editable_message(params)
         if message.method != "sendMessage":
-            raise _bad_request("there is no text in the message to edit")
+            raise bad_request("there is no text in the message to edit")
         return self._apply_edit(message, params, "text", MAX_TEXT_LENGTH)
 
     async def _edit_message_caption(self, params: JSONDict) -> JSONDict:
         message = self._editable_message(params)
         if message.method == "sendMessage":
-            raise _bad_request("there is no caption in the message to edit")
+            raise bad_request("there is no caption in the message to edit")
         return self._apply_edit(message, params, "caption", MAX_CAPTION_LENGTH)
 
     def _apply_edit(self, message: SentMessage, params: JSONDict, key: str, limit: int) -> JSONDict:
@@ -1137,7 +1030,7 @@ class LocalBotAPI:
         markup = self._parse_reply_markup(params)
         current = (message.plain_text, message.entities, message.reply_markup)
         if (plain, entities, markup) == current:
-            raise _bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
+            raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
         message.text = raw
         message.parse_mode = params.get("parse_mode")
         message.plain_text = plain
@@ -1151,7 +1044,7 @@ class LocalBotAPI:
         message = self._editable_message(params)
         markup = self._parse_reply_markup(params)
         if markup == message.reply_markup:
-            raise _bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
+            raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
         message.reply_markup = markup
         message.edit_date = int(time.time())
         return self._message_json(message)
@@ -1164,14 +1057,14 @@ class LocalBotAPI:
             return True
         message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
         if message is None or message.deleted:
-            raise _bad_request("message to delete not found")
+            raise bad_request("message to delete not found")
         message.deleted = True
         return True
 
     async def _answer_callback_query(self, params: JSONDict) -> bool:
         query_id = str(params.get("callback_query_id") or "")
         if query_id not in self._callback_queries:
-            raise _bad_request(
+            raise bad_request(
                 "query is too old and response timeout expired or query ID is invalid"
             )
         self.callback_answers[query_id] = params
@@ -1180,14 +1073,14 @@ class LocalBotAPI:
     async def _set_my_commands(self, params: JSONDict) -> bool:
         commands = params.get("commands")
         if not isinstance(commands, list) or len(commands) > 100:
-            raise _bad_request("commands must be an array of at most 100 BotCommand")
+            raise bad_request("commands must be an array of at most 100 BotCommand")
         for command in commands:
             name = command.get("command", "") if isinstance(command, dict) else ""
             description = command.get("description", "") if isinstance(command, dict) else ""
             if not _BOT_COMMAND_NAME_RE.fullmatch(str(name)):
-                raise _bad_request("BOT_COMMAND_INVALID")
+                raise bad_request("BOT_COMMAND_INVALID")
             if not 1 <= len(str(description)) <= 256:
-                raise _bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         key = self._commands_key(params.get("scope"), params.get("language_code"))
         if commands:
             self._commands[key] = commands
@@ -1207,7 +1100,7 @@ class LocalBotAPI:
     async def _send_chat_action(self, params: JSONDict) -> bool:
         self._require_chat(params)
         if params.get("action") not in _CHAT_ACTIONS:
-            raise _bad_request("wrong parameter action in request")
+            raise bad_request("wrong parameter action in request")
         return True
 
     async def _get_chat(self, params: JSONDict) -> JSONDict:
@@ -1243,11 +1136,6 @@ def _decode_value(key: str, value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
-
-
-def _retry_after(call: ApiCall) -> float:
-    parameters = call.response.get("parameters") if isinstance(call.response, Mapping) else None
-    return float((parameters or {}).get("retry_after", 0))
 
 
 def _describe_response(response: Any) -> str:
