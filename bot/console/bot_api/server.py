@@ -16,7 +16,8 @@ from aiohttp import web
 
 from bot.console.bot_api.errors import ApiError, HangUp, bad_request
 from bot.console.bot_api.faults import Faults, early_retries
-from bot.console.bot_api.html import HtmlParseError, parse_html, strip_with_entities, utf16_len
+from bot.console.bot_api.html import utf16_len
+from bot.console.bot_api.params import read_params
 from bot.console.bot_api.records import (
     ApiCall,
     FakeChat,
@@ -25,81 +26,22 @@ from bot.console.bot_api.records import (
     SentMessage,
     UploadedFile,
 )
+from bot.console.bot_api.validation import (
+    MAX_CAPTION_LENGTH,
+    MAX_TEXT_LENGTH,
+    check_chat_action,
+    check_commands,
+    parse_reply_markup,
+    parse_text,
+)
 
-__all__ = [
-    "ApiCall",
-    "FakeChat",
-    "FakeUser",
-    "HtmlParseError",
-    "LocalBotAPI",
-    "SentMessage",
-    "UploadedFile",
-    "parse_html",
-]
-
-# Real limits of the Bot API (counted in characters after entity parsing).
-MAX_TEXT_LENGTH = 4096
-MAX_CAPTION_LENGTH = 1024
-MAX_CALLBACK_DATA_BYTES = 64
+__all__ = ["LocalBotAPI"]
 
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
 )
 _COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]+)?")
-_BOT_COMMAND_NAME_RE = re.compile(r"[a-z0-9_]{1,32}")
-
-# PTB sends ``str`` values verbatim and JSON-encodes everything else, so "123" may be either the
-# text "123" or the integer 123. Parameters that the Bot API defines as strings must therefore
-# never be JSON-decoded; everything else is decoded when it is valid JSON.
-_STRING_PARAMS = frozenset(
-    {
-        "action",
-        "animation",
-        "audio",
-        "business_connection_id",
-        "callback_query_id",
-        "caption",
-        "custom_emoji_id",
-        "description",
-        "document",
-        "emoji",
-        "file_id",
-        "inline_message_id",
-        "ip_address",
-        "language_code",
-        "message_effect_id",
-        "name",
-        "parse_mode",
-        "photo",
-        "query",
-        "secret_token",
-        "short_description",
-        "sticker",
-        "text",
-        "thumbnail",
-        "title",
-        "url",
-        "video",
-        "voice",
-    }
-)
-
-_CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
 
 
 # --------------------------------------------------------------------------------------------
@@ -617,7 +559,7 @@ class LocalBotAPI:
         body: JSONDict
         params: JSONDict = {}
         try:
-            params = await self._read_params(request)
+            params = await read_params(request)
             if token_part[3:] != self.token:
                 raise ApiError(401, "Unauthorized")
             handler = self._handlers.get(method)
@@ -640,43 +582,6 @@ class LocalBotAPI:
         async with self._changed:
             self._changed.notify_all()
         return _json_response(body, status)
-
-    async def _read_params(self, request: web.Request) -> JSONDict:
-        params: JSONDict = {k: _decode_value(k, v) for k, v in request.query.items()}
-        if request.method != "POST" or not request.can_read_body:
-            return params
-        content_type = request.content_type
-        if content_type == "application/json":
-            try:
-                payload = await request.json()
-            except ValueError as err:
-                raise bad_request("can't parse JSON body") from err
-            if not isinstance(payload, dict):
-                raise bad_request("request body must be a JSON object")
-            params.update(payload)
-            return params
-        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            files: dict[str, UploadedFile] = {}
-            form = await request.post()
-            for key, value in form.items():
-                if isinstance(value, web.FileField):
-                    files[key] = UploadedFile(
-                        filename=value.filename,
-                        content=value.file.read(),
-                        content_type=value.content_type,
-                    )
-                elif isinstance(value, bytes | bytearray):
-                    params[key] = _decode_value(key, bytes(value).decode("utf-8"))
-                else:
-                    params[key] = _decode_value(key, value)
-            for key, value in list(params.items()):
-                # Media referenced as attach://<part> (e.g. thumbnails) point to a file part.
-                if isinstance(value, str) and value.startswith("attach://"):
-                    part = value.removeprefix("attach://")
-                    if part in files:
-                        params[key] = files.pop(part)
-            params.update(files)
-        return params
 
     def _hang_up(self, request: web.Request) -> web.Response:
         self.hung_up += 1
@@ -781,68 +686,6 @@ class LocalBotAPI:
         if not isinstance(chat_id, int) or chat_id not in self._chats:
             raise bad_request("chat not found")
         return chat_id
-
-    def _parse_text(
-        self, params: JSONDict, key: str, *, limit: int, required: bool
-    ) -> tuple[str | None, str | None, list[JSONDict]]:
-        """Validate text/caption with its parse_mode; return (raw, plain, entities)."""
-        raw = params.get(key)
-        if raw is None or raw == "":
-            if required:
-                raise bad_request("message text is empty")
-            return None, None, []
-        raw = str(raw)
-        parse_mode = params.get("parse_mode")
-        entities: list[JSONDict] = []
-        if parse_mode is None or parse_mode == "":
-            plain = raw
-            explicit = params.get("entities" if key == "text" else "caption_entities")
-            if isinstance(explicit, list):
-                entities = explicit
-        elif str(parse_mode).lower() == "html":
-            try:
-                plain, entities = parse_html(raw)
-            except HtmlParseError as err:
-                raise bad_request(f"can't parse entities: {err}") from None
-        elif str(parse_mode).lower() in ("markdown", "markdownv2"):
-            plain = raw  # Markdown is accepted unparsed; only HTML is validated here.
-        else:
-            raise bad_request("unsupported parse_mode")
-        plain, entities = strip_with_entities(plain, entities)
-        if not plain:
-            if required:
-                raise bad_request("message text is empty")
-            return raw, None, []
-        if len(plain) > limit:
-            raise bad_request(
-                "message is too long" if key == "text" else "message caption is too long"
-            )
-        return raw, plain, entities
-
-    @staticmethod
-    def _parse_reply_markup(params: JSONDict) -> JSONDict | None:
-        markup = params.get("reply_markup")
-        if markup is None:
-            return None
-        if not isinstance(markup, dict):
-            raise bad_request("can't parse reply keyboard markup JSON object")
-        for row in markup.get("inline_keyboard", []):
-            if not isinstance(row, list):
-                raise bad_request("can't parse inline keyboard button: row must be an array")
-            for button in row:
-                if not isinstance(button, dict) or not button.get("text"):
-                    raise bad_request("can't parse inline keyboard button: Text must be present")
-                if set(button) == {"text"}:
-                    raise bad_request(
-                        "can't parse inline keyboard button: "
-                        "Text buttons are unallowed in the inline keyboard"
-                    )
-                data = button.get("callback_data")
-                if data is not None and (
-                    not data or len(str(data).encode("utf-8")) > MAX_CALLBACK_DATA_BYTES
-                ):
-                    raise bad_request("BUTTON_DATA_INVALID")
-        return markup
 
     def _media_input(self, params: JSONDict, key: str) -> UploadedFile:
         value = params.get(key)
@@ -957,10 +800,8 @@ class LocalBotAPI:
 
     async def _send_message(self, params: JSONDict) -> JSONDict:
         chat_id = self._require_chat(params)
-        raw, plain, entities = self._parse_text(
-            params, "text", limit=MAX_TEXT_LENGTH, required=True
-        )
-        markup = self._parse_reply_markup(params)
+        raw, plain, entities = parse_text(params, "text", limit=MAX_TEXT_LENGTH, required=True)
+        markup = parse_reply_markup(params)
         return await self._record(
             SentMessage(
                 message_id=next(self._message_ids),
@@ -980,10 +821,10 @@ class LocalBotAPI:
     async def _send_media(self, params: JSONDict, method: str, key: str) -> JSONDict:
         chat_id = self._require_chat(params)
         upload = self._media_input(params, key)
-        raw, plain, entities = self._parse_text(
+        raw, plain, entities = parse_text(
             params, "caption", limit=MAX_CAPTION_LENGTH, required=False
         )
-        markup = self._parse_reply_markup(params)
+        markup = parse_reply_markup(params)
         prefix = "BQAC" if key == "document" else "AgAC"
         file_id = f"{prefix}Fake{next(self._file_ids)}"
         self._files[file_id] = upload
@@ -1025,9 +866,9 @@ class LocalBotAPI:
         return self._apply_edit(message, params, "caption", MAX_CAPTION_LENGTH)
 
     def _apply_edit(self, message: SentMessage, params: JSONDict, key: str, limit: int) -> JSONDict:
-        raw, plain, entities = self._parse_text(params, key, limit=limit, required=key == "text")
+        raw, plain, entities = parse_text(params, key, limit=limit, required=key == "text")
         # Like Telegram: an edit without reply_markup removes the inline keyboard.
-        markup = self._parse_reply_markup(params)
+        markup = parse_reply_markup(params)
         current = (message.plain_text, message.entities, message.reply_markup)
         if (plain, entities, markup) == current:
             raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
@@ -1042,7 +883,7 @@ class LocalBotAPI:
 
     async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
         message = self._editable_message(params)
-        markup = self._parse_reply_markup(params)
+        markup = parse_reply_markup(params)
         if markup == message.reply_markup:
             raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
         message.reply_markup = markup
@@ -1071,16 +912,7 @@ class LocalBotAPI:
         return True
 
     async def _set_my_commands(self, params: JSONDict) -> bool:
-        commands = params.get("commands")
-        if not isinstance(commands, list) or len(commands) > 100:
-            raise bad_request("commands must be an array of at most 100 BotCommand")
-        for command in commands:
-            name = command.get("command", "") if isinstance(command, dict) else ""
-            description = command.get("description", "") if isinstance(command, dict) else ""
-            if not _BOT_COMMAND_NAME_RE.fullmatch(str(name)):
-                raise bad_request("BOT_COMMAND_INVALID")
-            if not 1 <= len(str(description)) <= 256:
-                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        commands = check_commands(params.get("commands"))
         key = self._commands_key(params.get("scope"), params.get("language_code"))
         if commands:
             self._commands[key] = commands
@@ -1099,8 +931,7 @@ class LocalBotAPI:
 
     async def _send_chat_action(self, params: JSONDict) -> bool:
         self._require_chat(params)
-        if params.get("action") not in _CHAT_ACTIONS:
-            raise bad_request("wrong parameter action in request")
+        check_chat_action(params.get("action"))
         return True
 
     async def _get_chat(self, params: JSONDict) -> JSONDict:
@@ -1120,22 +951,6 @@ class LocalBotAPI:
             }
         )
         return data
-
-
-def _decode_value(key: str, value: str) -> Any:
-    """Undo PTB's form encoding: strings are sent verbatim, other values as JSON."""
-    if key in _STRING_PARAMS:
-        return value
-    if key == "chat_id":
-        # An int, or a "@channelusername" string.
-        try:
-            return int(value)
-        except ValueError:
-            return value
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
 
 
 def _describe_response(response: Any) -> str:
