@@ -16,6 +16,7 @@ from aiohttp import web
 
 from bot.console.bot_api.errors import ApiError, HangUp, bad_request
 from bot.console.bot_api.faults import Faults, early_retries
+from bot.console.bot_api.files import FileStore
 from bot.console.bot_api.html import utf16_len
 from bot.console.bot_api.params import read_params
 from bot.console.bot_api.records import (
@@ -24,7 +25,6 @@ from bot.console.bot_api.records import (
     FakeUser,
     JSONDict,
     SentMessage,
-    UploadedFile,
 )
 from bot.console.bot_api.validation import (
     MAX_CAPTION_LENGTH,
@@ -73,16 +73,13 @@ class LocalBotAPI:
         self._updates: list[JSONDict] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
-        self._file_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._users: dict[int, FakeUser] = {}
         self._chats: dict[int, FakeChat] = {}
         self._user_messages: set[tuple[int, int]] = set()
-        self._files: dict[str, UploadedFile] = {}
+        self._files = FileStore()
         self._callback_queries: dict[str, JSONDict] = {}
         self.callback_answers: dict[str, JSONDict] = {}
-        # Files users sent: file_id -> (file_path, bytes).
-        self.files: dict[str, tuple[str, bytes]] = {}
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._faults = Faults()
         self._listeners: list[Callable[[ApiCall], None]] = []
@@ -102,7 +99,7 @@ class LocalBotAPI:
 
         self._handlers: dict[str, Handler] = {
             "getMe": self._get_me,
-            "getFile": self._get_file,
+            "getFile": self._files.get_file,
             "getUpdates": self._get_updates,
             "deleteWebhook": self._delete_webhook,
             "setWebhook": self._set_webhook,
@@ -308,28 +305,6 @@ class LocalBotAPI:
             message["caption"] = caption
         return self.inject_update({"message": message})
 
-    def _serve_file(self, path: str) -> web.Response:
-        """GET file/bot<token>/<file_path>: the bytes of a file a user sent."""
-        token_part, _, file_path = path.partition("/")
-        if token_part != f"bot{self.token}":
-            return web.Response(status=401)
-        for stored_path, content in self.files.values():
-            if stored_path == file_path:
-                return web.Response(body=content)
-        return web.Response(status=404)
-
-    async def _get_file(self, params: JSONDict) -> JSONDict:
-        file_id = str(params.get("file_id", ""))
-        if file_id not in self.files:
-            raise bad_request("wrong file_id or the file is temporarily unavailable")
-        file_path, content = self.files[file_id]
-        return {
-            "file_id": file_id,
-            "file_unique_id": f"u{file_id}",
-            "file_size": len(content),
-            "file_path": file_path,
-        }
-
     def press_button(
         self, user: FakeUser, message: SentMessage, data: str, *, check: bool = True
     ) -> int:
@@ -374,6 +349,11 @@ class LocalBotAPI:
                 }
             }
         )
+
+    @property
+    def files(self) -> dict[str, tuple[str, bytes]]:
+        """Files users sent: file_id -> (file_path, bytes)."""
+        return self._files.from_users
 
     @property
     def pending_updates(self) -> list[JSONDict]:
@@ -550,7 +530,7 @@ class LocalBotAPI:
             return self._hang_up(request)
         path = request.match_info["tail"]
         if path.startswith("file/"):
-            return self._serve_file(path.removeprefix("file/"))
+            return self._files.download(path.removeprefix("file/"), self.token)
         token_part, _, raw_method = path.partition("/")
         if not token_part.startswith("bot") or not raw_method or "/" in raw_method:
             return _json_response(ApiError(404, "Not Found").to_json(), 404)
@@ -649,9 +629,9 @@ class LocalBotAPI:
             document["file_name"] = message.document_name
         if message.document_bytes is not None:
             document["file_size"] = len(message.document_bytes)
-        upload = self._files.get(message.file_id or "")
-        if upload is not None and upload.content_type:
-            document["mime_type"] = upload.content_type
+        mime_type = self._files.content_type(message.file_id)
+        if mime_type:
+            document["mime_type"] = mime_type
         return document
 
     def _photo_json(self, message: SentMessage) -> list[JSONDict]:
@@ -686,23 +666,6 @@ class LocalBotAPI:
         if not isinstance(chat_id, int) or chat_id not in self._chats:
             raise bad_request("chat not found")
         return chat_id
-
-    def _media_input(self, params: JSONDict, key: str) -> UploadedFile:
-        value = params.get(key)
-        if isinstance(value, UploadedFile):
-            return value
-        if isinstance(value, str) and value:
-            if value in self._files:
-                return self._files[value]
-            if value in self.files:
-                # A file a user sent: the bot passes it on by its file_id.
-                path, content = self.files[value]
-                return UploadedFile(filename=path.rsplit("/", 1)[-1], content=content)
-            if value.startswith(("http://", "https://")):
-                return UploadedFile(filename=value.rsplit("/", 1)[-1] or None, content=b"")
-        if value is None or value == "":
-            raise bad_request(f"there is no {key} in the request")
-        raise bad_request("wrong file identifier/HTTP URL specified")
 
     def _editable_message(self, params: JSONDict) -> SentMessage:
         if params.get("inline_message_id"):
@@ -820,14 +783,12 @@ class LocalBotAPI:
 
     async def _send_media(self, params: JSONDict, method: str, key: str) -> JSONDict:
         chat_id = self._require_chat(params)
-        upload = self._media_input(params, key)
+        upload = self._files.media_input(params, key)
         raw, plain, entities = parse_text(
             params, "caption", limit=MAX_CAPTION_LENGTH, required=False
         )
         markup = parse_reply_markup(params)
-        prefix = "BQAC" if key == "document" else "AgAC"
-        file_id = f"{prefix}Fake{next(self._file_ids)}"
-        self._files[file_id] = upload
+        file_id = self._files.keep_upload(upload, key)
         return await self._record(
             SentMessage(
                 message_id=next(self._message_ids),
