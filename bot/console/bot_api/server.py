@@ -26,6 +26,7 @@ from bot.console.bot_api.records import (
     JSONDict,
     SentMessage,
 )
+from bot.console.bot_api.updates import UpdateQueue
 from bot.console.bot_api.validation import (
     MAX_CAPTION_LENGTH,
     MAX_TEXT_LENGTH,
@@ -68,10 +69,7 @@ class LocalBotAPI:
 
         self.calls: list[ApiCall] = []
         self.sent: list[SentMessage] = []
-        self.webhook_url = ""
 
-        self._updates: list[JSONDict] = []
-        self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._users: dict[int, FakeUser] = {}
@@ -88,22 +86,18 @@ class LocalBotAPI:
         self.hung_up = 0
 
         # Messages/calls are recorded inside request handlers, so a Condition can be notified
-        # there. Updates are injected from synchronous test code, which cannot take the
-        # Condition's lock, so long polls wait on an Event that is swapped on every change.
+        # there.
         self._changed = asyncio.Condition()
-        self._updates_event = asyncio.Event()
-        self._poll_generation = 0
-        self.waiting_polls = 0  # getUpdates requests currently parked in a long poll
-        self._closing = False
+        self._updates = UpdateQueue(self._changed, lambda: self.reachable)
         self._runner: web.AppRunner | None = None
 
         self._handlers: dict[str, Handler] = {
             "getMe": self._get_me,
             "getFile": self._files.get_file,
-            "getUpdates": self._get_updates,
-            "deleteWebhook": self._delete_webhook,
-            "setWebhook": self._set_webhook,
-            "getWebhookInfo": self._get_webhook_info,
+            "getUpdates": self._updates.get_updates,
+            "deleteWebhook": self._updates.delete_webhook,
+            "setWebhook": self._updates.set_webhook,
+            "getWebhookInfo": self._updates.get_webhook_info,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "editMessageCaption": self._edit_message_caption,
@@ -135,14 +129,14 @@ class LocalBotAPI:
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
         self._runner = runner
-        self._closing = False
+        self._updates.closing = False
         self.port = int(runner.addresses[0][1])
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
 
     async def stop(self) -> None:
         """Release pending long polls and shut the server down."""
-        self._closing = True
-        self._wake_pollers()
+        self._updates.closing = True
+        self._updates.wake_pollers()
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()
@@ -189,10 +183,7 @@ class LocalBotAPI:
 
     def inject_update(self, update: JSONDict) -> int:
         """Queue a raw update (``update_id`` is assigned) and return its update_id."""
-        update_id = next(self._update_ids)
-        self._updates.append({"update_id": update_id, **update})
-        self._wake_pollers()
-        return update_id
+        return self._updates.add(update)
 
     def send_text(
         self,
@@ -358,7 +349,17 @@ class LocalBotAPI:
     @property
     def pending_updates(self) -> list[JSONDict]:
         """Updates not yet confirmed by a getUpdates offset."""
-        return list(self._updates)
+        return list(self._updates.pending)
+
+    @property
+    def webhook_url(self) -> str:
+        """The URL setWebhook set; empty while the bot uses getUpdates."""
+        return self._updates.webhook_url
+
+    @property
+    def waiting_polls(self) -> int:
+        """How many getUpdates requests are parked in a long poll."""
+        return self._updates.waiting_polls
 
     # ---------------------------------------------------------------- inspection
 
@@ -444,7 +445,7 @@ class LocalBotAPI:
         """Wait until a getUpdates request is parked waiting for updates."""
         try:
             async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(lambda: self.waiting_polls > 0)
+                await self._changed.wait_for(lambda: self._updates.waiting_polls > 0)
         except TimeoutError:
             raise AssertionError(
                 f"timed out after {timeout}s waiting for a getUpdates long poll.\n{self.dump()}"
@@ -508,7 +509,7 @@ class LocalBotAPI:
         be reached; long polls in progress are dropped too. Users may go on sending:
         their updates wait here, as they would at Telegram."""
         self.reachable = False
-        self._wake_pollers()
+        self._updates.wake_pollers()
 
     def become_reachable(self) -> None:
         """Answer requests again."""
@@ -569,10 +570,6 @@ class LocalBotAPI:
             request.transport.abort()
         # Never written: the connection is gone.
         return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
-
-    def _wake_pollers(self) -> None:
-        event, self._updates_event = self._updates_event, asyncio.Event()
-        event.set()
 
     # ---------------------------------------------------------------- JSON builders
 
@@ -688,78 +685,6 @@ class LocalBotAPI:
 
     async def _get_me(self, params: JSONDict) -> JSONDict:
         return self.bot_user
-
-    async def _get_updates(self, params: JSONDict) -> list[JSONDict]:
-        if self.webhook_url:
-            raise ApiError(
-                409,
-                "Conflict: can't use getUpdates method while webhook is active; "
-                "use deleteWebhook to delete the webhook first",
-            )
-        offset = int(params.get("offset") or 0)
-        if offset > 0:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-        elif offset < 0:
-            self._updates = self._updates[offset:]
-        limit = min(max(int(params.get("limit") or 100), 1), 100)
-        timeout = max(float(params.get("timeout") or 0), 0.0)
-
-        # A newer getUpdates terminates an older pending one, as on the real server.
-        self._poll_generation += 1
-        generation = self._poll_generation
-        self._wake_pollers()
-
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            if self._closing:
-                return []
-            if not self.reachable:
-                raise HangUp
-            if generation != self._poll_generation:
-                raise ApiError(
-                    409,
-                    "Conflict: terminated by other getUpdates request; "
-                    "make sure that only one bot instance is running",
-                )
-            batch = self._updates[:limit]
-            remaining = deadline - loop.time()
-            if batch or remaining <= 0:
-                return batch
-            event = self._updates_event
-            self.waiting_polls += 1
-            try:
-                async with self._changed:
-                    self._changed.notify_all()
-                async with asyncio.timeout(remaining):
-                    await event.wait()
-            except TimeoutError:
-                return self._updates[:limit]
-            finally:
-                self.waiting_polls -= 1
-
-    async def _delete_webhook(self, params: JSONDict) -> bool:
-        self.webhook_url = ""
-        if params.get("drop_pending_updates"):
-            self._updates.clear()
-        return True
-
-    async def _set_webhook(self, params: JSONDict) -> bool:
-        url = str(params.get("url") or "")
-        if url and not url.startswith("https://"):
-            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-        self.webhook_url = url
-        if params.get("drop_pending_updates"):
-            self._updates.clear()
-        self._wake_pollers()
-        return True
-
-    async def _get_webhook_info(self, params: JSONDict) -> JSONDict:
-        return {
-            "url": self.webhook_url,
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._updates),
-        }
 
     async def _send_message(self, params: JSONDict) -> JSONDict:
         chat_id = self._require_chat(params)
