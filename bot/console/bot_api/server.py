@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
-import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from http import HTTPStatus
@@ -14,10 +12,11 @@ from typing import Any, Self
 
 from aiohttp import web
 
+from bot.console.bot_api import user_actions
+from bot.console.bot_api.chats import Chats
 from bot.console.bot_api.errors import ApiError, HangUp, bad_request
 from bot.console.bot_api.faults import Faults, early_retries
 from bot.console.bot_api.files import FileStore
-from bot.console.bot_api.html import utf16_len
 from bot.console.bot_api.params import read_params
 from bot.console.bot_api.records import (
     ApiCall,
@@ -42,7 +41,6 @@ _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
 )
-_COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]+)?")
 
 
 # --------------------------------------------------------------------------------------------
@@ -68,16 +66,8 @@ class LocalBotAPI:
         self.port = 0
 
         self.calls: list[ApiCall] = []
-        self.sent: list[SentMessage] = []
-
-        self._message_ids = itertools.count(1)
-        self._callback_ids = itertools.count(1)
-        self._users: dict[int, FakeUser] = {}
-        self._chats: dict[int, FakeChat] = {}
-        self._user_messages: set[tuple[int, int]] = set()
         self._files = FileStore()
-        self._callback_queries: dict[str, JSONDict] = {}
-        self.callback_answers: dict[str, JSONDict] = {}
+        self._chats = Chats(lambda: self.bot_user, self._files)
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._faults = Faults()
         self._listeners: list[Callable[[ApiCall], None]] = []
@@ -174,12 +164,11 @@ class LocalBotAPI:
 
     def add_user(self, user: FakeUser) -> None:
         """Make a user known, as if they had started the bot, without queuing an update."""
-        self._users[user.id] = user
-        self._chats.setdefault(user.id, FakeChat(user.id, "private"))
+        self._chats.add_user(user)
 
     def add_chat(self, chat: FakeChat) -> None:
         """Make a chat known (the bot is a member) without queuing an update."""
-        self._chats[chat.id] = chat
+        self._chats.add_chat(chat)
 
     def inject_update(self, update: JSONDict) -> int:
         """Queue a raw update (``update_id`` is assigned) and return its update_id."""
@@ -212,28 +201,7 @@ class LocalBotAPI:
     ) -> JSONDict:
         """A text message from ``user`` as an update carries it, not queued: for posting
         to a webhook. ``send_text`` queues one."""
-        self.add_user(user)
-        if chat is not None:
-            self.add_chat(chat)
-        chat_id = chat.id if chat is not None else user.id
-        message_id = next(self._message_ids)
-        self._user_messages.add((chat_id, message_id))
-        message: JSONDict = {
-            "message_id": message_id,
-            "from": user.to_json(),
-            "chat": self._chat_json(chat_id),
-            "date": int(time.time()),
-            "text": text,
-        }
-        command = _COMMAND_RE.match(text)
-        if command is not None:
-            # PTB's CommandHandler only reacts to messages with a bot_command entity at 0.
-            message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
-            ]
-        if entities:
-            message["entities"] = [*message.get("entities", []), *entities]
-        return message
+        return user_actions.text_message(self._chats, user, text, chat=chat, entities=entities)
 
     def send_document(
         self,
@@ -248,52 +216,16 @@ class LocalBotAPI:
 
         The bot can fetch the bytes with getFile and a download, as from Telegram.
         """
-        self.add_user(user)
-        message_id = next(self._message_ids)
-        self._user_messages.add((user.id, message_id))
-        file_id = f"doc{message_id}"
-        self.files[file_id] = (f"documents/{file_id}", content)
-        message: JSONDict = {
-            "message_id": message_id,
-            "from": user.to_json(),
-            "chat": self._chat_json(user.id),
-            "date": int(time.time()),
-            "document": {
-                "file_id": file_id,
-                "file_unique_id": f"u{file_id}",
-                "file_name": file_name,
-                "mime_type": mime_type,
-                "file_size": len(content),
-            },
-        }
-        if caption is not None:
-            message["caption"] = caption
+        message = user_actions.document_message(
+            self._chats, self._files, user, file_name, content, caption=caption, mime_type=mime_type
+        )
         return self.inject_update({"message": message})
 
     def send_photo(self, user: FakeUser, content: bytes, *, caption: str | None = None) -> int:
         """Queue a message with a photo from ``user`` in a private chat; return update_id."""
-        self.add_user(user)
-        message_id = next(self._message_ids)
-        self._user_messages.add((user.id, message_id))
-        file_id = f"photo{message_id}"
-        self.files[file_id] = (f"photos/{file_id}.jpg", content)
-        message: JSONDict = {
-            "message_id": message_id,
-            "from": user.to_json(),
-            "chat": self._chat_json(user.id),
-            "date": int(time.time()),
-            "photo": [
-                {
-                    "file_id": file_id,
-                    "file_unique_id": f"u{file_id}",
-                    "width": 800,
-                    "height": 600,
-                    "file_size": len(content),
-                }
-            ],
-        }
-        if caption is not None:
-            message["caption"] = caption
+        message = user_actions.photo_message(
+            self._chats, self._files, user, content, caption=caption
+        )
         return self.inject_update({"message": message})
 
     def press_button(
@@ -304,42 +236,23 @@ class LocalBotAPI:
         With ``check`` (the default) ``data`` must be on the message's current keyboard,
         because a real user can only press buttons that exist.
         """
-        current = self._find_message(message.chat_id, message.message_id) or message
-        if check:
-            datas = [d for row in current.buttons() for _, d in row]
-            if data not in datas:
-                raise AssertionError(
-                    f"message {current.message_id} has no button with callback_data {data!r}; "
-                    f"buttons: {current.buttons()!r}"
-                )
-        self.add_user(user)
-        query_id = str(next(self._callback_ids))
-        query: JSONDict = {
-            "id": query_id,
-            "from": user.to_json(),
-            "message": self._message_json(current),
-            "chat_instance": f"ci{abs(current.chat_id)}",
-            "data": data,
-        }
-        self._callback_queries[query_id] = query
+        query = user_actions.button_press(self._chats, user, message, data, check=check)
         return self.inject_update({"callback_query": query})
 
     def add_bot_to_group(self, user: FakeUser, chat: FakeChat) -> int:
         """Queue a my_chat_member update: ``user`` added the bot to ``chat``; return update_id."""
-        self.add_user(user)
-        self.add_chat(chat)
-        bot = self.bot_user
-        return self.inject_update(
-            {
-                "my_chat_member": {
-                    "chat": self._chat_json(chat.id),
-                    "from": user.to_json(),
-                    "date": int(time.time()),
-                    "old_chat_member": {"status": "left", "user": bot},
-                    "new_chat_member": {"status": "member", "user": bot},
-                }
-            }
-        )
+        change = user_actions.bot_added(self._chats, user, chat, self.bot_user)
+        return self.inject_update({"my_chat_member": change})
+
+    @property
+    def sent(self) -> list[SentMessage]:
+        """The messages the bot sent, in order (deleted ones included)."""
+        return self._chats.sent
+
+    @property
+    def callback_answers(self) -> dict[str, JSONDict]:
+        """The bot's answerCallbackQuery parameters by callback query id."""
+        return self._chats.callback_answers
 
     @property
     def files(self) -> dict[str, tuple[str, bytes]]:
@@ -571,84 +484,6 @@ class LocalBotAPI:
         # Never written: the connection is gone.
         return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
 
-    # ---------------------------------------------------------------- JSON builders
-
-    def _chat_json(self, chat_id: int) -> JSONDict:
-        chat = self._chats.get(chat_id)
-        if chat is None:
-            raise bad_request("chat not found")
-        data: JSONDict = {"id": chat.id, "type": chat.type}
-        if chat.type == "private":
-            user = self._users.get(chat.id)
-            if user is not None:
-                data["first_name"] = user.first_name
-                if user.last_name is not None:
-                    data["last_name"] = user.last_name
-                if user.username is not None:
-                    data["username"] = user.username
-        else:
-            data["title"] = chat.title or f"Chat {chat.id}"
-        return data
-
-    def _message_json(self, message: SentMessage) -> JSONDict:
-        data: JSONDict = {
-            "message_id": message.message_id,
-            "from": self.bot_user,
-            "chat": self._chat_json(message.chat_id),
-            "date": message.date,
-        }
-        if message.edit_date is not None:
-            data["edit_date"] = message.edit_date
-        if message.method == "sendMessage":
-            data["text"] = message.plain_text or ""
-            if message.entities:
-                data["entities"] = message.entities
-        else:
-            if message.method == "sendDocument":
-                data["document"] = self._document_json(message)
-            else:
-                data["photo"] = self._photo_json(message)
-            if message.plain_text:
-                data["caption"] = message.plain_text
-                if message.entities:
-                    data["caption_entities"] = message.entities
-        # Only inline keyboards are part of a Message object.
-        if message.reply_markup and "inline_keyboard" in message.reply_markup:
-            data["reply_markup"] = {"inline_keyboard": message.reply_markup["inline_keyboard"]}
-        return data
-
-    def _document_json(self, message: SentMessage) -> JSONDict:
-        document: JSONDict = {
-            "file_id": message.file_id,
-            "file_unique_id": f"U{message.file_id}",
-        }
-        if message.document_name is not None:
-            document["file_name"] = message.document_name
-        if message.document_bytes is not None:
-            document["file_size"] = len(message.document_bytes)
-        mime_type = self._files.content_type(message.file_id)
-        if mime_type:
-            document["mime_type"] = mime_type
-        return document
-
-    def _photo_json(self, message: SentMessage) -> list[JSONDict]:
-        size = len(message.document_bytes) if message.document_bytes is not None else 0
-        return [
-            {
-                "file_id": message.file_id,
-                "file_unique_id": f"U{message.file_id}",
-                "width": 320,
-                "height": 240,
-                "file_size": size,
-            }
-        ]
-
-    def _find_message(self, chat_id: int, message_id: int) -> SentMessage | None:
-        for message in self.sent:
-            if message.chat_id == chat_id and message.message_id == message_id:
-                return message
-        return None
-
     @staticmethod
     def _commands_key(scope: Any, language_code: Any) -> tuple[str, str]:
         scope = scope or {"type": "default"}
@@ -656,27 +491,10 @@ class LocalBotAPI:
 
     # ---------------------------------------------------------------- validation helpers
 
-    def _require_chat(self, params: JSONDict) -> int:
-        chat_id = params.get("chat_id")
-        if chat_id is None or chat_id == "":
-            raise bad_request("chat_id is empty")
-        if not isinstance(chat_id, int) or chat_id not in self._chats:
-            raise bad_request("chat not found")
-        return chat_id
-
     def _editable_message(self, params: JSONDict) -> SentMessage:
         if params.get("inline_message_id"):
             raise bad_request("inline messages are not supported by the fake Bot API")
-        chat_id = self._require_chat(params)
-        message_id = params.get("message_id")
-        message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
-        if message is None or message.deleted:
-            raise bad_request("message to edit not found")
-        return message
-
-    async def _record(self, message: SentMessage) -> JSONDict:
-        self.sent.append(message)
-        return self._message_json(message)
+        return self._chats.existing_message(params, "edit")
 
     # ---------------------------------------------------------------- method handlers
 
@@ -687,12 +505,12 @@ class LocalBotAPI:
         return self.bot_user
 
     async def _send_message(self, params: JSONDict) -> JSONDict:
-        chat_id = self._require_chat(params)
+        chat_id = self._chats.require_chat(params)
         raw, plain, entities = parse_text(params, "text", limit=MAX_TEXT_LENGTH, required=True)
         markup = parse_reply_markup(params)
-        return await self._record(
+        return self._chats.record(
             SentMessage(
-                message_id=next(self._message_ids),
+                message_id=self._chats.next_message_id(),
                 chat_id=chat_id,
                 method="sendMessage",
                 text=raw,
@@ -707,16 +525,16 @@ class LocalBotAPI:
         )
 
     async def _send_media(self, params: JSONDict, method: str, key: str) -> JSONDict:
-        chat_id = self._require_chat(params)
+        chat_id = self._chats.require_chat(params)
         upload = self._files.media_input(params, key)
         raw, plain, entities = parse_text(
             params, "caption", limit=MAX_CAPTION_LENGTH, required=False
         )
         markup = parse_reply_markup(params)
         file_id = self._files.keep_upload(upload, key)
-        return await self._record(
+        return self._chats.record(
             SentMessage(
-                message_id=next(self._message_ids),
+                message_id=self._chats.next_message_id(),
                 chat_id=chat_id,
                 method=method,
                 text=raw,
@@ -765,7 +583,7 @@ class LocalBotAPI:
         message.reply_markup = markup
         message.edits.append(raw or "")
         message.edit_date = int(time.time())
-        return self._message_json(message)
+        return self._chats.message_json(message)
 
     async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
         message = self._editable_message(params)
@@ -774,27 +592,17 @@ class LocalBotAPI:
             raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
         message.reply_markup = markup
         message.edit_date = int(time.time())
-        return self._message_json(message)
+        return self._chats.message_json(message)
 
     async def _delete_message(self, params: JSONDict) -> bool:
-        chat_id = self._require_chat(params)
-        message_id = params.get("message_id")
-        if (chat_id, message_id) in self._user_messages:
-            self._user_messages.discard((chat_id, message_id))
+        chat_id = self._chats.require_chat(params)
+        if self._chats.forget_user_message(chat_id, params.get("message_id")):
             return True
-        message = self._find_message(chat_id, message_id) if isinstance(message_id, int) else None
-        if message is None or message.deleted:
-            raise bad_request("message to delete not found")
-        message.deleted = True
+        self._chats.existing_message(params, "delete").deleted = True
         return True
 
     async def _answer_callback_query(self, params: JSONDict) -> bool:
-        query_id = str(params.get("callback_query_id") or "")
-        if query_id not in self._callback_queries:
-            raise bad_request(
-                "query is too old and response timeout expired or query ID is invalid"
-            )
-        self.callback_answers[query_id] = params
+        self._chats.answer_callback_query(params)
         return True
 
     async def _set_my_commands(self, params: JSONDict) -> bool:
@@ -816,13 +624,13 @@ class LocalBotAPI:
         return list(self._commands.get(key, []))
 
     async def _send_chat_action(self, params: JSONDict) -> bool:
-        self._require_chat(params)
+        self._chats.require_chat(params)
         check_chat_action(params.get("action"))
         return True
 
     async def _get_chat(self, params: JSONDict) -> JSONDict:
-        chat_id = self._require_chat(params)
-        data = self._chat_json(chat_id)
+        chat_id = self._chats.require_chat(params)
+        data = self._chats.chat_json(chat_id)
         data.update(
             {
                 "accent_color_id": 0,
