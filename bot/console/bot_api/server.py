@@ -1,11 +1,11 @@
-"""The local Bot API server: an aiohttp app that answers a PTB bot as Telegram would."""
+"""The local Bot API server: an aiohttp app on 127.0.0.1, and what tests and the console use."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Self
@@ -14,41 +14,15 @@ from aiohttp import web
 
 from bot.console.bot_api import user_actions
 from bot.console.bot_api.chats import Chats
-from bot.console.bot_api.errors import ApiError, HangUp, bad_request
+from bot.console.bot_api.errors import ApiError, HangUp
 from bot.console.bot_api.faults import Faults, early_retries
 from bot.console.bot_api.files import FileStore
+from bot.console.bot_api.methods import BotMethods
 from bot.console.bot_api.params import read_params
-from bot.console.bot_api.records import (
-    ApiCall,
-    FakeChat,
-    FakeUser,
-    JSONDict,
-    SentMessage,
-)
+from bot.console.bot_api.records import ApiCall, FakeChat, FakeUser, JSONDict, SentMessage
 from bot.console.bot_api.updates import UpdateQueue
-from bot.console.bot_api.validation import (
-    MAX_CAPTION_LENGTH,
-    MAX_TEXT_LENGTH,
-    check_chat_action,
-    check_commands,
-    parse_reply_markup,
-    parse_text,
-)
 
 __all__ = ["LocalBotAPI"]
-
-_NOT_MODIFIED = (
-    "Bad Request: message is not modified: specified new message content and reply markup "
-    "are exactly the same as a current content and reply markup of the message"
-)
-
-
-# --------------------------------------------------------------------------------------------
-# The server
-# --------------------------------------------------------------------------------------------
-
-
-Handler = Callable[[JSONDict], Awaitable[Any]]
 
 
 class LocalBotAPI:
@@ -66,10 +40,6 @@ class LocalBotAPI:
         self.port = 0
 
         self.calls: list[ApiCall] = []
-        self._files = FileStore()
-        self._chats = Chats(lambda: self.bot_user, self._files)
-        self._commands: dict[tuple[str, str], list[JSONDict]] = {}
-        self._faults = Faults()
         self._listeners: list[Callable[[ApiCall], None]] = []
         # While unreachable every request is hung up on unanswered; counted here.
         self.reachable = True
@@ -78,34 +48,14 @@ class LocalBotAPI:
         # Messages/calls are recorded inside request handlers, so a Condition can be notified
         # there.
         self._changed = asyncio.Condition()
+        self._files = FileStore()
+        self._chats = Chats(lambda: self.bot_user, self._files)
         self._updates = UpdateQueue(self._changed, lambda: self.reachable)
-        self._runner: web.AppRunner | None = None
-
-        self._handlers: dict[str, Handler] = {
-            "getMe": self._get_me,
-            "getFile": self._files.get_file,
-            "getUpdates": self._updates.get_updates,
-            "deleteWebhook": self._updates.delete_webhook,
-            "setWebhook": self._updates.set_webhook,
-            "getWebhookInfo": self._updates.get_webhook_info,
-            "sendMessage": self._send_message,
-            "editMessageText": self._edit_message_text,
-            "editMessageCaption": self._edit_message_caption,
-            "editMessageReplyMarkup": self._edit_message_reply_markup,
-            "deleteMessage": self._delete_message,
-            "answerCallbackQuery": self._answer_callback_query,
-            "setMyCommands": self._set_my_commands,
-            "deleteMyCommands": self._delete_my_commands,
-            "getMyCommands": self._get_my_commands,
-            "sendDocument": self._send_document,
-            "sendPhoto": self._send_photo,
-            "sendChatAction": self._send_chat_action,
-            "getChat": self._get_chat,
-            "close": self._true,
-            "logOut": self._true,
-        }
+        self._faults = Faults()
+        self._methods = BotMethods(self._chats, self._files, self._updates, lambda: self.bot_user)
         # Bot API method names are case-insensitive.
-        self._method_names = {name.lower(): name for name in self._handlers}
+        self._method_names = {name.lower(): name for name in self._methods.handlers}
+        self._runner: web.AppRunner | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -244,6 +194,8 @@ class LocalBotAPI:
         change = user_actions.bot_added(self._chats, user, chat, self.bot_user)
         return self.inject_update({"my_chat_member": change})
 
+    # ---------------------------------------------------------------- inspection
+
     @property
     def sent(self) -> list[SentMessage]:
         """The messages the bot sent, in order (deleted ones included)."""
@@ -274,8 +226,6 @@ class LocalBotAPI:
         """How many getUpdates requests are parked in a long poll."""
         return self._updates.waiting_polls
 
-    # ---------------------------------------------------------------- inspection
-
     def add_listener(self, listener: Callable[[ApiCall], None]) -> None:
         """Call ``listener`` with every request of the bot once it is answered (the console
         shows messages as they come); it runs inside the server, so it must not block."""
@@ -292,7 +242,21 @@ class LocalBotAPI:
 
     def commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
         """The commands set by setMyCommands for ``scope`` and ``language_code``."""
-        return list(self._commands.get(self._commands_key(scope, language_code), []))
+        return self._methods.commands(scope, language_code)
+
+    def dump(self) -> str:
+        """Describe what the bot sent and which calls failed, for assertion messages."""
+        lines = ["messages sent:"]
+        lines += [f"  {m.describe()}" for m in self.sent] or ["  (none)"]
+        failed = [c for c in self.calls if c.status != HTTPStatus.OK]
+        if failed:
+            lines.append("failed calls:")
+            lines += [
+                f"  {c.method} -> {c.status} {_describe_response(c.response)}" for c in failed
+            ]
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- waiting
 
     async def wait_for_message(
         self,
@@ -309,14 +273,14 @@ class LocalBotAPI:
                 m for m in self.sent if m.chat_id == chat_id and (predicate is None or predicate(m))
             ]
 
-        try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(lambda: len(matching()) >= count)
-        except TimeoutError:
-            raise AssertionError(
-                f"timed out after {timeout}s waiting for {count} message(s) to chat {chat_id}; "
-                f"{len(matching())} matched.\n{self.dump()}"
-            ) from None
+        await self._wait_for(
+            lambda: len(matching()) >= count,
+            timeout,
+            lambda: (
+                f"timed out after {timeout}s waiting for {count} message(s) to chat "
+                f"{chat_id}; {len(matching())} matched.\n{self.dump()}"
+            ),
+        )
         return matching()
 
     async def wait_for_call(
@@ -327,13 +291,13 @@ class LocalBotAPI:
         count: int = 1,
     ) -> ApiCall:
         """Wait until ``method`` has been called ``count`` times; return that call."""
-        try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(lambda: len(self.calls_to(method)) >= count)
-        except TimeoutError:
-            raise AssertionError(
+        await self._wait_for(
+            lambda: len(self.calls_to(method)) >= count,
+            timeout,
+            lambda: (
                 f"timed out after {timeout}s waiting for call #{count} of {method}.\n{self.dump()}"
-            ) from None
+            ),
+        )
         return self.calls_to(method)[count - 1]
 
     async def wait_until(
@@ -344,11 +308,9 @@ class LocalBotAPI:
         what: str = "a condition",
     ) -> None:
         """Wait until ``condition()`` holds; it is checked after every call the bot makes."""
-        try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(condition)
-        except TimeoutError:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}") from None
+        await self._wait_for(
+            condition, timeout, lambda: f"timed out after {timeout}s waiting for {what}"
+        )
 
     async def wait_for_long_poll(
         self,
@@ -356,25 +318,23 @@ class LocalBotAPI:
         timeout: float = 5.0,  # noqa: ASYNC109 -- same style as wait_for_message
     ) -> None:
         """Wait until a getUpdates request is parked waiting for updates."""
-        try:
-            async with asyncio.timeout(timeout), self._changed:
-                await self._changed.wait_for(lambda: self._updates.waiting_polls > 0)
-        except TimeoutError:
-            raise AssertionError(
+        await self._wait_for(
+            lambda: self._updates.waiting_polls > 0,
+            timeout,
+            lambda: (
                 f"timed out after {timeout}s waiting for a getUpdates long poll.\n{self.dump()}"
-            ) from None
+            ),
+        )
 
-    def dump(self) -> str:
-        """Describe what the bot sent and which calls failed, for assertion messages."""
-        lines = ["messages sent:"]
-        lines += [f"  {m.describe()}" for m in self.sent] or ["  (none)"]
-        failed = [c for c in self.calls if c.status != HTTPStatus.OK]
-        if failed:
-            lines.append("failed calls:")
-            lines += [
-                f"  {c.method} -> {c.status} {_describe_response(c.response)}" for c in failed
-            ]
-        return "\n".join(lines)
+    async def _wait_for(
+        self, condition: Callable[[], bool], seconds: float, failure: Callable[[], str]
+    ) -> None:
+        """Wait until ``condition()`` holds, or fail the test with ``failure()``."""
+        try:
+            async with asyncio.timeout(seconds), self._changed:
+                await self._changed.wait_for(condition)
+        except TimeoutError:
+            raise AssertionError(failure()) from None
 
     # ---------------------------------------------------------------- faults
 
@@ -456,7 +416,7 @@ class LocalBotAPI:
             params = await read_params(request)
             if token_part[3:] != self.token:
                 raise ApiError(401, "Unauthorized")
-            handler = self._handlers.get(method)
+            handler = self._methods.handlers.get(method)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
             self._faults.check(method, params)
@@ -483,168 +443,6 @@ class LocalBotAPI:
             request.transport.abort()
         # Never written: the connection is gone.
         return web.Response(status=HTTPStatus.SERVICE_UNAVAILABLE)
-
-    @staticmethod
-    def _commands_key(scope: Any, language_code: Any) -> tuple[str, str]:
-        scope = scope or {"type": "default"}
-        return json.dumps(scope, sort_keys=True), str(language_code or "")
-
-    # ---------------------------------------------------------------- validation helpers
-
-    def _editable_message(self, params: JSONDict) -> SentMessage:
-        if params.get("inline_message_id"):
-            raise bad_request("inline messages are not supported by the fake Bot API")
-        return self._chats.existing_message(params, "edit")
-
-    # ---------------------------------------------------------------- method handlers
-
-    async def _true(self, params: JSONDict) -> bool:
-        return True
-
-    async def _get_me(self, params: JSONDict) -> JSONDict:
-        return self.bot_user
-
-    async def _send_message(self, params: JSONDict) -> JSONDict:
-        chat_id = self._chats.require_chat(params)
-        raw, plain, entities = parse_text(params, "text", limit=MAX_TEXT_LENGTH, required=True)
-        markup = parse_reply_markup(params)
-        return self._chats.record(
-            SentMessage(
-                message_id=self._chats.next_message_id(),
-                chat_id=chat_id,
-                method="sendMessage",
-                text=raw,
-                parse_mode=params.get("parse_mode"),
-                reply_markup=markup,
-                plain_text=plain,
-                entities=entities,
-                original_text=raw,
-                date=int(time.time()),
-                params=params,
-            )
-        )
-
-    async def _send_media(self, params: JSONDict, method: str, key: str) -> JSONDict:
-        chat_id = self._chats.require_chat(params)
-        upload = self._files.media_input(params, key)
-        raw, plain, entities = parse_text(
-            params, "caption", limit=MAX_CAPTION_LENGTH, required=False
-        )
-        markup = parse_reply_markup(params)
-        file_id = self._files.keep_upload(upload, key)
-        return self._chats.record(
-            SentMessage(
-                message_id=self._chats.next_message_id(),
-                chat_id=chat_id,
-                method=method,
-                text=raw,
-                parse_mode=params.get("parse_mode"),
-                reply_markup=markup,
-                document_name=upload.filename,
-                document_bytes=upload.content,
-                plain_text=plain,
-                entities=entities,
-                original_text=raw,
-                file_id=file_id,
-                date=int(time.time()),
-                params=params,
-            )
-        )
-
-    async def _send_document(self, params: JSONDict) -> JSONDict:
-        return await self._send_media(params, "sendDocument", "document")
-
-    async def _send_photo(self, params: JSONDict) -> JSONDict:
-        return await self._send_media(params, "sendPhoto", "photo")
-
-    async def _edit_message_text(self, params: JSONDict) -> JSONDict:
-        message = self._editable_message(params)
-        if message.method != "sendMessage":
-            raise bad_request("there is no text in the message to edit")
-        return self._apply_edit(message, params, "text", MAX_TEXT_LENGTH)
-
-    async def _edit_message_caption(self, params: JSONDict) -> JSONDict:
-        message = self._editable_message(params)
-        if message.method == "sendMessage":
-            raise bad_request("there is no caption in the message to edit")
-        return self._apply_edit(message, params, "caption", MAX_CAPTION_LENGTH)
-
-    def _apply_edit(self, message: SentMessage, params: JSONDict, key: str, limit: int) -> JSONDict:
-        raw, plain, entities = parse_text(params, key, limit=limit, required=key == "text")
-        # Like Telegram: an edit without reply_markup removes the inline keyboard.
-        markup = parse_reply_markup(params)
-        current = (message.plain_text, message.entities, message.reply_markup)
-        if (plain, entities, markup) == current:
-            raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
-        message.text = raw
-        message.parse_mode = params.get("parse_mode")
-        message.plain_text = plain
-        message.entities = entities
-        message.reply_markup = markup
-        message.edits.append(raw or "")
-        message.edit_date = int(time.time())
-        return self._chats.message_json(message)
-
-    async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
-        message = self._editable_message(params)
-        markup = parse_reply_markup(params)
-        if markup == message.reply_markup:
-            raise bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
-        message.reply_markup = markup
-        message.edit_date = int(time.time())
-        return self._chats.message_json(message)
-
-    async def _delete_message(self, params: JSONDict) -> bool:
-        chat_id = self._chats.require_chat(params)
-        if self._chats.forget_user_message(chat_id, params.get("message_id")):
-            return True
-        self._chats.existing_message(params, "delete").deleted = True
-        return True
-
-    async def _answer_callback_query(self, params: JSONDict) -> bool:
-        self._chats.answer_callback_query(params)
-        return True
-
-    async def _set_my_commands(self, params: JSONDict) -> bool:
-        commands = check_commands(params.get("commands"))
-        key = self._commands_key(params.get("scope"), params.get("language_code"))
-        if commands:
-            self._commands[key] = commands
-        else:
-            self._commands.pop(key, None)
-        return True
-
-    async def _delete_my_commands(self, params: JSONDict) -> bool:
-        key = self._commands_key(params.get("scope"), params.get("language_code"))
-        self._commands.pop(key, None)
-        return True
-
-    async def _get_my_commands(self, params: JSONDict) -> list[JSONDict]:
-        key = self._commands_key(params.get("scope"), params.get("language_code"))
-        return list(self._commands.get(key, []))
-
-    async def _send_chat_action(self, params: JSONDict) -> bool:
-        self._chats.require_chat(params)
-        check_chat_action(params.get("action"))
-        return True
-
-    async def _get_chat(self, params: JSONDict) -> JSONDict:
-        chat_id = self._chats.require_chat(params)
-        data = self._chats.chat_json(chat_id)
-        data.update(
-            {
-                "accent_color_id": 0,
-                "max_reaction_count": 11,
-                "accepted_gift_types": {
-                    "unlimited_gifts": True,
-                    "limited_gifts": True,
-                    "unique_gifts": True,
-                    "premium_subscription": True,
-                    "gifts_from_channels": True,
-                },
-            }
-        )
-        return data
 
 
 def _describe_response(response: Any) -> str:
