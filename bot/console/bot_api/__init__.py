@@ -14,6 +14,12 @@ Faults for tests: the next calls of a method can fail (``fail_next``), a share o
 can get 429 or 5xx from a seeded generator (``fail_randomly``), and the whole server can
 be unreachable for a while (``become_unreachable``); ``early_retries`` lists the calls that
 came sooner than a 429's ``retry_after`` allowed.
+
+The modules: ``server`` (:class:`LocalBotAPI`, the HTTP side and what tests call),
+``methods`` (the Bot API methods), ``updates`` (queue, long polling, webhook), ``chats``
+(users, chats, messages and their JSON), ``user_actions`` (what users do, as updates),
+``files``, ``validation`` and ``html`` (Telegram's checks and HTML rules), ``params``
+(decoding requests), ``faults`` and ``errors`` (error answers), ``records`` (data classes).
 """
 
 from bot.console.bot_api.html import HtmlParseError, parse_html
