@@ -14,12 +14,11 @@ class UpdateQueue:
     """Updates waiting for the bot, getUpdates requests waiting for updates, the webhook URL."""
 
     def __init__(self, changed: asyncio.Condition, reachable: Callable[[], bool]) -> None:
-        """A queue whose pollers announce themselves on ``changed`` and hang up while
-        ``reachable()`` is false."""
+        """An empty queue; polls announce themselves on ``changed``, hang up if not reachable."""
         self.pending: list[JSONDict] = []
         self.webhook_url = ""
         self.waiting_polls = 0  # getUpdates requests currently parked in a long poll
-        self.closing = False
+        self.closing = False  # while the server stops, polls answer at once with nothing
         self._ids = itertools.count(1)
         # Updates are injected from synchronous test code, which cannot take the Condition's
         # lock, so long polls wait on an Event that is swapped on every change.

@@ -90,12 +90,9 @@ def photo_message(
 def button_press(
     chats: Chats, user: FakeUser, message: SentMessage, data: str, *, check: bool
 ) -> JSONDict:
-    """A callback query: ``user`` pressed the button with ``data`` on the bot's ``message``.
-
-    With ``check`` ``data`` must be on the message's current keyboard, because a real user
-    can only press buttons that exist.
-    """
+    """A callback query: ``user`` pressed the button with ``data`` on the bot's ``message``."""
     current = chats.find_message(message.chat_id, message.message_id) or message
+    # With ``check``, only a button on the current keyboard: a real user can press no other.
     if check:
         datas = [d for row in current.buttons() for _, d in row]
         if data not in datas:
