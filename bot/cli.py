@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
 from bot.app import Listen, Webhook, build_application, serve
-from bot.console.session import DEMO_MOMENT, ConsoleOptions, console, parse_moment
+from bot.console.moment import DEMO_MOMENT, parse_moment
 from bot.foundation.clock import system_clock
 from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return asyncio.run(load_demo(settings, DEMO_SCHEDULE.read_bytes()))
     if args.command == "console":
+        # Imported here: the console brings the local Bot API, which running the bot never needs.
+        from bot.console.session import ConsoleOptions, console
+
         console(settings, ConsoleOptions(args.at, args.language, args.admin))
         return EXIT_OK
     return asyncio.run(migrate(settings))

@@ -35,6 +35,31 @@ def meeting_count(database: Path) -> int:
         return int(connection.execute("select count(*) from meeting").fetchone()[0])
 
 
+# Imports everything `python -m bot run` can reach, then names what of the console came along.
+IMPORT_THE_RUN_PATH = """
+import importlib, pkgutil, sys
+import bot.app, bot.cli
+for package in ("handlers", "bot.telegram", "bot.delivery"):
+    root = importlib.import_module(package)
+    for module in pkgutil.walk_packages(root.__path__, package + "."):
+        importlib.import_module(module.name)
+print(sorted(name for name in sys.modules if name.startswith("bot.console.bot_api")))
+"""
+
+
+def test_running_the_bot_never_imports_the_local_bot_api() -> None:
+    # The local Bot API is the console's and the tests'; the bot itself talks to Telegram.
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_THE_RUN_PATH],
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
     result = bot_cli(tmp_path, "run")
     assert result.returncode == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.console.bot_api import HtmlParseError, parse_html
+from bot.console.bot_api.html import HtmlParseError, parse_html
 
 JSONDict = dict[str, Any]
 

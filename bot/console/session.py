@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from bot.app import build_application, running
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.console.chat import Screen, TerminalChat, read_lines
+from bot.console.moment import DEMO_MOMENT
 from bot.foundation.clock import running_from
 from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
@@ -32,14 +33,9 @@ from config.settings import DEMO_SCHEDULE, Language, Settings
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.schedule import apply_schedule, read_schedule_bytes
-from storage.schedule.read import parse_date, parse_time
 
 # Where the console keeps its database, its log and the files the bot sends.
 CONSOLE_FOLDER = Path("data") / "console"
-# In the network's time zone (BOT_TIMEZONE), which is attached when the bot starts.
-DEMO_MOMENT = datetime(2009, 1, 8, 9, 25)  # noqa: DTZ001
-# A date alone means the morning of that day.
-MORNING = time(9)
 # Made up: the local Bot API accepts it, Telegram never sees it.
 CONSOLE_TOKEN = "1000001:CONSOLE-NOT-A-REAL-TOKEN"
 PERSON_ID = 2009
@@ -53,15 +49,6 @@ class ConsoleOptions:
     language: Language = "fi"
     administrator: bool = False
     folder: Path = CONSOLE_FOLDER
-
-
-def parse_moment(text: str) -> datetime:
-    """`1.3.2009 12.00`, `2009-03-01T12:00`, or a date alone (9.00 that morning); local time."""
-    day, _, clock = text.strip().replace("T", " ", 1).partition(" ")
-    try:
-        return datetime.combine(parse_date(day), parse_time(clock) if clock.strip() else MORNING)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a moment; write e.g. '1.3.2009 12.00'") from None
 
 
 def person(language: Language) -> FakeUser:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.console.session import parse_moment
+from bot.console.moment import parse_moment
 from bot.foundation.clock import running_from
 from tests.helpers.bots import clean_environment
 from tests.helpers.clock import ManualClock
