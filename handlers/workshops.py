@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from telegram import Update
-from telegram.error import BadRequest
 
 from bot.replies.answers import contact_reply, workshops_reply
 from bot.replies.buttons import FollowWorkshop
@@ -13,7 +10,7 @@ from bot.replies.registration import follow_reply, follow_workshop
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, keyboard, outdated, person_of, respond, send
+from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
 
 
 async def workshops(update: Update, context: VerstasContext) -> None:
@@ -71,9 +68,7 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     await query.answer()
-    # BadRequest "message is not modified": the same button pressed twice; the list is right.
-    with suppress(BadRequest):
-        await query.edit_message_text(refreshed.text, reply_markup=keyboard(refreshed))
+    await show_in_place(update, refreshed)
     await send(update, reply)
 
 
