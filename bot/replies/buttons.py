@@ -177,9 +177,9 @@ class AnnouncementAction:
 
 @dataclass(frozen=True)
 class ChooseAudience:
-    """A workshop (`w`) or municipality (`m`) as a draft's audience, 0 for all of them:
-    `ann:w:ID:TARGET`. Shares `ann:` with `AnnouncementAction`."""
+    """A draft's audience: `ann:w|m:ID:TARGET`, a workshop or a municipality (0: all)."""
 
+    # Shares `ann:` with AnnouncementAction: one handler takes both.
     pattern: ClassVar[str] = r"^ann:"
     kind: Literal["w", "m"]
     announcement_id: int
@@ -321,9 +321,10 @@ _PERIOD = re.compile(r"^p(\d{8})(\d{8})$")
 
 @dataclass(frozen=True)
 class MoreMeetings:
-    """The "more" button of a list of meetings: `mtg:PAGE:FILTER`, the filter's parts
-    comma-separated: `w3.7` workshops, `tKEY` a town, `pYYYYMMDDYYYYMMDD` a period."""
+    """The "more" button of a list of meetings: `mtg:PAGE:FILTER`."""
 
+    # The filter's parts, comma-separated: `w3.7` workshops, `tKEY` a town and
+    # `pYYYYMMDDYYYYMMDD` a period.
     pattern: ClassVar[str] = r"^mtg:"
     page: int
     wanted: MeetingFilter

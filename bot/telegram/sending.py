@@ -40,12 +40,9 @@ def keyboard(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | 
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split long HTML into parts Telegram accepts, preferring empty lines, then lines.
-
-    A cut never falls inside a tag or a character reference, and tags open at a cut are
-    closed at the end of the part and opened again at the start of the next: each part
-    is valid HTML on its own, which Telegram requires of every message.
-    """
+    """Split long HTML into parts Telegram accepts, preferring empty lines, then lines."""
+    # Telegram parses every message on its own: a cut never falls inside a tag or a
+    # character reference, and tags open at a cut are closed there and opened again.
     parts: list[str] = []
     while len(text) > limit:
         cut, opened = _cut_with_room(text, limit)
@@ -114,11 +111,9 @@ def _priority(bot: Bot, priority: Priority | None) -> dict[str, Any]:
 async def send_reply(
     bot: Bot, chat_id: int, reply: Reply, *, priority: Priority | None = None
 ) -> Message:
-    """Send a reply (its file first if any); the buttons go with the last message, returned.
-
-    `priority` places the messages behind or before others in the rate limiter (see
-    bot.telegram.ratelimit); without it they go as answers to a person waiting.
-    """
+    """Send a reply (its file first if any); the buttons go with the last message, returned."""
+    # A priority puts the messages behind or before others in the rate limiter (see
+    # bot.telegram.ratelimit); without one they go as answers to a person waiting.
     extra = _priority(bot, priority)
     markup = keyboard(reply.buttons)
     attachment = reply.attachment
