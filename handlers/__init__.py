@@ -15,6 +15,18 @@ from telegram.ext import (
     filters,
 )
 
+from bot.replies.buttons import (
+    AnnouncementAction,
+    ArchivePage,
+    ChooseLanguage,
+    ChooseMunicipality,
+    FollowWorkshop,
+    ForgetAnswer,
+    MoreMeetings,
+    RsvpButton,
+    ScheduleUpload,
+    ShowMinutes,
+)
 from handlers import (
     coordination,
     errors,
@@ -89,16 +101,23 @@ def register_handlers(
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
-    application.add_handler(CallbackQueryHandler(registration.municipality_button, r"^mun:"))
-    application.add_handler(CallbackQueryHandler(registration.language_button, r"^lang:"))
-    application.add_handler(CallbackQueryHandler(meetings.more_meetings, r"^mtg:"))
-    application.add_handler(CallbackQueryHandler(workshops.follow_button, r"^(join|leave):"))
-    application.add_handler(CallbackQueryHandler(reminders.rsvp_button, r"^rsvp:"))
-    application.add_handler(CallbackQueryHandler(coordination.announcement_button, r"^ann:"))
-    application.add_handler(CallbackQueryHandler(coordination.schedule_button, r"^imp:"))
-    application.add_handler(CallbackQueryHandler(privacy.forget_button, r"^forget:"))
-    application.add_handler(CallbackQueryHandler(minutes.minutes_button, r"^min:"))
-    application.add_handler(CallbackQueryHandler(minutes.archive_button, r"^arc:"))
+    # Each kind of button has one handler; the pattern comes with the kind's callback data.
+    buttons = (
+        (ChooseMunicipality.pattern, registration.municipality_button),
+        (ChooseLanguage.pattern, registration.language_button),
+        (MoreMeetings.pattern, meetings.more_meetings),
+        (FollowWorkshop.pattern, workshops.follow_button),
+        (RsvpButton.pattern, reminders.rsvp_button),
+        # Both AnnouncementAction and ChooseAudience.
+        (AnnouncementAction.pattern, coordination.announcement_button),
+        (ScheduleUpload.pattern, coordination.schedule_button),
+        (ForgetAnswer.pattern, privacy.forget_button),
+        # Both ShowMinutes and StopMinutes.
+        (ShowMinutes.pattern, minutes.minutes_button),
+        (ArchivePage.pattern, minutes.archive_button),
+    )
+    for pattern, button in buttons:
+        application.add_handler(CallbackQueryHandler(button, pattern))
     # Last among buttons: data no handler knows is an old keyboard or forged.
     application.add_handler(CallbackQueryHandler(registration.any_other_button))
     application.add_handler(

@@ -8,7 +8,7 @@ from contextlib import suppress
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
@@ -17,11 +17,9 @@ from bot.replies.reply import Reply
 from bot.services.groups import group_workshop
 from bot.services.members import Participant, Person, participant_of
 from bot.telegram.context import Runtime, VerstasContext
+from bot.telegram.sending import edit_in_place, send_reply
 
 log = logging.getLogger(__name__)
-
-# Telegram refuses longer messages; longer replies are split at line breaks.
-MESSAGE_LIMIT = 4096
 
 
 def person_of(update: Update, runtime: Runtime) -> Person:
@@ -59,32 +57,6 @@ def arguments(context: VerstasContext) -> str:
     return " ".join(context.args or [])
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """The reply's buttons as an inline keyboard."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
-    )
-
-
-def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split a long reply into parts Telegram accepts, preferring empty lines, then lines."""
-    parts: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n\n", 0, limit)
-        # An empty line early in the window would leave a stub of a message (a lone heading).
-        if cut < limit // 2:
-            cut = text.rfind("\n", 0, limit)
-        if cut <= 0:
-            cut = limit
-        parts.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    if text or not parts:
-        parts.append(text)
-    return parts
-
-
 ReplyMaker = Callable[[AsyncSession, ReplyContext, Person], Awaitable[Reply]]
 
 
@@ -101,22 +73,18 @@ async def send(update: Update, reply: Reply) -> Message | None:
     chat = update.effective_chat
     if chat is None:
         return None
-    parts = split_message(reply.text)
-    last = None
-    for index, part in enumerate(parts):
-        markup = keyboard(reply) if index == len(parts) - 1 else None
-        last = await chat.send_message(part, reply_markup=markup)
-    return last
+    return await send_reply(chat.get_bot(), chat.id, reply)
 
 
 async def show_in_place(update: Update, reply: Reply) -> None:
     """Replace the message whose button was pressed with the reply (text and buttons)."""
     query = update.callback_query
-    if query is None:
+    if query is None or query.message is None:
         return
+    # An old message may no longer be editable; the press was answered, and the reply is
+    # not worth an error message of its own.
     with suppress(BadRequest):
-        # "message is not modified": the same button pressed twice; it already shows this.
-        await query.edit_message_text(reply.text, reply_markup=keyboard(reply))
+        await edit_in_place(query.get_bot(), query.message.chat.id, query.message.message_id, reply)
 
 
 async def drop_buttons(update: Update) -> None:

@@ -6,7 +6,6 @@ import re
 
 from telegram import InputFile, Update
 
-from bot.foundation.typed import number
 from bot.replies.broadcasts import (
     audience_choices,
     broadcast_reply,
@@ -14,6 +13,7 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
+from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
 from bot.replies.reply import Attachment, Refusal, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
@@ -61,41 +61,34 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
     """Confirm, Cancel and the audience buttons of a preview (`ann:…`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    numbers = [number(part) for part in parts[2:]]
-    announcement_id = numbers[0] if numbers else None
-    if announcement_id is None or None in numbers or query.message is None:
+    data = query.data or ""
+    pressed = AnnouncementAction.decode(data) or ChooseAudience.decode(data)
+    if pressed is None or query.message is None:
         await outdated(update, runtime)
         return
-    action = parts[1]
-    person = person_of(update, runtime)
+    person, replies = person_of(update, runtime), runtime.replies
     async with runtime.sessions.begin() as session:
-        if action == "ok":
-            reply = (
-                await confirm_reply(
+        match pressed:
+            case AnnouncementAction("ok", announcement_id):
+                confirmed = await confirm_reply(
                     session,
-                    runtime.replies,
+                    replies,
                     person,
                     announcement_id,
                     status_chat_id=query.message.chat.id,
                     status_message_id=query.message.message_id,
                 )
-            ).reply
-        elif action == "no":
-            reply = await cancel_reply(session, runtime.replies, person, announcement_id)
-        elif action in {"pw", "pm"}:
-            reply = await audience_choices(
-                session, runtime.replies, person, announcement_id, action[1]
-            )
-        elif action in {"w", "m"} and len(parts) == 4:
-            reply = await set_audience(
-                session, runtime.replies, person, announcement_id, action, numbers[1] or 0
-            )
-        else:
-            reply = None
-    if reply is None:
-        await outdated(update, runtime)
-        return
+                reply = confirmed.reply
+            case AnnouncementAction("no", announcement_id):
+                reply = await cancel_reply(session, replies, person, announcement_id)
+            case AnnouncementAction("pw", announcement_id):
+                reply = await audience_choices(session, replies, person, announcement_id, "w")
+            case AnnouncementAction("pm", announcement_id):
+                reply = await audience_choices(session, replies, person, announcement_id, "m")
+            case ChooseAudience(kind, announcement_id, target_id):
+                reply = await set_audience(
+                    session, replies, person, announcement_id, kind, target_id
+                )
     if isinstance(reply, Refusal):
         await query.answer(reply.text, show_alert=True)
         return
@@ -213,14 +206,17 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
     """Confirm or cancel a checked schedule file (`imp:ok:ID`, `imp:no:ID`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    upload = number(parts[2]) if len(parts) == 3 else None
-    if upload is None or parts[1] not in {"ok", "no"}:
+    pressed = ScheduleUpload.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
         reply = await schedule_confirm_reply(
-            session, runtime.replies, person_of(update, runtime), upload, confirm=parts[1] == "ok"
+            session,
+            runtime.replies,
+            person_of(update, runtime),
+            pressed.upload_id,
+            confirm=pressed.action == "ok",
         )
     if isinstance(reply, Refusal):
         await query.answer(reply.text, show_alert=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.replies.answers import decode_page, meetings_reply, next_reply, page_reply, question_reply
+from bot.replies.answers import meetings_reply, next_reply, page_reply, question_reply
+from bot.replies.buttons import MoreMeetings
 from bot.replies.pasted_announcements import pasted_text_reply
 from bot.services.directory import load_directory
 from bot.telegram.context import VerstasContext
@@ -33,11 +34,10 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
     """The "more" button of a list of meetings (`mtg:PAGE:FILTER`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    decoded = decode_page(query.data or "")
-    if decoded is None:
+    pressed = MoreMeetings.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
-    page, wanted = decoded
     async with runtime.sessions.begin() as session:
         asker = await participant_asking(session, update, runtime)
         directory = await load_directory(session)
@@ -45,8 +45,8 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
             session,
             runtime.replies,
             directory,
-            wanted,
-            page,
+            pressed.wanted,
+            pressed.page,
             asker.language,
             asker.nudge(),
         )

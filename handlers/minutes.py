@@ -9,13 +9,12 @@ from telegram import Document, InputFile, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
-from bot.foundation.typed import number
+from bot.replies.buttons import ArchivePage, ShowMinutes, StopMinutes
 from bot.replies.minutes import (
     MinutesShown,
     archive_page_reply,
     archive_reply,
     awaited_minutes_reply,
-    decode_archive,
     file_too_large,
     minutes_reply,
     show_minutes_reply,
@@ -102,21 +101,20 @@ async def minutes_button(update: Update, context: VerstasContext) -> None:
     """`min:show:MEETING` (read the minutes) and `min:stop` (stop waiting for them)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    person = person_of(update, runtime)
-    if parts == ["min", "stop"]:
+    data, person = query.data or "", person_of(update, runtime)
+    if StopMinutes.decode(data) is not None:
         async with runtime.sessions.begin() as session:
             reply = await stop_request_reply(session, runtime.replies, person)
         await query.answer()
         await drop_buttons(update)
         await send(update, reply)
         return
-    meeting_id = number(parts[2]) if len(parts) == 3 and parts[1] == "show" else None
-    if meeting_id is None:
+    pressed = ShowMinutes.decode(data)
+    if pressed is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
-        shown = await show_minutes_reply(session, runtime.replies, person, meeting_id)
+        shown = await show_minutes_reply(session, runtime.replies, person, pressed.meeting_id)
     if shown is None:
         await outdated(update, runtime)
         return
@@ -137,15 +135,16 @@ async def archive_button(update: Update, context: VerstasContext) -> None:
     """The "more" button of the archive (`arc:PAGE:WORKSHOPS`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    decoded = decode_archive(query.data or "")
-    if decoded is None:
+    pressed = ArchivePage.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
-    page, scope = decoded
     async with runtime.sessions.begin() as session:
         language = await language_of(session, person_of(update, runtime))
         directory = await load_directory(session)
-        reply = await archive_page_reply(session, runtime.replies, directory, language, scope, page)
+        reply = await archive_page_reply(
+            session, runtime.replies, directory, language, pressed.scope, pressed.page
+        )
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)

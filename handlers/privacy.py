@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
+from bot.replies.buttons import ForgetAnswer
 from bot.replies.calendar import calendar_reply
 from bot.replies.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.services.members import language_of
@@ -38,12 +39,14 @@ async def forget_button(update: Update, context: VerstasContext) -> None:
     """The buttons of /forget (`forget:yes`, `forget:no`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    answer = (query.data or "").partition(":")[2]
-    if answer not in {"yes", "no"}:
+    pressed = ForgetAnswer.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
-        reply = await forget_reply(session, runtime.replies, person_of(update, runtime), answer)
+        reply = await forget_reply(
+            session, runtime.replies, person_of(update, runtime), pressed.answer
+        )
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)

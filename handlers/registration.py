@@ -6,8 +6,8 @@ import html
 
 from telegram import BotCommandScopeChat, Update
 
-from bot.foundation.typed import number
 from bot.replies.answers import help_reply
+from bot.replies.buttons import ChooseLanguage, ChooseMunicipality
 from bot.replies.registration import (
     language_reply,
     municipality_chosen,
@@ -38,14 +38,13 @@ async def municipality_button(update: Update, context: VerstasContext) -> None:
     """A municipality button (`mun:ID`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    _, _, value = (query.data or "").partition(":")
-    municipality_id = number(value)
-    if municipality_id is None:
+    pressed = ChooseMunicipality.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
         reply = await municipality_chosen(
-            session, runtime.replies, person_of(update, runtime), municipality_id
+            session, runtime.replies, person_of(update, runtime), pressed.municipality_id
         )
     if reply is None:
         await outdated(update, runtime)
@@ -64,9 +63,13 @@ async def language_button(update: Update, context: VerstasContext) -> None:
     """A language button (`lang:sv`)."""
     query = update.callback_query
     assert query is not None
+    pressed = ChooseLanguage.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, context.runtime)
+        return
     await query.answer()
     await drop_buttons(update)
-    await _set_language(update, context, (query.data or "").partition(":")[2])
+    await _set_language(update, context, pressed.code)
 
 
 async def _set_language(update: Update, context: VerstasContext, code: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.foundation.typed import number
+from bot.replies.buttons import RsvpButton
 from bot.replies.reminders import reminders_reply, rsvp_reply, status_reply
 from bot.replies.reply import Reply
 from bot.services.members import language_of
@@ -22,15 +23,13 @@ async def rsvp_button(update: Update, context: VerstasContext) -> None:
     """An RSVP button of a reminder (`rsvp:MEETING:going`)."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    parts = (query.data or "").split(":")
-    answers = {answer.value: answer for answer in RsvpAnswer}
-    meeting_id = number(parts[1]) if len(parts) == 3 else None
-    if meeting_id is None or parts[2] not in answers:
+    pressed = RsvpButton.decode(query.data or "")
+    if pressed is None:
         await outdated(update, runtime)
         return
     async with runtime.sessions.begin() as session:
         reply = await rsvp_reply(
-            session, runtime.replies, person_of(update, runtime), meeting_id, answers[parts[2]]
+            session, runtime.replies, person_of(update, runtime), pressed.meeting_id, pressed.answer
         )
     if reply is None:
         await outdated(update, runtime)

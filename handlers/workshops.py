@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from telegram import Update
-from telegram.error import BadRequest
 
-from bot.foundation.typed import number
 from bot.replies.answers import contact_reply, workshops_reply
+from bot.replies.buttons import FollowWorkshop
 from bot.replies.registration import follow_reply, follow_workshop
 from bot.services.directory import load_directory
 from bot.services.members import language_of, participant_of
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, keyboard, outdated, person_of, respond, send
+from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
 
 
 async def workshops(update: Update, context: VerstasContext) -> None:
@@ -45,18 +42,24 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
     """A join or leave button (`join:ID`, `leave:ID`): answer, then refresh the list."""
     runtime, query = context.runtime, update.callback_query
     assert query is not None
-    action, _, value = (query.data or "").partition(":")
+    pressed = FollowWorkshop.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
     person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
-        directory = await load_directory(session)
-        workshop_id = number(value)
-        workshop = directory.workshop_by_id(workshop_id) if workshop_id is not None else None
+        workshop = (await load_directory(session)).workshop_by_id(pressed.workshop_id)
         if workshop is None:
             reply = None
         else:
             language = await language_of(session, person)
             reply = await follow_workshop(
-                session, runtime.replies, person, workshop, join=action == "join", language=language
+                session,
+                runtime.replies,
+                person,
+                workshop,
+                join=pressed.action == "join",
+                language=language,
             )
             refreshed = await workshops_reply(
                 session, runtime.replies, await participant_of(session, person)
@@ -65,9 +68,7 @@ async def follow_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     await query.answer()
-    # BadRequest "message is not modified": the same button pressed twice; the list is right.
-    with suppress(BadRequest):
-        await query.edit_message_text(refreshed.text, reply_markup=keyboard(refreshed))
+    await show_in_place(update, refreshed)
     await send(update, reply)
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.foundation.typed import number
 from bot.language.questions import Intent, Vocabulary, parse_period, understand
-from bot.replies.answers import decode_page
+from bot.replies.buttons import MoreMeetings
 from config.settings import parse_offsets
 from storage.schedule import CsvMeetings, Schedule, ScheduleInvalid, read_schedule_bytes
 from tests.helpers.schedules import demo_bytes
@@ -54,10 +54,9 @@ def test_any_question_is_understood_or_not_but_never_crashes(text: str) -> None:
     st.one_of(hostile_text, st.from_regex(r"mtg:[0-9]{1,30}:(w[0-9.]{0,40}|t.{0,20}|p[0-9]{16})?"))
 )
 def test_any_button_data_is_read_or_refused(data: str) -> None:
-    decoded = decode_page(data)
+    decoded = MoreMeetings.decode(data)
     if decoded is not None:
-        page, _ = decoded
-        assert 0 < page < 10_000
+        assert 0 < decoded.page < 10_000
 
 
 @given(hostile_text)

@@ -28,6 +28,7 @@ from bot.planning.outbox import (
     meeting_subject,
 )
 from bot.planning.timing import meeting_start
+from bot.replies.buttons import RsvpButton, ShowMinutes
 from bot.replies.meeting_texts import render_meeting
 from bot.replies.reply import Attachment, Button, Reply
 from bot.services.announcements import Progress
@@ -57,7 +58,7 @@ def rsvp_buttons(texts: Texts, language: str, meeting_id: int) -> tuple[tuple[Bu
     """Tulen / En pääse / Ehkä, as one row."""
     return (
         tuple(
-            Button(texts(language, key), f"rsvp:{meeting_id}:{answer.value}")
+            Button(texts(language, key), RsvpButton(meeting_id, answer).encode())
             for answer, key in RSVP_KEYS.items()
         ),
     )
@@ -231,7 +232,7 @@ def render(
                 texts(language, "minutes-notice-read", meeting=meeting.id),
             ]
         )
-        button = Button(texts(language, "minutes-read-button"), f"min:show:{meeting.id}")
+        button = Button(texts(language, "minutes-read-button"), ShowMinutes(meeting.id).encode())
         return Reply(text, ((button,),))
     return f"unknown kind {row.kind}"
 

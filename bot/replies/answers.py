@@ -6,16 +6,15 @@ Telegram's keyboards. Nothing here knows Telegram types.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date
 from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.catalog import Texts
-from bot.language.questions import Intent, Period, Question, parse_period, understand
+from bot.language.questions import Intent, Question, parse_period, understand
+from bot.replies.buttons import MoreMeetings
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import (
     render_contacts,
@@ -183,52 +182,9 @@ async def page_reply(
         text += "\n\n" + texts(language, "next-not-registered")
     buttons: tuple[tuple[Button, ...], ...] = ()
     if result.page < result.pages:
-        data = encode_page(result.page + 1, wanted)
+        data = MoreMeetings(result.page + 1, wanted).encode()
         buttons = ((Button(texts(language, "meetings-more"), data),),)
     return Reply(text, buttons)
-
-
-# Callback data of the "more" button: `mtg:PAGE:FILTER`, at most 64 bytes (Telegram's limit).
-def encode_page(page: int, wanted: MeetingFilter) -> str:
-    """The callback data that brings page `page` of the same list."""
-    parts = []
-    if wanted.workshop_ids is not None:
-        parts.append("w" + ".".join(str(i) for i in sorted(wanted.workshop_ids)))
-    if wanted.place is not None:
-        parts.append("t" + wanted.place)
-    if wanted.period is not None:
-        parts.append(f"p{wanted.period.first:%Y%m%d}{wanted.period.last:%Y%m%d}")
-    data = f"mtg:{page}:" + ",".join(parts)
-    return data if len(data.encode()) <= 64 else f"mtg:{page}:"
-
-
-_PERIOD = re.compile(r"^p(\d{8})(\d{8})$")
-
-
-def decode_page(data: str) -> tuple[int, MeetingFilter] | None:
-    """The page and filter of a "more" button; None for data that is not ours (forged)."""
-    try:
-        prefix, page_text, filters = data.split(":", 2)
-        page = number(page_text)
-        if prefix != "mtg" or page is None or not 0 < page < 10_000:
-            return None
-        wanted = MeetingFilter()
-        for part in filter(None, filters.split(",")):
-            if part.startswith("w"):
-                ids = [number(i) for i in part[1:].split(".")]
-                if None in ids:
-                    return None
-                wanted = replace(wanted, workshop_ids=frozenset(i for i in ids if i is not None))
-            elif part.startswith("t") and len(part) > 1:
-                wanted = replace(wanted, place=part[1:])
-            elif match := _PERIOD.match(part):
-                first, last = (date(int(d[:4]), int(d[4:6]), int(d[6:])) for d in match.groups())
-                wanted = replace(wanted, period=Period(first, last))
-            else:
-                return None
-        return page, wanted
-    except ValueError:
-        return None
 
 
 # --- workshops and contacts ----------------------------------------------------------------

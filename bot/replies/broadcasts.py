@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.buttons import AnnouncementAction, ChooseAudience
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refusal, refused_as_reply
@@ -102,12 +104,22 @@ async def preview(
     )
     buttons = (
         (
-            Button(texts(language, "broadcast-confirm"), f"ann:ok:{draft.id}"),
-            Button(texts(language, "broadcast-cancel"), f"ann:no:{draft.id}"),
+            Button(
+                texts(language, "broadcast-confirm"), AnnouncementAction("ok", draft.id).encode()
+            ),
+            Button(
+                texts(language, "broadcast-cancel"), AnnouncementAction("no", draft.id).encode()
+            ),
         ),
         (
-            Button(texts(language, "broadcast-pick-workshop"), f"ann:pw:{draft.id}"),
-            Button(texts(language, "broadcast-pick-municipality"), f"ann:pm:{draft.id}"),
+            Button(
+                texts(language, "broadcast-pick-workshop"),
+                AnnouncementAction("pw", draft.id).encode(),
+            ),
+            Button(
+                texts(language, "broadcast-pick-municipality"),
+                AnnouncementAction("pm", draft.id).encode(),
+            ),
         ),
     )
     if draft.attachment_kind is not None:
@@ -135,7 +147,11 @@ async def _draft(
 
 
 async def audience_choices(
-    session: AsyncSession, context: ReplyContext, person: Person, announcement_id: int, what: str
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    announcement_id: int,
+    what: Literal["w", "m"],
 ) -> Reply:
     """The workshop (`w`) or municipality (`m`) buttons of a draft's audience."""
     texts = context.texts
@@ -150,8 +166,11 @@ async def audience_choices(
     else:
         options = [(m.title(language), m.id) for m in directory.municipalities]
         every = texts(language, "audience-all-municipalities")
-    buttons = [Button(every, f"ann:{what}:{draft.id}:0")] + [
-        Button(name if len(name) <= 40 else name[:39] + "…", f"ann:{what}:{draft.id}:{value}")
+    buttons = [Button(every, ChooseAudience(what, draft.id, 0).encode())] + [
+        Button(
+            name if len(name) <= 40 else name[:39] + "…",
+            ChooseAudience(what, draft.id, value).encode(),
+        )
         for name, value in options
     ]
     rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))

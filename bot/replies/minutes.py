@@ -12,9 +12,9 @@ from html import escape, unescape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.foundation.typed import number
 from bot.language.dates import format_day, format_when
 from bot.planning.outbox import notify_minutes
+from bot.replies.buttons import ArchivePage, ShowMinutes, StopMinutes
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refused_as_reply
@@ -197,7 +197,7 @@ async def _ask(
             meeting=_meeting_title(context, language, directory, meeting),
         )
     ]
-    buttons = [Button(texts(language, "minutes-stop-button"), "min:stop")]
+    buttons = [Button(texts(language, "minutes-stop-button"), StopMinutes().encode())]
     current = await minutes_of(session, meeting.id)
     if current is not None:
         lines.append(
@@ -208,7 +208,7 @@ async def _ask(
             )
         )
         buttons.insert(
-            0, Button(texts(language, "minutes-current-button"), f"min:show:{meeting.id}")
+            0, Button(texts(language, "minutes-current-button"), ShowMinutes(meeting.id).encode())
         )
     return Reply("\n".join(lines), (tuple(buttons),))
 
@@ -337,12 +337,14 @@ async def archive_page_reply(
         if entry.has_minutes:
             lines.append(texts(language, "archive-minutes", id=entry.meeting.id))
             label = "📝 " + format_day(entry.meeting.date, language)
-            buttons.append(Button(label, f"min:show:{entry.meeting.id}"))
+            buttons.append(Button(label, ShowMinutes(entry.meeting.id).encode()))
         else:
             lines.append(texts(language, "archive-no-minutes", id=entry.meeting.id))
     rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
     if result.page < result.pages:
-        rows.append((Button(texts(language, "meetings-more"), encode_archive(page + 1, scope)),))
+        rows.append(
+            (Button(texts(language, "meetings-more"), ArchivePage(page + 1, scope).encode()),)
+        )
     return Reply("\n".join(lines), tuple(rows))
 
 
@@ -370,27 +372,3 @@ def _scope_title(
         if workshop is not None:
             return escape(workshop.title(language))
     return context.texts(language, "archive-scope-own")
-
-
-# Callback data of the archive's "more" button: `arc:PAGE:ID.ID`, at most 64 bytes.
-def encode_archive(page: int, scope: frozenset[int] | None) -> str:
-    """The callback data that brings page `page` of the same archive."""
-    ids = "" if scope is None else ".".join(str(i) for i in sorted(scope))
-    data = f"arc:{page}:{ids}"
-    return data if len(data.encode()) <= 64 else f"arc:{page}:"
-
-
-def decode_archive(data: str) -> tuple[int, frozenset[int] | None] | None:
-    """The page and workshops of a "more" button; None for data that is not ours."""
-    parts = data.split(":")
-    if len(parts) != 3 or parts[0] != "arc":
-        return None
-    page = number(parts[1])
-    if page is None or not 0 < page < 10_000:
-        return None
-    if not parts[2]:
-        return page, None
-    ids = [number(i) for i in parts[2].split(".")]
-    if any(i is None for i in ids):
-        return None
-    return page, frozenset(i for i in ids if i is not None)

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.language.announcements import Reading, read_announcement
 from bot.language.catalog import Texts
 from bot.language.dates import format_day, format_when
+from bot.replies.buttons import ScheduleUpload
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_report
@@ -88,8 +89,8 @@ async def preview_reply(
     await session.flush()
     buttons = (
         (
-            Button(texts(language, "import-confirm"), f"imp:ok:{pending.id}"),
-            Button(texts(language, "broadcast-cancel"), f"imp:no:{pending.id}"),
+            Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode()),
+            Button(texts(language, "broadcast-cancel"), ScheduleUpload("no", pending.id).encode()),
         ),
     )
     return Reply(_notes(texts, language, reading, lines, directory), buttons)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.buttons import ForgetAnswer
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Button, Reply
 from bot.services.members import Person, language_of
@@ -50,8 +51,8 @@ async def forget_reply(
         return Reply(texts(language, "forget-kept"))
     buttons = (
         (
-            Button(texts(language, "forget-yes-button"), "forget:yes"),
-            Button(texts(language, "forget-no-button"), "forget:no"),
+            Button(texts(language, "forget-yes-button"), ForgetAnswer("yes").encode()),
+            Button(texts(language, "forget-no-button"), ForgetAnswer("no").encode()),
         ),
     )
     return Reply(texts(language, "forget-ask"), buttons)

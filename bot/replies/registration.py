@@ -6,6 +6,7 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.buttons import ChooseLanguage, ChooseMunicipality
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.reply import Button, Reply
@@ -70,7 +71,10 @@ async def start_reply(
 
 def municipality_buttons(directory: Directory, language: str) -> tuple[tuple[Button, ...], ...]:
     """The network's municipalities, two to a row."""
-    buttons = [Button(m.title(language), f"mun:{m.id}") for m in directory.municipalities]
+    buttons = [
+        Button(m.title(language), ChooseMunicipality(m.id).encode())
+        for m in directory.municipalities
+    ]
     return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
 
 
@@ -141,7 +145,9 @@ async def language_reply(
         await set_language(session, person, wanted)
         return Reply(context.texts(wanted, "language-set"))
     language = (await participant_of(session, person)).language
-    buttons = tuple(Button(LANGUAGE_NAMES[lang], f"lang:{lang}") for lang in LANGUAGES)
+    buttons = tuple(
+        Button(LANGUAGE_NAMES[lang], ChooseLanguage(lang).encode()) for lang in LANGUAGES
+    )
     return Reply(context.texts(language, "language-ask"), (buttons,))
 
 

@@ -6,6 +6,7 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.replies.buttons import ScheduleUpload
 from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import (
     PASTED_NAME,
@@ -61,8 +62,8 @@ async def schedule_file_reply(
     lines += [escape(line) for line in describe_report(texts, language, report, context.timezone)]
     buttons = (
         (
-            Button(texts(language, "import-confirm"), f"imp:ok:{pending.id}"),
-            Button(texts(language, "broadcast-cancel"), f"imp:no:{pending.id}"),
+            Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode()),
+            Button(texts(language, "broadcast-cancel"), ScheduleUpload("no", pending.id).encode()),
         ),
     )
     return Reply("\n".join(lines), buttons)

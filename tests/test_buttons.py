@@ -1,0 +1,90 @@
+"""Every kind of button reads back what it wrote, in the wire format old keyboards still send."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.language.questions import Period
+from bot.replies.buttons import (
+    AnnouncementAction,
+    ArchivePage,
+    ChooseAudience,
+    ChooseLanguage,
+    ChooseMunicipality,
+    FollowWorkshop,
+    ForgetAnswer,
+    MoreMeetings,
+    RsvpButton,
+    ScheduleUpload,
+    ShowMinutes,
+    StopMinutes,
+)
+from bot.services.meetings import MeetingFilter
+from storage.models import RsvpAnswer
+
+KINDS = [
+    (ChooseMunicipality(12), "mun:12"),
+    (ChooseLanguage("sv"), "lang:sv"),
+    (FollowWorkshop("join", 3), "join:3"),
+    (FollowWorkshop("leave", 3), "leave:3"),
+    (RsvpButton(7, RsvpAnswer.GOING), f"rsvp:7:{RsvpAnswer.GOING.value}"),
+    (AnnouncementAction("ok", 5), "ann:ok:5"),
+    (AnnouncementAction("pm", 5), "ann:pm:5"),
+    (ChooseAudience("w", 5, 0), "ann:w:5:0"),
+    (ScheduleUpload("no", 9), "imp:no:9"),
+    (ForgetAnswer("yes"), "forget:yes"),
+    (ShowMinutes(4), "min:show:4"),
+    (StopMinutes(), "min:stop"),
+    (ArchivePage(2, frozenset({3, 1})), "arc:2:1.3"),
+    (ArchivePage(2, None), "arc:2:"),
+    (
+        MoreMeetings(
+            2,
+            MeetingFilter(
+                workshop_ids=frozenset({4}), period=Period(date(2009, 3, 1), date(2009, 3, 31))
+            ),
+        ),
+        "mtg:2:w4,p2009030120090331",
+    ),
+]
+
+
+@pytest.mark.parametrize(("button", "data"), KINDS)
+def test_a_button_keeps_its_wire_format_and_reads_back(button: Any, data: str) -> None:
+    kind = type(button)
+    assert button.encode() == data
+    assert kind.decode(data) == button
+    assert re.match(kind.pattern, data)
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        (ChooseMunicipality, "mun:²"),
+        (ChooseMunicipality, "mun:1:2"),
+        (FollowWorkshop, "join:-1"),
+        (RsvpButton, "rsvp:7:perhaps"),
+        (AnnouncementAction, "ann:ok:5:7"),
+        (ChooseAudience, "ann:w:5:"),
+        (ScheduleUpload, "imp:yes:9"),
+        (ForgetAnswer, "forget:yes:no"),
+        (ShowMinutes, "min:read:4"),
+        (ArchivePage, "arc:0:"),
+        (ArchivePage, "arc:1:3..4"),
+        (MoreMeetings, "mtg:1:p2009023020090331"),
+        (MoreMeetings, "mtg:1:x"),
+        (ChooseLanguage, "lang:" + "x" * 64),
+    ],
+)
+def test_forged_data_is_no_button(kind: Any, data: str) -> None:
+    assert kind.decode(data) is None
+
+
+def test_long_filters_and_scopes_are_dropped_to_fit_telegrams_64_bytes() -> None:
+    scope = frozenset(range(1000, 1030))
+    assert ArchivePage(3, scope).encode() == "arc:3:"
+    assert MoreMeetings(3, MeetingFilter(workshop_ids=scope)).encode() == "mtg:3:"
