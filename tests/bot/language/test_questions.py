@@ -24,8 +24,8 @@ from bot.language.questions import (
     understand,
 )
 from storage.schedule import Schedule, read_schedule_bytes
+from tests.bot.language.conftest import NO_VOIKKO
 from tests.helpers.schedules import demo_bytes
-from tests.language.conftest import NO_VOIKKO
 
 # A Sunday: "this week" ends today, "next week" starts tomorrow.
 TODAY = date(2009, 3, 1)
