@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import parse_html
-from bot.replies.answers import Asker, question_reply
+from bot.replies.answers import Asker, decode_page, question_reply
 from bot.services.members import Participant
 from storage.models import Role
+from tests.helpers.hostile import hostile_text
 from tests.helpers.runtime import runtime_at
 from tests.helpers.schedules import HELSINKI, load_demo
 
@@ -133,3 +136,15 @@ async def test_a_question_gets_the_answer_a_participant_expects(
 def test_the_table_covers_three_languages_with_forty_questions() -> None:
     assert len(QUESTIONS) >= 40
     assert {language for language, *_ in QUESTIONS} == {"fi", "sv", "en"}
+
+
+# Random and hostile input: button data read or refused, never a crash.
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(hostile_text, st.from_regex(r"mtg:[0-9]{1,30}:(w[0-9.]{0,40}|t.{0,20}|p[0-9]{16})?"))
+)
+def test_any_button_data_is_read_or_refused(data: str) -> None:
+    decoded = decode_page(data)
+    if decoded is not None:
+        page, _ = decoded
+        assert 0 < page < 10_000
