@@ -134,15 +134,24 @@ def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
     return f"sqlite+aiosqlite:///{path}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest) -> str:
-    """The URL of an empty, migrated database; every test using it runs on both databases."""
+# The databases a test on `database_url` runs on, one after the other.
+DATABASES = ["sqlite", "postgresql"]
+
+
+def database_of(request: pytest.FixtureRequest) -> str:
+    """The URL of an empty, migrated database of the kind `request.param` names."""
     if request.param == "sqlite":
         sqlite: str = request.getfixturevalue("sqlite_url")
         return sqlite
     url: str = request.getfixturevalue("postgres_database")
     asyncio.run(_empty_postgres(url))
     return url
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """The URL of an empty, migrated database; every test using it runs on both databases."""
+    return database_of(request)
 
 
 @pytest.fixture

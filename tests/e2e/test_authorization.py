@@ -102,11 +102,6 @@ USERS = {
 
 
 @pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
-@pytest.fixture
 async def bot(
     fake_api: LocalBotAPI, database_url: str, sessions: Sessions
 ) -> AsyncIterator[VerstasApplication]:

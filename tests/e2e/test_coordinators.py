@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -16,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from storage.models import AuditEntry, Member, Outbox
-from tests.helpers.bots import bot_running
+from tests.helpers.bots import ADMIN, bot_running
 from tests.helpers.chat import say
 from tests.helpers.members import resident
 from tests.helpers.schedules import load_demo
@@ -24,21 +23,6 @@ from tests.helpers.schedules import load_demo
 pytestmark = pytest.mark.e2e
 
 Sessions = async_sessionmaker[AsyncSession]
-ADMIN = FakeUser(5001, "Marianna", language_code="fi")
-
-
-@pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
-@pytest.fixture
-async def bot(
-    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
-) -> AsyncIterator[VerstasApplication]:
-    await load_demo(sessions)
-    async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,)) as application:
-        yield application
 
 
 async def audit_entries(sessions: Sessions) -> list[tuple[int, str, bool]]:

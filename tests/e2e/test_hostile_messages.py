@@ -46,11 +46,6 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
 async def counts(sessions: async_sessionmaker[AsyncSession]) -> tuple[int, ...]:
     async with sessions() as session:
         found = []

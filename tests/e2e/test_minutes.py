@@ -4,7 +4,6 @@ and unknown keys get one clear line, forged buttons change nothing."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
@@ -14,32 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
 from storage.models import AuditEntry, Meeting, Minutes, Workshop
-from tests.helpers.bots import bot_running
+from tests.helpers.bots import ADMIN
 from tests.helpers.chat import say
 from tests.helpers.members import resident
-from tests.helpers.schedules import load_demo
 
 pytestmark = pytest.mark.e2e
 
 Sessions = async_sessionmaker[AsyncSession]
-ADMIN = FakeUser(5001, "Marianna", language_code="fi")
 PREVENTIVE = "ehkaiseva-lastensuojelu"
 KIRKKONUMMI = "Ehkäisevä lastensuojelu peruspalveluissa, ke 4.3.2009 klo 13.00–15.30"
 STAFF_ONLY = "Tämä toiminto on vain koordinaattoreille."
-
-
-@pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
-@pytest.fixture
-async def bot(
-    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
-) -> AsyncIterator[VerstasApplication]:
-    await load_demo(sessions)
-    async with bot_running(fake_api, database_url, bot_admin_ids=(ADMIN.id,)) as application:
-        yield application
 
 
 async def send_file(

@@ -6,42 +6,26 @@ set to Sunday 1.3.2009 at noon in Helsinki.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
-from tests.helpers.bots import bot_running, fixed_clock
+from bot.foundation.clock import Clock
+from tests.helpers.bots import ADMIN, fixed_clock
 from tests.helpers.chat import say
-from tests.helpers.schedules import HELSINKI, load_demo
+from tests.helpers.schedules import HELSINKI
 
 pytestmark = pytest.mark.e2e
 
-COORDINATOR_ID = 5001
+COORDINATOR_ID = ADMIN.id
 SUNDAY_1_MARCH_2009 = datetime(2009, 3, 1, 12, 0, tzinfo=HELSINKI)
 
 
 @pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    """These tests are about the Telegram side; the query logic runs on both databases elsewhere."""
-    return sqlite_url
-
-
-@pytest.fixture
-async def bot(
-    fake_api: LocalBotAPI, database_url: str, sessions: async_sessionmaker[AsyncSession]
-) -> AsyncIterator[VerstasApplication]:
-    await load_demo(sessions)
-    async with bot_running(
-        fake_api,
-        database_url,
-        clock=fixed_clock(SUNDAY_1_MARCH_2009),
-        bot_admin_ids=(COORDINATOR_ID,),
-    ) as application:
-        yield application
+def bot_clock() -> Clock:
+    return fixed_clock(SUNDAY_1_MARCH_2009)
 
 
 async def ask(api: LocalBotAPI, user: FakeUser, text: str, *, chat: FakeChat | None = None) -> str:

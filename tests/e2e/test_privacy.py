@@ -21,10 +21,17 @@ from storage.models import (
     Rsvp,
     Subscription,
 )
+from tests.conftest import DATABASES, database_of
 from tests.helpers.bots import bot_running
 from tests.helpers.schedules import load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Both databases in turn, as in the rest of the suite (the end-to-end default is SQLite)."""
+    return database_of(request)
 
 
 @pytest.mark.e2e

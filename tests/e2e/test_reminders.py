@@ -27,11 +27,6 @@ WORKSHOP = "ehkaiseva-lastensuojelu"
 OFFSETS = "30s,10s"
 
 
-@pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
 def reminders_to(api: LocalBotAPI, chat_id: int) -> list[SentMessage]:
     return [m for m in api.messages_to(chat_id) if (m.plain_text or "").startswith("⏰")]
 

@@ -16,11 +16,6 @@ from tests.helpers.schedules import HELSINKI, yaml_bytes
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def database_url(sqlite_url: str) -> str:
-    return sqlite_url
-
-
 async def import_yaml(sessions: async_sessionmaker[AsyncSession], text: str) -> None:
     async with sessions.begin() as session:
         await apply_schedule(

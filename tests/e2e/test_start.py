@@ -11,10 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from storage.models import Member, Role
 from storage.schedule import apply_schedule, read_schedule_bytes
+from tests.conftest import DATABASES, database_of
 from tests.helpers.bots import bot_running
 from tests.helpers.schedules import demo_bytes
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Both databases in turn, as in the rest of the suite (the end-to-end default is SQLite)."""
+    return database_of(request)
 
 
 async def load_demo(sessions: async_sessionmaker[AsyncSession]) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.foundation.logs import AddContext, JsonLines
+from tests.conftest import DATABASES, database_of
 from tests.helpers.bots import BotProcess, bot_serving, fixed_clock, free_port
 from tests.helpers.members import resident
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon
@@ -36,6 +37,12 @@ Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 WORKSHOP = "ehkaiseva-lastensuojelu"
 SUNDAY_1_MARCH_2009 = datetime(2009, 3, 1, 12, 0, tzinfo=HELSINKI)
 FEED = re.compile(r"http://127\.0\.0\.1:\d+/calendar/\S+\.ics(?:\?lang=\w+)?")
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Both databases in turn, as in the rest of the suite (the end-to-end default is SQLite)."""
+    return database_of(request)
 
 
 async def scrape(client: httpx.AsyncClient, address: str) -> Samples:

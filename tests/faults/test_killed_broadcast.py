@@ -76,7 +76,7 @@ async def test_a_broadcast_killed_halfway_reaches_everyone_after_a_restart(
     assert 600 <= len(before_restart) < len(chats)
     assert len(unfinished) <= BATCH
     # Its claims would expire two minutes after they were made (a lease, see
-    # tests/outbox/test_dispatch.py); here they are aged by those two minutes instead of
+    # tests/bot/delivery/test_dispatch.py); here they are aged by those two minutes instead of
     # waiting for them.
     async with sessions.begin() as session:
         await session.execute(

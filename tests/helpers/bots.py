@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Listen, VerstasApplication, build_application, running
-from bot.console.bot_api import LocalBotAPI
+from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.foundation.clock import Clock
 from config.settings import Settings
 
 ROOT = Path(__file__).parents[2]
+
+# The administrator of the end-to-end tests' `bot` fixture.
+ADMIN = FakeUser(5001, "Marianna", language_code="fi")
 
 # The variables of the contract; a developer's shell must not leak them into a test.
 CONTRACT = (

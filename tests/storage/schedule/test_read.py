@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storage.schedule import CsvMeetings, Schedule, ScheduleInvalid, read_schedule_bytes
 from storage.schedule.errors import ScheduleError
@@ -237,3 +239,54 @@ def test_rows_are_marked_as_rows_for_the_reader() -> None:
     assert caught.value.errors == [
         ScheduleError("bad_date", line=2, field="date", params={"value": "x"}, is_row=True)
     ]
+
+
+# Random and hostile input: any file read or refused with reasons, never a crash.
+def read(data: bytes, file_format: str) -> Schedule | CsvMeetings | ScheduleInvalid:
+    """The schedule, or the refusal with its reasons."""
+    try:
+        return read_schedule_bytes(data, file_format)
+    except ScheduleInvalid as invalid:
+        return invalid
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=4000), st.sampled_from(["yaml", "csv"]))
+def test_any_bytes_as_a_schedule_file_are_read_or_refused_with_reasons(
+    data: bytes, file_format: str
+) -> None:
+    result = read(data, file_format)
+    if isinstance(result, ScheduleInvalid):
+        assert result.errors
+        assert all(error.code for error in result.errors)
+    else:
+        assert isinstance(result, Schedule | CsvMeetings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_damaged_demo_file_is_read_or_refused_with_reasons(data: st.DataObject) -> None:
+    text = demo_bytes().decode()
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    damage = data.draw(st.text(max_size=20))
+    broken = (text[:start] + damage + text[end:]).encode()
+    result = read(broken, "yaml")
+    if isinstance(result, ScheduleInvalid):
+        assert all(error.code for error in result.errors)
+
+
+def test_broken_files_of_the_usual_kinds_get_their_reasons() -> None:
+    impossible_day = b"network: {name: A}\nworkshops:\n  - key: w\n    name: W\n    meetings:\n"
+    impossible_day += b"      - {date: 31.2.2009}\n"
+    cases = {
+        b"\xff\xfeW\x00o\x00r\x00k\x00": "not_utf8",  # UTF-16 from a spreadsheet
+        b"network: {name: A}\nnetwork: {name: B}\n": "duplicate_field",
+        impossible_day: "no_such_date",
+        b"network: [\n": "yaml_syntax",
+        b"x" * 2_000_001: "too_large",
+    }
+    for data, code in cases.items():
+        result = read(data, "yaml")
+        assert isinstance(result, ScheduleInvalid), data[:40]
+        assert code in {e.code for e in result.errors}, (data[:40], result.errors)

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
 
 from bot.language import finnish
 from bot.language.questions import (
@@ -24,8 +25,9 @@ from bot.language.questions import (
     understand,
 )
 from storage.schedule import Schedule, read_schedule_bytes
+from tests.bot.language.conftest import NO_VOIKKO
+from tests.helpers.hostile import hostile_text
 from tests.helpers.schedules import demo_bytes
-from tests.language.conftest import NO_VOIKKO
 
 # A Sunday: "this week" ends today, "next week" starts tomorrow.
 TODAY = date(2009, 3, 1)
@@ -396,3 +398,18 @@ def test_without_the_voikko_library_falls_back_quietly(
     assert find_town("Kirkkonummella", VOCABULARY) == "Kirkkonummi"
     assert not finnish.voikko_in_use()
     assert len(caplog.records) == 1
+
+
+# Random and hostile input: understood or not, never a crash.
+SMALL_VOCABULARY = Vocabulary(
+    towns={"Lohja": "Lohja", "Lojo": "Lohja", "Vihti": "Vihti"},
+    workshops={"kasvatuskumppanuus": "kasvatuskumppanuus"},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text)
+def test_any_question_is_understood_or_not_but_never_crashes(text: str) -> None:
+    question = understand(text, SMALL_VOCABULARY, date(2009, 3, 1))
+    assert isinstance(question.intent, Intent)
+    parse_period(text, date(2009, 3, 1))

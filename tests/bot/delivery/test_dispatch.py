@@ -428,7 +428,7 @@ async def test_two_instances_share_one_sending_budget(world: World, sessions: Se
         while (moment - moments[first]).total_seconds() >= 1.0:
             first += 1
         # Slots are 10 ms apart; one of timer jitter at a window's edge. The hard cap
-        # per second is each instance's rate limiter (tests/test_ratelimit.py).
+        # per second is each instance's rate limiter (tests/bot/telegram/test_ratelimit.py).
         assert last - first + 1 <= 101
 
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from bot.language.announcements import read_announcement
 from storage.schedule.stated import StatedMeeting
-from tests.language.test_questions import VOCABULARY
+from tests.bot.language.test_questions import VOCABULARY
 
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).parents[4] / "shared" / "seeds"
 
 EHKAISEVA = "ehkaiseva-lastensuojelu"
 MATALA = "matalan-kynnyksen-toimintamallit"

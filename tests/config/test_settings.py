@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
 from pydantic import ValidationError
 
 from config.settings import Settings, describe_errors, format_offset, parse_offsets
+from tests.helpers.hostile import hostile_text
 
 
 def settings(**values: str) -> Settings:
@@ -106,3 +108,21 @@ def test_offsets_are_written_back_as_they_are_typed(text: str) -> None:
 )
 def test_quiet_hours_are_a_range_or_off(text: str, shown: str) -> None:
     assert str(settings(quiet_hours=text).quiet_hours) == shown
+
+
+# Random and hostile input: reminder offsets read or refused, never a crash.
+def offsets_or_refusal(text: str) -> tuple[object, ...] | ValueError:
+    """The offsets, or the refusal."""
+    try:
+        return parse_offsets(text)
+    except ValueError as error:
+        return error
+
+
+@given(hostile_text)
+def test_reminder_offsets_are_read_or_refused_with_a_reason(text: str) -> None:
+    outcome = offsets_or_refusal(text)
+    if isinstance(outcome, ValueError):
+        assert str(outcome)
+    else:
+        assert all(0 < o.total_seconds() <= 366 * 86_400 for o in parse_offsets(text))

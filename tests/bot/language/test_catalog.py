@@ -12,7 +12,7 @@ from bot.language.catalog import LOCALES, Texts
 from config.settings import LANGUAGES
 from storage.schedule import read as schedule_read
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[3]
 
 
 def placeholders(language: str) -> dict[str, set[str]]:

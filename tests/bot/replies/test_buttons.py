@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.language.questions import Period
 from bot.replies.buttons import (
@@ -25,6 +27,7 @@ from bot.replies.buttons import (
 )
 from bot.services.meetings import MeetingFilter
 from storage.models import RsvpAnswer
+from tests.helpers.hostile import hostile_text
 
 KINDS = [
     (ChooseMunicipality(12), "mun:12"),
@@ -88,3 +91,14 @@ def test_long_filters_and_scopes_are_dropped_to_fit_telegrams_64_bytes() -> None
     scope = frozenset(range(1000, 1030))
     assert ArchivePage(3, scope).encode() == "arc:3:"
     assert MoreMeetings(3, MeetingFilter(workshop_ids=scope)).encode() == "mtg:3:"
+
+
+# Random and hostile input: button data read or refused, never a crash.
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(hostile_text, st.from_regex(r"mtg:[0-9]{1,30}:(w[0-9.]{0,40}|t.{0,20}|p[0-9]{16})?"))
+)
+def test_any_button_data_is_read_or_refused(data: str) -> None:
+    decoded = MoreMeetings.decode(data)
+    if decoded is not None:
+        assert 0 < decoded.page < 10_000
