@@ -12,7 +12,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import ExtBot
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.delivery.dispatch import RecipientGone, RetryLater, Undeliverable
+from bot.delivery.sender import RecipientGone, RetryLater, Undeliverable
 from bot.replies.reply import Attachment, Button
 from bot.telegram.ratelimit import Priority
 
