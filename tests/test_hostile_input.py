@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.foundation.typed import number
-from bot.language.questions import Intent, Vocabulary, parse_period, understand
+from bot.language.names import Vocabulary
+from bot.language.periods import parse_period
+from bot.language.questions import Intent, understand
 from bot.replies.answers import decode_page
 from config.settings import parse_offsets
 from storage.schedule import CsvMeetings, Schedule, ScheduleInvalid, read_schedule_bytes

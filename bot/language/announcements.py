@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from bot.language.finnish import fold
-from bot.language.questions import (
+from bot.language.names import (
     Vocabulary,
     find_whole_workshop_name,
     find_workshop,

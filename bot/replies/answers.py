@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.catalog import Texts
-from bot.language.questions import Intent, Period, Question, parse_period, understand
+from bot.language.periods import Period, parse_period
+from bot.language.questions import Intent, Question, understand
 from bot.replies.meeting_texts import (
     render_contacts,
     render_last,
