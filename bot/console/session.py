@@ -32,7 +32,7 @@ from config.settings import DEMO_SCHEDULE, Language, Settings
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.schedule import apply_schedule, read_schedule_bytes
-from storage.schedule.read import parse_date, parse_time
+from storage.schedule.values import parse_date, parse_time
 
 # Where the console keeps its database, its log and the files the bot sends.
 CONSOLE_FOLDER = Path("data") / "console"

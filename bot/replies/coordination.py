@@ -39,7 +39,8 @@ from bot.telegram.runtime import Runtime
 from storage.models import Announcement, Meeting, MeetingStatus, PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.apply import local_instant
-from storage.schedule.read import format_of, parse_date, parse_time, read_text
+from storage.schedule.read import format_of, read_text
+from storage.schedule.values import parse_date, parse_time
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
 _AUDIENCE = re.compile(r"^(workshop|verstas|verkstad|municipality|kunta|kommun)=(\S+)\s*", re.I)
