@@ -211,72 +211,82 @@ async def measure(recipients: int, askers: int, parts: str) -> list[Figure]:
     """Run the parts asked for ("limited", "unlimited" or both) and report their figures."""
     figures = []
     if parts in {"both", "limited"}:
-        log(f"{NAME}: {recipients} recipients at Telegram's limits, {askers} asking /next")
-        limited = await deliver(recipients, limits=None, askers=askers)
-        figures += [
-            figure(
-                NAME,
-                "limited_share_of_limit",
-                limited.all_rate() / TELEGRAM_RATE,
-                "ratio",
-                at_least(0.95),
-                note=f"{len(limited.stamps)} deliveries in {limited.seconds:.0f} s; "
-                "every message counted, answers and status lines too",
-            ),
-            figure(
-                NAME,
-                "limited_most_in_any_second",
-                most_in_any_second(limited.all_stamps),
-                "messages",
-                at_most(TELEGRAM_RATE),
-                note="sliding one-second window over the server's receive times",
-            ),
-            figure(
-                NAME,
-                "limited_next_answer_p95",
-                percentile(limited.answers, 0.95) if limited.answers else None,
-                "s",
-                at_most(1.0),
-                note=f"{len(limited.answers)} questions from {askers} users during the broadcast",
-            ),
-        ]
+        figures += await _at_telegram_limits(recipients, askers)
     if parts in {"both", "unlimited"}:
-        log(f"{NAME}: {recipients} recipients with the limits lifted")
-        lifted = await pipeline(recipients)
-        log(f"{NAME}: {recipients} messages in a plain sequential loop")
-        loop = await sequential(recipients)
-        figures += [
-            figure(
-                NAME,
-                "unlimited_pipeline_rate",
-                lifted.rate,
-                "messages/s",
-                at_least(1000),
-                note=f"{lifted.delivered} deliveries; first to last as the server received them",
-            ),
-            figure(
-                NAME,
-                "unlimited_pipeline_cpu_per_message",
-                lifted.cpu_ms,
-                "ms",
-                note="the bot process's processor time (all of it: dispatcher, PTB, database)",
-            ),
-            figure(
-                NAME,
-                "sequential_send_message_rate",
-                loop.rate,
-                "messages/s",
-                note="for comparison: one `await bot.send_message` after another",
-            ),
-            figure(
-                NAME,
-                "sequential_send_message_cpu_per_message",
-                loop.cpu_ms,
-                "ms",
-                note="the loop's processor time: PTB and its HTTP client alone",
-            ),
-        ]
+        figures += await _with_limits_lifted(recipients)
     return figures
+
+
+async def _at_telegram_limits(recipients: int, askers: int) -> list[Figure]:
+    """(a): the share of Telegram's limit reached, the busiest second, /next meanwhile."""
+    log(f"{NAME}: {recipients} recipients at Telegram's limits, {askers} asking /next")
+    limited = await deliver(recipients, limits=None, askers=askers)
+    return [
+        figure(
+            NAME,
+            "limited_share_of_limit",
+            limited.all_rate() / TELEGRAM_RATE,
+            "ratio",
+            at_least(0.95),
+            note=f"{len(limited.stamps)} deliveries in {limited.seconds:.0f} s; "
+            "every message counted, answers and status lines too",
+        ),
+        figure(
+            NAME,
+            "limited_most_in_any_second",
+            most_in_any_second(limited.all_stamps),
+            "messages",
+            at_most(TELEGRAM_RATE),
+            note="sliding one-second window over the server's receive times",
+        ),
+        figure(
+            NAME,
+            "limited_next_answer_p95",
+            percentile(limited.answers, 0.95) if limited.answers else None,
+            "s",
+            at_most(1.0),
+            note=f"{len(limited.answers)} questions from {askers} users during the broadcast",
+        ),
+    ]
+
+
+async def _with_limits_lifted(recipients: int) -> list[Figure]:
+    """(b): the pipeline's own rate and processor time, beside a plain sequential loop."""
+    log(f"{NAME}: {recipients} recipients with the limits lifted")
+    lifted = await pipeline(recipients)
+    log(f"{NAME}: {recipients} messages in a plain sequential loop")
+    loop = await sequential(recipients)
+    return [
+        figure(
+            NAME,
+            "unlimited_pipeline_rate",
+            lifted.rate,
+            "messages/s",
+            at_least(1000),
+            note=f"{lifted.delivered} deliveries; first to last as the server received them",
+        ),
+        figure(
+            NAME,
+            "unlimited_pipeline_cpu_per_message",
+            lifted.cpu_ms,
+            "ms",
+            note="the bot process's processor time (all of it: dispatcher, PTB, database)",
+        ),
+        figure(
+            NAME,
+            "sequential_send_message_rate",
+            loop.rate,
+            "messages/s",
+            note="for comparison: one `await bot.send_message` after another",
+        ),
+        figure(
+            NAME,
+            "sequential_send_message_cpu_per_message",
+            loop.cpu_ms,
+            "ms",
+            note="the loop's processor time: PTB and its HTTP client alone",
+        ),
+    ]
 
 
 def main() -> None:

@@ -120,8 +120,10 @@ class WebServer:
                     depth = await outbox_depth(session, now=runtime.clock())
         except Exception as error:
             log.warning("metrics: the outbox could not be counted: %r", error)
-            depth = None
-        runtime.metrics.show_outbox(depth, self.last_dispatch())
+            runtime.metrics.show_outbox(None, 0, self.last_dispatch())
+        else:
+            by_status = {status.value: count for status, count in depth.counts.items()}
+            runtime.metrics.show_outbox(by_status, depth.due, self.last_dispatch())
         return await self._metrics(request)
 
     async def member_calendar(self, request: web.Request) -> web.Response:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from storage.schedule.read import parse_date, parse_time
+from storage.schedule.values import parse_date, parse_time
 
 # In the network's time zone (BOT_TIMEZONE), which is attached when the bot starts.
 DEMO_MOMENT = datetime(2009, 1, 8, 9, 25)  # noqa: DTZ001

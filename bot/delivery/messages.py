@@ -173,22 +173,7 @@ def render(
     else:
         language = recipients.group_languages.get(row.chat_id) or texts.default_language
     if row.kind == ANNOUNCEMENT:
-        announcement = (
-            recipients.announcements.get(row.announcement_id)
-            if row.announcement_id is not None
-            else None
-        )
-        if announcement is None or announcement.state != AnnouncementState.CONFIRMED:
-            return "announcement withdrawn"
-        attachment = (
-            Attachment(announcement.attachment_kind, announcement.attachment_file_id)
-            if announcement.attachment_kind and announcement.attachment_file_id
-            else None
-        )
-        return Reply(
-            texts(language, "announcement-title") + "\n\n" + announcement.text,
-            attachment=attachment,
-        )
+        return _announcement(row, recipients, texts, language)
     meeting = recipients.meetings.get(row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"
@@ -196,23 +181,8 @@ def render(
     body = render_meeting(texts, language, view, directory, policy.zone)
 
     if row.kind == REMINDER:
-        if meeting.status == MeetingStatus.CANCELLED:
-            return "meeting cancelled"
-        if row.subject != meeting_subject(meeting):
-            return "meeting changed since planned"
-        if meeting_start(meeting.date, meeting.starts_at, policy.zone) <= now:
-            return "meeting already started"
-        if member is not None and (member.id, meeting.workshop_id) not in recipients.follows:
-            return "no longer follows the workshop"
-        text = "\n\n".join(
-            [
-                texts(language, "reminder-title"),
-                body,
-                texts(language, "reminder-rsvp", meeting=meeting.id),
-            ]
-        )
-        buttons = rsvp_buttons(texts, language, meeting.id) if member is not None else ()
-        return Reply(text, buttons)
+        stale = _stale_reminder(row, meeting, member, recipients, policy, now)
+        return stale or _reminder(meeting, member, body, texts, language)
     if row.kind == CHANGE:
         lines = _change_lines(row.payload.get("changes", {}), texts, language, directory, policy)
         return Reply("\n\n".join([texts(language, "change-title"), "\n".join(lines), body]))
@@ -225,16 +195,76 @@ def render(
     if row.kind == MINUTES:
         if meeting.id not in recipients.with_minutes:
             return "minutes removed"
-        text = "\n\n".join(
-            [
-                texts(language, "minutes-notice-title"),
-                body,
-                texts(language, "minutes-notice-read", meeting=meeting.id),
-            ]
-        )
-        button = Button(texts(language, "minutes-read-button"), ShowMinutes(meeting.id).encode())
-        return Reply(text, ((button,),))
+        return _minutes_notice(meeting, body, texts, language)
     return f"unknown kind {row.kind}"
+
+
+def _announcement(row: Outbox, recipients: Recipients, texts: Texts, language: str) -> Reply | str:
+    """A confirmed announcement with its title and attachment; withdrawn ones are not sent."""
+    announcement = (
+        recipients.announcements.get(row.announcement_id)
+        if row.announcement_id is not None
+        else None
+    )
+    if announcement is None or announcement.state != AnnouncementState.CONFIRMED:
+        return "announcement withdrawn"
+    attachment = (
+        Attachment(announcement.attachment_kind, announcement.attachment_file_id)
+        if announcement.attachment_kind and announcement.attachment_file_id
+        else None
+    )
+    return Reply(
+        texts(language, "announcement-title") + "\n\n" + announcement.text,
+        attachment=attachment,
+    )
+
+
+def _stale_reminder(
+    row: Outbox,
+    meeting: Meeting,
+    member: Member | None,
+    recipients: Recipients,
+    policy: ReminderPolicy,
+    now: datetime,
+) -> str | None:
+    """Why a reminder planned earlier no longer fits its meeting; None when it still does."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return "meeting cancelled"
+    if row.subject != meeting_subject(meeting):
+        return "meeting changed since planned"
+    if meeting_start(meeting.date, meeting.starts_at, policy.zone) <= now:
+        return "meeting already started"
+    if member is not None and (member.id, meeting.workshop_id) not in recipients.follows:
+        return "no longer follows the workshop"
+    return None
+
+
+def _reminder(
+    meeting: Meeting, member: Member | None, body: str, texts: Texts, language: str
+) -> Reply:
+    """A reminder; a member also gets the RSVP buttons (a group chat only the text)."""
+    text = "\n\n".join(
+        [
+            texts(language, "reminder-title"),
+            body,
+            texts(language, "reminder-rsvp", meeting=meeting.id),
+        ]
+    )
+    buttons = rsvp_buttons(texts, language, meeting.id) if member is not None else ()
+    return Reply(text, buttons)
+
+
+def _minutes_notice(meeting: Meeting, body: str, texts: Texts, language: str) -> Reply:
+    """Minutes were added to a meeting: its details and a button to read them."""
+    text = "\n\n".join(
+        [
+            texts(language, "minutes-notice-title"),
+            body,
+            texts(language, "minutes-notice-read", meeting=meeting.id),
+        ]
+    )
+    button = Button(texts(language, "minutes-read-button"), ShowMinutes(meeting.id).encode())
+    return Reply(text, ((button,),))
 
 
 def _change_lines(

@@ -11,7 +11,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.delivery.dispatch import RecipientGone, RetryLater, Undeliverable
+from bot.delivery.sender import RecipientGone, RetryLater, Undeliverable
 from bot.replies.reply import Attachment, Button, Reply
 from bot.telegram.ratelimit import Priority
 from bot.telegram.sending import edit_in_place, send_reply

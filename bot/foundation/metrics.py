@@ -8,11 +8,10 @@ across instances with `max`, not `sum`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
-
-from bot.services.status import OutboxDepth
 
 # Seconds from a message's due moment to Telegram's answer: reminders should sit in the
 # first buckets (the dispatcher wakes every second); broadcasts spread over minutes.
@@ -30,6 +29,12 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        self._count_deliveries()
+        self._show_outbox_gauges()
+        self._count_updates()
+
+    def _count_deliveries(self) -> None:
+        """What became of the outbox messages this process sent or put aside."""
         registry = self.registry
         self.sent = Counter(
             "verstas_messages_sent",
@@ -63,6 +68,10 @@ class Metrics:
             buckets=LATENESS_BUCKETS,
             registry=registry,
         )
+
+    def _show_outbox_gauges(self) -> None:
+        """The outbox as the database has it, and this instance's dispatcher, at a scrape."""
+        registry = self.registry
         self.outbox = Gauge(
             "verstas_outbox_messages",
             "Outbox rows by status, read from the database at scrape time",
@@ -84,6 +93,10 @@ class Metrics:
             "When this instance's outbox dispatcher last ran (Unix time)",
             registry=registry,
         )
+
+    def _count_updates(self) -> None:
+        """Telegram's updates this process handled: how many, how fast, how many failed."""
+        registry = self.registry
         self.updates = Counter(
             "verstas_updates",
             "Updates from Telegram handled, by type (message, callback_query, …)",
@@ -102,12 +115,15 @@ class Metrics:
             registry=registry,
         )
 
-    def show_outbox(self, depth: OutboxDepth | None, last_run: datetime | None) -> None:
-        """Set the scrape-time gauges; None: the database did not answer."""
-        self.database_up.set(0 if depth is None else 1)
-        if depth is not None:
-            for status, count in depth.counts.items():
-                self.outbox.labels(status.value).set(count)
-            self.outbox_due.set(depth.due)
+    def show_outbox(
+        self, by_status: Mapping[str, int] | None, due: int, last_run: datetime | None
+    ) -> None:
+        """Set the scrape-time gauges: rows by status name and pending rows already due;
+        `by_status` None: the database did not answer."""
+        self.database_up.set(0 if by_status is None else 1)
+        if by_status is not None:
+            for status, count in by_status.items():
+                self.outbox.labels(status).set(count)
+            self.outbox_due.set(due)
         if last_run is not None:
             self.dispatcher_last_run.set(last_run.timestamp())

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from bot.language.finnish import fold
-from bot.language.questions import (
+from bot.language.names import (
     Vocabulary,
     find_whole_workshop_name,
     find_workshop,
@@ -262,47 +262,71 @@ def _place_after(text: str, vocabulary: Vocabulary) -> str | None:
 
 def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
     """The meetings and member municipalities a pasted announcement states."""
-    meetings: list[StatedMeeting] = []
-    unplaced: list[UnplacedDate] = []
-    wrong: list[WrongWeekday] = []
-    members: dict[str, tuple[str, ...]] = {}
+    reader = _Reader(vocabulary)
+    for line in _lines(text):
+        reader.read(line)
+    return reader.reading()
+
+
+@dataclass
+class _Reader:
+    """An announcement read so far, line by line: what a line means depends on the lines
+    before it (the workshop last named, the meeting an "Aika:" line stated)."""
+
+    vocabulary: Vocabulary
+    meetings: list[StatedMeeting] = field(default_factory=list)
+    unplaced: list[UnplacedDate] = field(default_factory=list)
+    wrong: list[WrongWeekday] = field(default_factory=list)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     workshop: str | None = None
     last_timed: int | None = None  # the meeting an "Aika:" line stated, for "Paikka:"
-    expect_address = False
-    for line in _lines(text):
+    expect_address: bool = False
+
+    def read(self, line: _Line) -> None:
+        """Take in one line: where the last meeting is, a workshop, members or dates."""
         words = _folded_words(line.text)
         label = _LABEL.match(line.text)
         label_name = fold(label.group(1).lower()) if label else None
-        if expect_address and last_timed is not None and _STREET.search(line.text):
-            meetings[last_timed] = replace(meetings[last_timed], address=line.text.rstrip("."))
-            expect_address = False
-            continue
-        expect_address = False
-        if label_name in {"paikka", "plats", "place", "venue"} and last_timed is not None:
+        if self._where(line, label, label_name):
+            return
+        named = find_workshop(line.text, self.vocabulary)
+        if named is not None and (
+            len(words) <= _HEADING_WORDS or find_whole_workshop_name(line.text, self.vocabulary)
+        ):
+            self.workshop = named
+        if _has_word(words, _MEMBERS_WORDS):
+            towns = towns_in(line.text, self.vocabulary)
+            if self.workshop is not None and len(towns) >= 2:
+                self.members[self.workshop] = tuple(dict.fromkeys(towns))
+                return
+        self._dates(line, words, label_name)
+
+    def _where(self, line: _Line, label: re.Match[str] | None, label_name: str | None) -> bool:
+        """Whether the line tells where the meeting of an "Aika:" line is (venue, address),
+        which it then gets."""
+        timed = self.last_timed
+        if self.expect_address and timed is not None and _STREET.search(line.text):
+            self.meetings[timed] = replace(self.meetings[timed], address=line.text.rstrip("."))
+            self.expect_address = False
+            return True
+        self.expect_address = False
+        if label_name in {"paikka", "plats", "place", "venue"} and timed is not None:
             assert label is not None
-            meetings[last_timed] = _with_venue(
-                meetings[last_timed], line.text[label.end() :], vocabulary
+            self.meetings[timed] = _with_venue(
+                self.meetings[timed], line.text[label.end() :], self.vocabulary
             )
-            expect_address = meetings[last_timed].address is None
-            continue
-        if label_name in {"osoite", "adress", "address"} and last_timed is not None:
+            self.expect_address = self.meetings[timed].address is None
+            return True
+        if label_name in {"osoite", "adress", "address"} and timed is not None:
             assert label is not None
             address = line.text[label.end() :].strip().rstrip(".")
-            meetings[last_timed] = replace(meetings[last_timed], address=address or None)
-            continue
+            self.meetings[timed] = replace(self.meetings[timed], address=address or None)
+            return True
+        return False
 
-        named = find_workshop(line.text, vocabulary)
-        if named is not None and (
-            len(words) <= _HEADING_WORDS or find_whole_workshop_name(line.text, vocabulary)
-        ):
-            workshop = named
-        if _has_word(words, _MEMBERS_WORDS):
-            towns = towns_in(line.text, vocabulary)
-            if workshop is not None and len(towns) >= 2:
-                members[workshop] = tuple(dict.fromkeys(towns))
-                continue
-
-        found = _dates_on(line.text, vocabulary)
+    def _dates(self, line: _Line, words: list[str], label_name: str | None) -> None:
+        """The meetings the dates on a line are, for the workshop last named."""
+        found = _dates_on(line.text, self.vocabulary)
         line_says_meeting = _has_word(words, _MEETING_WORDS) or label_name in {"aika", "tid"}
         # Dates listed together are alike: "22.9.09 / 24.9.09", "… ja 4.6.2009 (Järvenpää)".
         sibling_cued = any(f.cued and not f.vetoed for f in found)
@@ -310,13 +334,13 @@ def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
             if date_found.vetoed or not (date_found.cued or line_says_meeting or sibling_cued):
                 continue
             if date_found.weekday is not None and date_found.weekday != date_found.day.weekday():
-                wrong.append(WrongWeekday(date_found.day, date_found.weekday, line.number))
-            if workshop is None:
-                unplaced.append(UnplacedDate(date_found.day, line.number))
+                self.wrong.append(WrongWeekday(date_found.day, date_found.weekday, line.number))
+            if self.workshop is None:
+                self.unplaced.append(UnplacedDate(date_found.day, line.number))
                 continue
-            meetings.append(
+            self.meetings.append(
                 StatedMeeting(
-                    workshop=workshop,
+                    workshop=self.workshop,
                     day=date_found.day,
                     start=date_found.start,
                     end=date_found.end,
@@ -324,13 +348,17 @@ def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
                     line=line.number,
                 )
             )
-            last_timed = len(meetings) - 1 if label_name in {"aika", "tid", "time"} else None
-    return Reading(
-        meetings=tuple(_merged(meetings)),
-        municipalities=members,
-        unplaced=tuple(unplaced),
-        wrong_weekdays=tuple(wrong),
-    )
+            timed = label_name in {"aika", "tid", "time"}
+            self.last_timed = len(self.meetings) - 1 if timed else None
+
+    def reading(self) -> Reading:
+        """What the lines read so far state, a meeting mentioned twice as one."""
+        return Reading(
+            meetings=tuple(_merged(self.meetings)),
+            municipalities=self.members,
+            unplaced=tuple(self.unplaced),
+            wrong_weekdays=tuple(self.wrong),
+        )
 
 
 def _with_venue(meeting: StatedMeeting, text: str, vocabulary: Vocabulary) -> StatedMeeting:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.language.catalog import Texts
-from bot.language.questions import Intent, Question, parse_period, understand
-from bot.replies.buttons import MoreMeetings
+from bot.language.periods import parse_period
+from bot.language.questions import Intent, Question, understand
+from bot.replies.buttons import FollowWorkshop, MoreMeetings
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import (
     render_contacts,
@@ -208,14 +210,9 @@ async def workshops_reply(
         blocks.append(render_workshop(texts, language, workshop, directory, following))
         name = workshop.title(language)
         short = name if len(name) <= 40 else name[:39] + "…"
-        if following:
-            buttons.append(
-                (Button(texts(language, "workshop-leave", name=short), f"leave:{workshop.id}"),)
-            )
-        else:
-            buttons.append(
-                (Button(texts(language, "workshop-join", name=short), f"join:{workshop.id}"),)
-            )
+        action: Literal["join", "leave"] = "leave" if following else "join"
+        label = texts(language, f"workshop-{action}", name=short)
+        buttons.append((Button(label, FollowWorkshop(action, workshop.id).encode()),))
     return Reply("\n\n".join(blocks), tuple(buttons))
 
 

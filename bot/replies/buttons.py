@@ -15,7 +15,7 @@ from datetime import date
 from typing import ClassVar, Literal, Self
 
 from bot.foundation.typed import number
-from bot.language.questions import Period
+from bot.language.periods import Period
 from bot.services.meetings import MeetingFilter
 from storage.models import RsvpAnswer
 

@@ -22,7 +22,7 @@ from bot.services.members import Person, language_of
 from bot.services.staff import staff_member
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import local_instant
-from storage.schedule.read import parse_date, parse_time
+from storage.schedule.values import parse_date, parse_time
 
 
 def _problem(context: ReplyContext, language: str, error: PydanticCustomError) -> Reply:

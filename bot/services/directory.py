@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.language.questions import Vocabulary, find_town, find_workshop
+from bot.language.names import Vocabulary, find_town, find_workshop
 from storage.models import Meeting, Municipality, Workshop
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.util import AliasedClass
 
-from bot.language.questions import Period
+from bot.language.periods import Period
 from bot.services.directory import Directory, WorkshopInfo
 from storage.models import Meeting, MeetingStatus, Workshop
 

@@ -21,7 +21,7 @@ from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Person
 from bot.services.staff import audit, staff_member
 from storage.models import Meeting, MeetingStatus, Member, Minutes, MinutesRequest
-from storage.schedule.read import parse_date
+from storage.schedule.values import parse_date
 
 # How long `/minutes KEY` waits for the coordinator's text or file: long enough to find
 # the file, short enough that a question asked tomorrow is not taken for minutes.

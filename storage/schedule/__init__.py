@@ -2,12 +2,8 @@
 
 from storage.schedule.apply import ImportReport, MeetingChange, apply_schedule
 from storage.schedule.errors import ScheduleError, ScheduleInvalid
-from storage.schedule.read import (
-    CsvMeetings,
-    Schedule,
-    read_schedule,
-    read_schedule_bytes,
-)
+from storage.schedule.read import read_schedule, read_schedule_bytes
+from storage.schedule.specs import CsvMeetings, Schedule
 
 __all__ = [
     "CsvMeetings",

@@ -26,7 +26,7 @@ from storage.models import (
     Workshop,
 )
 from storage.schedule.errors import ScheduleError, ScheduleInvalid
-from storage.schedule.read import CsvMeetings, MeetingSpec, Schedule
+from storage.schedule.specs import CsvMeetings, MeetingSpec, Schedule
 
 ChangeKind = Literal["added", "changed", "cancelled", "missing", "removed"]
 

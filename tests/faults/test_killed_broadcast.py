@@ -14,7 +14,8 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.delivery.dispatch import Dispatcher, batch_for
+from bot.delivery.claims import batch_for
+from bot.delivery.dispatch import Dispatcher
 from storage.models import Outbox, OutboxStatus
 from tests.helpers.bots import BotProcess
 from tests.helpers.broadcasts import (

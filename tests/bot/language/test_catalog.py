@@ -10,7 +10,7 @@ from fluent.syntax import FluentParser, ast
 
 from bot.language.catalog import LOCALES, Texts
 from config.settings import LANGUAGES
-from storage.schedule import read as schedule_read
+from storage.schedule import problems
 
 ROOT = Path(__file__).parents[3]
 
@@ -49,10 +49,11 @@ def test_every_text_the_code_asks_for_exists() -> None:
 
 
 def test_every_problem_the_importer_reports_has_a_text() -> None:
-    source = Path(schedule_read.__file__).read_text()
+    # Every module of the schedule package, where its readers report problems.
+    source = "\n".join(p.read_text() for p in Path(problems.__file__).parent.glob("*.py"))
     codes = set(re.findall(r'ScheduleError\(\s*"(\w+)"', source))
     codes |= set(re.findall(r'PydanticCustomError\(\s*"(\w+)"', source))
-    codes |= set(schedule_read._PYDANTIC_CODES.values()) | {"invalid", "unknown_workshop"}
+    codes |= set(problems._PYDANTIC_CODES.values()) | {"invalid", "unknown_workshop"}
     known = Texts.load().keys("fi")
     assert {f"import-error-{code}" for code in codes} <= known
 

@@ -14,16 +14,9 @@ import pytest
 from hypothesis import given, settings
 
 from bot.language import finnish
-from bot.language.questions import (
-    Intent,
-    Period,
-    Question,
-    Vocabulary,
-    find_town,
-    find_workshop,
-    parse_period,
-    understand,
-)
+from bot.language.names import Vocabulary, find_town, find_workshop
+from bot.language.periods import Period, parse_period
+from bot.language.questions import Intent, Question, understand
 from storage.schedule import Schedule, read_schedule_bytes
 from tests.bot.language.conftest import NO_VOIKKO
 from tests.helpers.hostile import hostile_text

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.language.questions import Period
+from bot.language.periods import Period
 from bot.replies.buttons import (
     AnnouncementAction,
     ArchivePage,

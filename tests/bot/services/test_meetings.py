@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.language.dates import format_when
-from bot.language.questions import Period
+from bot.language.periods import Period
 from bot.services.directory import Directory, load_directory
 from bot.services.meetings import (
     MeetingFilter,

@@ -1,0 +1,70 @@
+"""The users' world as tables: networks, municipalities, workshops, meetings, members.
+
+Every model is importable from here (`from storage.models import Meeting`), and importing
+this package registers every table on `Base.metadata`, which the migrations compare with.
+"""
+
+from storage.models.base import NAMING_CONVENTION, AwareDateTime, Base, Id, stored_enum, utcnow
+from storage.models.coordination import (
+    Announcement,
+    AnnouncementState,
+    AuditEntry,
+    Invite,
+    MinutesRequest,
+    PendingImport,
+)
+from storage.models.members import (
+    ForgottenCount,
+    GroupChat,
+    Member,
+    Role,
+    Rsvp,
+    RsvpAnswer,
+    Subscription,
+    SubscriptionSource,
+)
+from storage.models.network import (
+    Coordinator,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    Municipality,
+    Network,
+    Workshop,
+    workshop_municipality,
+)
+from storage.models.outbox import Outbox, OutboxStatus, SendBudget
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "Announcement",
+    "AnnouncementState",
+    "AuditEntry",
+    "AwareDateTime",
+    "Base",
+    "Coordinator",
+    "ForgottenCount",
+    "GroupChat",
+    "Id",
+    "Invite",
+    "Meeting",
+    "MeetingStatus",
+    "Member",
+    "Minutes",
+    "MinutesRequest",
+    "Municipality",
+    "Network",
+    "Outbox",
+    "OutboxStatus",
+    "PendingImport",
+    "Role",
+    "Rsvp",
+    "RsvpAnswer",
+    "SendBudget",
+    "Subscription",
+    "SubscriptionSource",
+    "Workshop",
+    "stored_enum",
+    "utcnow",
+    "workshop_municipality",
+]
