@@ -113,7 +113,7 @@ _ENDINGS = sorted(
     {
         "n", "a", "ta", "tta", "ssa", "sta", "lla", "lta", "lle", "na", "ksi", "t",
         "ia", "ita", "ja", "issa", "ista", "illa", "ilta", "ille", "ihin", "iin", "ina",
-        "ien", "iden", "itten", "jen", "sin",
+        "ien", "iden", "itten", "jen", "sin", "seen",
     },
     key=len,
     reverse=True,
@@ -128,6 +128,8 @@ _VOWELS = "aeiouy"
 # base form: Vihdi-ssä -> Vihti, viiko-lla -> viikko, yhteystiedo-t -> yhteystieto.
 _STRONG_GRADE = {
     "hd": "ht",
+    "rj": "rk",
+    "lj": "lk",
     "d": "t",
     "k": "kk",
     "p": "pp",
@@ -140,6 +142,8 @@ _STRONG_GRADE = {
     "rr": "rt",
 }
 _LAST_SYLLABLE = re.compile(rf"^(.*[{_VOWELS}])([^{_VOWELS}]+)([{_VOWELS}]+)$")
+# A k between two vowels drops in the weak grade: tue-n -> tuki, pue-ssa -> puku.
+_LOST_K = re.compile(rf"^([^{_VOWELS}]+[{_VOWELS}])([{_VOWELS}])$")
 # The illative lengthens the last vowel and adds -n or -hVn: Lohjaan, Vihtiin, Järvenpäähän.
 _ILLATIVE = re.compile(rf"^(.*([{_VOWELS}]))h?\2n$")
 
@@ -168,6 +172,8 @@ def _bases_of_stem(stem: str) -> set[str]:
     if stem.endswith("e"):
         bases.add(stem[:-1] + "i")
     for base in list(bases):
+        if (lost := _LOST_K.match(base)) and lost.group(1)[-1] != lost.group(2):
+            bases.add(lost.group(1) + "k" + lost.group(2))
         match = _LAST_SYLLABLE.match(base)
         if match is None:
             continue
@@ -198,7 +204,7 @@ def guesses(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
     """Whether one letter added, dropped, changed or two swapped turns a into b."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -266,7 +272,7 @@ class Lexicon(Generic[T]):
             (form, key)
             for form in {folded} | {form for form in guesses(folded) if len(form) >= 5}
             for key in self._typo_keys
-            if _one_edit_apart(form, key)
+            if one_edit_apart(form, key)
         ]
         values = {self._values[key] for _, key in near}
         if len(values) != 1:

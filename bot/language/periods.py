@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.language.finnish import Lexicon
+from bot.language.public_holidays import BEFORE, HOLIDAYS, holiday_days
 from bot.language.words import Language, Word, normalise, split_words
 
 
@@ -66,6 +67,7 @@ _DAYS: Lexicon[int] = Lexicon(
         ("ylihuomenna", 2),
         ("idag", 0),
         ("imorgon", 1),
+        ("övermorgon", 2),
         ("today", 0),
         ("tomorrow", 1),
     ]
@@ -82,9 +84,24 @@ _RELATIVE: Lexicon[int] = Lexicon(
 )
 _WEEK, _MONTH = "week", "month"
 _UNITS: Lexicon[str] = Lexicon(
-    [(word, _WEEK) for word in ("viikko", "vecka", "veckan", "week")]
+    [(word, _WEEK) for word in ("viikko", "vecka", "veckan", "veckor", "week", "weeks")]
     + [(word, _MONTH) for word in ("kuu", "kuukausi", "månad", "månaden", "month")]
 )
+
+_WEEKEND: Lexicon[None] = Lexicon(
+    (word, None)
+    for word in ["viikonloppu", "helg", "helgen", "veckoslut", "veckoslutet", "weekend"]
+)
+
+# "kahden viikon päästä", "om två veckor", "in two weeks": counted in weeks from this one.
+_COUNTS = {
+    **dict.fromkeys(("yhden", "en", "ett", "a", "one"), 1),
+    **dict.fromkeys(("kahden", "två", "two"), 2),
+    **dict.fromkeys(("kolmen", "tre", "three"), 3),
+    **dict.fromkeys(("neljän", "fyra", "four"), 4),
+}
+_AFTER_FI = frozenset({"päästä", "kuluttua", "päähän"})
+_IN = frozenset({"om", "in"})
 
 # English "may" is a month only where it reads as one: "in May", "May 2009".
 _AMBIGUOUS_MONTHS = {"may"}
@@ -152,33 +169,96 @@ def _numeric_periods(text: str, today: date) -> Iterator[tuple[int, Period | Non
 
 
 def _word_periods(words: Sequence[Word], today: date) -> Iterator[tuple[int, Period | None]]:
+    for index in range(len(words)):
+        if (found := _period_at(words, index, today)) is not None:
+            yield found
+
+
+def _text(words: Sequence[Word], index: int) -> str:
+    return words[index].text if 0 <= index < len(words) else ""
+
+
+def _period_at(words: Sequence[Word], index: int, today: date) -> tuple[int, Period | None] | None:
+    """The period named by the words ending at this one, and where its naming starts."""
+    word, before, after = words[index], _text(words, index - 1), _text(words, index + 1)
+    if (days := _DAYS.find(word.text)) is not None:
+        if days.value == 1 and before == "after" and _text(words, index - 2) == "day":
+            return words[index - 2].start, _day_after(today, 2)  # the day after tomorrow
+        return word.start, _day_after(today, days.value)
+    if before == "i" and word.text in _DAYS_AFTER_I:
+        return words[index - 1].start, _day_after(today, _DAYS_AFTER_I[word.text])
+    if (weekday := WEEKDAYS.find(word.text)) is not None:
+        ahead = (weekday.value[0] - today.weekday()) % 7
+        # "ensi tiistaina", "nästa tisdag", "next Tuesday": the coming one, never today.
+        if (relative := _RELATIVE.find(before)) is not None and relative.value == _NEXT:
+            return words[index - 1].start, _day_after(today, ahead or 7)
+        return word.start, _day_after(today, ahead)
+    if (month := MONTHS.find(word.text)) is not None:
+        if word.text in _AMBIGUOUS_MONTHS and before not in _BEFORE_MONTHS and not _year(after):
+            return None
+        year, number = _year(after), month.value[0]
+        return word.start, _month(year, number) if year else _coming_month(number, today)
+    if _WEEKEND.find(word.text) is not None:
+        relative = _RELATIVE.find(before)
+        step = relative.value if relative is not None else _THIS
+        saturday = today + timedelta(days=5 - today.weekday() + 7 * step)
+        start = words[index - 1].start if relative is not None else word.start
+        return start, Period(saturday, saturday + timedelta(days=1))
+    if (holiday := HOLIDAYS.find(word.text)) is not None:
+        return _holiday(words, index, holiday.value, today)
+    if (unit := _UNITS.find(word.text)) is not None:
+        return _unit_period(words, index, unit.value, today)
+    return None
+
+
+def _holiday(
+    words: Sequence[Word], index: int, key: str, today: date
+) -> tuple[int, Period | None] | None:
+    days = holiday_days(key, today)
+    if days is None:
+        return None
+    if _text(words, index - 1) in BEFORE:
+        # The days from today until the holiday; none if it has begun.
+        last = days[0] - timedelta(days=1)
+        return words[index - 1].start, Period(today, last) if last >= today else None
+    return words[index].start, Period(*days)
+
+
+def _weeks_ahead(words: Sequence[Word], index: int) -> tuple[int, int] | None:
+    """ "kahden viikon päästä", "om två veckor", "in 2 weeks": how many, and where it starts."""
+    before, count = _text(words, index - 1), 1
+    counted = before.isascii() and before.isdigit() and len(before) == 1
+    if counted or before in _COUNTS:
+        count = int(before) if counted else _COUNTS[before]
+        first = index - 1
+    else:
+        first = index
+    if _text(words, index + 1) in _AFTER_FI:
+        return count, first
+    if _text(words, first - 1) in _IN and first < index:
+        return count, first - 1
+    return None
+
+
+def _unit_period(
+    words: Sequence[Word], index: int, unit: str, today: date
+) -> tuple[int, Period | None] | None:
     monday = today - timedelta(days=today.weekday())
-    for index, word in enumerate(words):
-        before = words[index - 1].text if index > 0 else ""
-        after = words[index + 1].text if index + 1 < len(words) else ""
-        if (days := _DAYS.find(word.text)) is not None:
-            yield word.start, _day_after(today, days.value)
-        elif before == "i" and word.text in _DAYS_AFTER_I:
-            yield words[index - 1].start, _day_after(today, _DAYS_AFTER_I[word.text])
-        elif (weekday := WEEKDAYS.find(word.text)) is not None:
-            yield word.start, _day_after(today, (weekday.value[0] - today.weekday()) % 7)
-        elif (month := MONTHS.find(word.text)) is not None:
-            if word.text in _AMBIGUOUS_MONTHS and before not in _BEFORE_MONTHS and not _year(after):
-                continue
-            year = _year(after)
-            number = month.value[0]
-            yield word.start, _month(year, number) if year else _coming_month(number, today)
-        elif (unit := _UNITS.find(word.text)) is not None:
-            relative = _RELATIVE.find(before)
-            if unit.value == _WEEK and after.isascii() and after.isdigit() and len(after) <= 2:
-                yield word.start, _iso_week(int(after), today)
-            elif unit.value == _WEEK and (relative is not None or before == "i"):
-                # "i veckan" is Swedish for "this week".
-                step = relative.value if relative is not None else _THIS
-                yield words[index - 1].start, _week(monday + timedelta(weeks=step))
-            elif unit.value == _MONTH and relative is not None:
-                first = today.replace(day=1) + timedelta(days=31 * relative.value)
-                yield words[index - 1].start, _month(first.year, first.month)
+    before, after = _text(words, index - 1), _text(words, index + 1)
+    relative = _RELATIVE.find(before)
+    if unit == _WEEK and (ahead := _weeks_ahead(words, index)) is not None:
+        count, first = ahead
+        return words[first].start, _week(monday + timedelta(weeks=count))
+    if unit == _WEEK and after.isascii() and after.isdigit() and len(after) <= 2:
+        return words[index].start, _iso_week(int(after), today)
+    if unit == _WEEK and (relative is not None or before == "i"):
+        # "i veckan" is Swedish for "this week".
+        step = relative.value if relative is not None else _THIS
+        return words[index - 1].start, _week(monday + timedelta(weeks=step))
+    if unit == _MONTH and relative is not None:
+        day_one = today.replace(day=1) + timedelta(days=31 * relative.value)
+        return words[index - 1].start, _month(day_one.year, day_one.month)
+    return None
 
 
 def _day_after(today: date, days: int) -> Period:
@@ -224,5 +304,10 @@ def is_period_word(words: Sequence[Word], index: int) -> bool:
         or WEEKDAYS.find(text) is not None
         or _DAYS.find(text) is not None
         or _UNITS.find(text) is not None
+        or _WEEKEND.find(text) is not None
+        or HOLIDAYS.find(text) is not None
+        or text in BEFORE
+        or text in _AFTER_FI
+        or (text in _COUNTS and _UNITS.find(_text(words, index + 1)) is not None)
         or (text in _DAYS_AFTER_I and index > 0 and words[index - 1].text == "i")
     )
