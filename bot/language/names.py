@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from bot.language.finnish import Lexicon, fold, guesses, voikko_forms
+from bot.language.finnish import Lexicon, fold, guesses, one_edit_apart, voikko_forms
+from bot.language.places import FINNISH_TOWNS
 from bot.language.words import QUESTION_WORDS, Word, normalise, split_words
 
 
@@ -85,6 +86,20 @@ def towns_found(words: Sequence[Word], vocabulary: Vocabulary) -> list[TownFound
             (typos if found.typo else exact).append(TownFound(found.value, index, found.inflected))
     # A name written right beats a name with a typo anywhere in the text.
     return exact or typos
+
+
+def town_elsewhere(
+    words: Sequence[Word], vocabulary: Vocabulary, skip: set[int]
+) -> tuple[str, int] | None:
+    """A Finnish town outside the network the words name ("Helsingissä"), and where."""
+    network = set(vocabulary.towns.values())
+    for index, word in enumerate(words):
+        if index in skip or word.text.isdigit() or QUESTION_WORDS.find(word.text) is not None:
+            continue
+        found = FINNISH_TOWNS.find(word.text)
+        if found is not None and found.value not in network:
+            return found.value, index
+    return None
 
 
 def find_town(text: str, vocabulary: Vocabulary) -> str | None:
@@ -162,7 +177,7 @@ def workshop_named(
 ) -> tuple[str | None, set[int]]:
     """The workshop a text names and the words that name it."""
     index = vocabulary._workshop_index
-    if (named := _whole_name_in(words, index)) is not None:
+    if (named := _whole_name_in(words, index) or _inflected_name_in(words, index)) is not None:
         return named
     votes: Counter[str] = Counter()
     used: set[int] = set()
@@ -186,6 +201,36 @@ def _whole_name_in(words: Sequence[Word], index: _WorkshopIndex) -> tuple[str, s
     for phrase, key in index.phrases:
         for start in range(len(words) - len(phrase) + 1):
             if tuple(folded[start : start + len(phrase)]) == phrase:
+                return key, set(range(start, start + len(phrase)))
+    return None
+
+
+def _same_word(written: str, name_word: str) -> bool:
+    """Whether a written word is this word of a name, inflected or with one typo."""
+    folded = fold(written)
+    if folded == name_word:
+        return True
+    forms = {folded} | voikko_forms(written) | guesses(folded)
+    if name_word in forms:
+        return True
+    return len(name_word) >= _TYPO_MIN and any(
+        one_edit_apart(form, name_word) for form in forms if len(form) >= _TYPO_MIN - 1
+    )
+
+
+# Words of names this long may carry a typo, as towns do.
+_TYPO_MIN = 6
+
+
+def _inflected_name_in(words: Sequence[Word], index: _WorkshopIndex) -> tuple[str, set[int]] | None:
+    """The workshop whose name of two or more words the words have inflected: "arjen tuen",
+    "perhetyön verstaassa", "liikkuvan arjen"."""
+    for phrase, key in index.phrases:
+        if len(phrase) < 2:
+            continue  # one word is a distinctive word of a name, read by its own rule
+        for start in range(len(words) - len(phrase) + 1):
+            written = words[start : start + len(phrase)]
+            if all(_same_word(w.text, part) for w, part in zip(written, phrase, strict=True)):
                 return key, set(range(start, start + len(phrase)))
     return None
 

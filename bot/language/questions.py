@@ -16,9 +16,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from bot.language.names import TownFound, Vocabulary, towns_found, workshop_named
+from bot.language.names import (
+    TownFound,
+    Vocabulary,
+    town_elsewhere,
+    towns_found,
+    workshop_named,
+)
 from bot.language.periods import MONTHS, WEEKDAYS, Period, find_period, is_period_word
-from bot.language.words import QUESTION_WORDS, Language, Sense, Word, normalise, split_words
+from bot.language.words import (
+    QUESTION_TYPOS,
+    QUESTION_WORDS,
+    Language,
+    Sense,
+    Word,
+    normalise,
+    split_words,
+)
 
 
 class Intent(enum.StrEnum):
@@ -41,6 +55,7 @@ class Question:
     town: str | None = None  # canonical town
     workshop: str | None = None  # workshop key
     period: Period | None = None
+    elsewhere: str | None = None  # a Finnish town outside the network: "Helsingissä"
 
 
 class _Reading(NamedTuple):
@@ -58,7 +73,10 @@ def _read_words(words: Sequence[Word], towns: Sequence[TownFound]) -> _Reading:
     votes: Counter[Language] = Counter()
     known: set[int] = set(town_at)
     for index, word in enumerate(words):
-        if (keyword := QUESTION_WORDS.find(word.text)) is not None:
+        keyword = QUESTION_WORDS.find(word.text)
+        if keyword is None and index not in town_at and not is_period_word(words, index):
+            keyword = QUESTION_TYPOS.find(word.text)
+        if keyword is not None:
             language, sense = keyword.value
             senses.add(sense)
             known.add(index)
@@ -97,6 +115,8 @@ def _intent(
     asks = senses & {Sense.NEXT, Sense.MEETING, Sense.WORKSHOPS}
     if Sense.CONTACT in senses:
         return Intent.CONTACT
+    if Sense.ALL in senses and (senses & {Sense.NEXT, Sense.MEETING} or names or period):
+        return Intent.MEETINGS  # "kaikki kokoukset": the whole list, not the next one
     if period is not None and (asks or names or not unknown):
         return Intent.MEETINGS
     if Sense.NEXT in senses:
@@ -123,14 +143,18 @@ def understand(text: str, vocabulary: Vocabulary, today: date) -> Question:
     workshop, workshop_words = workshop_named(words, vocabulary, reading.known)
     known = reading.known | workshop_words
     town = towns[0].town if towns else None
+    elsewhere = None
+    if town is None and (outside := town_elsewhere(words, vocabulary, known)) is not None:
+        elsewhere, at = outside
+        known |= {at}
     unknown = [w for i, w in enumerate(words) if i not in known and len(w.text) > 1]
     intent = _intent(
         reading.senses,
         period=period,
         workshop=workshop,
-        names=town is not None or workshop is not None,
+        names=town is not None or workshop is not None or elsewhere is not None,
         unknown=bool(unknown),
     )
     if intent is Intent.UNKNOWN:
-        period = None
-    return Question(intent, _language(reading.votes), town, workshop, period)
+        period, elsewhere = None, None
+    return Question(intent, _language(reading.votes), town, workshop, period, elsewhere)

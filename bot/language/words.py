@@ -61,6 +61,7 @@ class Sense(enum.Enum):
     WORKSHOPS = enum.auto()
     CONTACT = enum.auto()
     HELP = enum.auto()
+    ALL = enum.auto()  # "kaikki", "alla", "all": every meeting, not only the next
     WORD = enum.auto()  # tells only the language (or nothing): "mitä", "vilka", "the"
 
 
@@ -68,7 +69,12 @@ class Sense(enum.Enum):
 # stemmer cannot undo and the Swedish and English forms, which it does not try.
 _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
     ("fi", Sense.NEXT): "seuraava seuraavaksi milloin koska ensi",
-    ("fi", Sense.MEETING): "kokous kokoontuminen tapaaminen",
+    # People say they meet in many words: "palaveri", "milloin nähdään?", "kokoonnutaan".
+    ("fi", Sense.MEETING): (
+        "kokous kokoontuminen tapaaminen palaveri kokoontua kokoontuu kokoontuvat kokoonnutaan"
+        " nähdä nähdään tavata tavataan"
+    ),
+    ("fi", Sense.ALL): "kaikki kaikkien kaikkia",
     ("fi", Sense.WORKSHOPS): "verstas teemaverstas työpaja",
     ("fi", Sense.CONTACT): "yhteystieto koordinaattori yhteyshenkilö puhelinnumero sähköposti",
     ("fi", Sense.HELP): "apu ohje ohjeet",
@@ -76,10 +82,14 @@ _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
         "onko ovat oliko entä mitä mikä mitkä missä mihin mistä kuka ketkä keitä kenelle ja tai vai"
         " kun jos voi voiko löytyy löytyykö järjestetään pidetään hei moi terve kiitos hyvää"
         " huomenta päivää iltaa tänään huomenna ylihuomenna viikko kuu kuukausi tämä tällä"
-        " tässä tätä tämän"
+        " tässä tätä tämän ennen päästä kuluttua"
     ),
     ("sv", Sense.NEXT): "nästa när",
-    ("sv", Sense.MEETING): "möte mötet möten mötena sammanträde sammanträdet träff träffen",
+    ("sv", Sense.MEETING): (
+        "möte mötet möten mötena sammanträde sammanträdet träff träffen träffar träffarna"
+        " träffas ses möts"
+    ),
+    ("sv", Sense.ALL): "alla samtliga",
     ("sv", Sense.WORKSHOPS): "verkstad verkstaden verkstäder verkstäderna temaverkstad",
     ("sv", Sense.CONTACT): (
         "kontakt kontakter kontaktuppgifter kontaktperson kontaktpersonen koordinator"
@@ -89,16 +99,17 @@ _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
     ("sv", Sense.WORD): (
         "är på vilka vilken vilket finns fins det den här vad vem hur och eller ska hålls blir"
         " har hej tack god morgon idag imorgon dag övermorgon vecka veckan månad månaden denna"
-        " detta"
+        " detta vi om före innan efter"
     ),
     ("en", Sense.NEXT): "next when upcoming",
-    ("en", Sense.MEETING): "meeting meetings",
+    ("en", Sense.MEETING): "meeting meetings meet",
+    ("en", Sense.ALL): "all every",
     ("en", Sense.WORKSHOPS): "workshop workshops",
     ("en", Sense.CONTACT): "contact contacts coordinator coordinators phone email e-mail",
     ("en", Sense.HELP): "help",
     ("en", Sense.WORD): (
         "what which who where is are there the a an any in of at do does will be hello hi"
-        " thanks today tomorrow week month this please"
+        " thanks today tomorrow week month this please we before after"
     ),
     # Words of two languages tell none: "on" is Finnish "is" and the English preposition.
     (None, Sense.WORD): "on",
@@ -106,4 +117,16 @@ _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
 
 QUESTION_WORDS: Lexicon[tuple[Language | None, Sense]] = Lexicon(
     (word, meaning) for meaning, words in _KEYWORDS.items() for word in words.split()
+)
+
+# The same words with one typo let through ("kokouset", "seurava"); tried only on words
+# that are no name, so that a town one letter from a question word stays a town.
+QUESTION_TYPOS: Lexicon[tuple[Language | None, Sense]] = Lexicon(
+    (
+        (word, meaning)
+        for meaning, words in _KEYWORDS.items()
+        if meaning[1] is not Sense.WORD
+        for word in words.split()
+    ),
+    typos=True,
 )
