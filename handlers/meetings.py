@@ -7,6 +7,7 @@ from telegram import Update
 from bot.replies.answers import meetings_reply, next_reply, page_reply, question_reply
 from bot.replies.buttons import MoreMeetings
 from bot.replies.pasted_announcements import pasted_text_reply
+from bot.replies.question_answers import list_answer
 from bot.services.directory import load_directory
 from bot.telegram.context import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, participant_asking, person_of, send
@@ -41,15 +42,27 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
     async with runtime.sessions.begin() as session:
         asker = await participant_asking(session, update, runtime)
         directory = await load_directory(session)
-        reply = await page_reply(
-            session,
-            runtime.replies,
-            directory,
-            pressed.wanted,
-            pressed.page,
-            asker.language,
-            asker.nudge(),
-        )
+        if pressed.compact:
+            answer = await list_answer(
+                session,
+                runtime.replies,
+                directory,
+                pressed.wanted,
+                pressed.page,
+                asker.language,
+                nudge=asker.nudge(),
+            )
+            reply = answer.reply
+        else:
+            reply = await page_reply(
+                session,
+                runtime.replies,
+                directory,
+                pressed.wanted,
+                pressed.page,
+                asker.language,
+                asker.nudge(),
+            )
     await query.answer()
     await drop_buttons(update)
     await send(update, reply)

@@ -91,3 +91,11 @@ FINNISH_TOWNS: Lexicon[str] = Lexicon(
 def in_town(town: str) -> str:
     """The town with "in" in Finnish: "Lohjalla", "Kotkassa"; "paikkakunnalla X" if unlisted."""
     return _LOCATIVES.get(town) or f"paikkakunnalla {town}"
+
+
+_SWEDISH = {finnish: swedish for finnish, swedish, _ in _ROWS if swedish != "-"}
+
+
+def town_name(town: str, language: str) -> str:
+    """A town's name for a reader: Helsingfors in Swedish where it has a Swedish name."""
+    return _SWEDISH.get(town, town) if language == "sv" else town

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.language.catalog import Texts
 from bot.language.periods import parse_period
-from bot.language.questions import Intent, Question, understand
+from bot.language.questions import Intent, understand
 from bot.replies.buttons import FollowWorkshop, MoreMeetings
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import (
@@ -24,6 +24,7 @@ from bot.replies.meeting_texts import (
     render_meetings,
     render_workshop,
 )
+from bot.replies.question_answers import Answer, meetings_answer
 from bot.replies.reply import Button, Reply
 from bot.services.contacts import contacts
 from bot.services.directory import Directory, load_directory
@@ -228,29 +229,27 @@ async def question_reply(
     session: AsyncSession, context: ReplyContext, asker: Participant, text: str
 ) -> Reply:
     """A question in plain words gets the same answer as the matching command."""
+    return (await answer_question(session, context, asker, text)).reply
+
+
+async def answer_question(
+    session: AsyncSession, context: ReplyContext, asker: Participant, text: str
+) -> Answer:
+    """The reply to a question in plain words, with the meetings it lists."""
     directory = await load_directory(session)
     today = context.clock().astimezone(context.timezone).date()
     question = understand(text, directory.vocabulary, today)
     language = question.language or asker.language
     texts = context.texts
     if question.intent is Intent.HELP:
-        return help_reply(texts, language)
+        return Answer(help_reply(texts, language))
     if question.intent is Intent.CONTACT:
-        return await contact_reply(session, context, language)
+        return Answer(await contact_reply(session, context, language))
     if question.intent is Intent.WORKSHOPS:
-        return await workshops_reply(session, context, asker, language=language)
+        return Answer(await workshops_reply(session, context, asker, language=language))
     if question.intent in {Intent.NEXT, Intent.MEETINGS}:
-        wanted = _question_filter(question, directory, asker)
-        if question.intent is Intent.NEXT and question.period is None:
-            return await _next(session, context, asker, directory, wanted, language)
-        return await page_reply(session, context, directory, wanted, 1, language, asker.nudge())
-    return Reply(texts(language, "question-not-understood") + "\n" + command_list(texts, language))
-
-
-def _question_filter(question: Question, directory: Directory, asker: Participant) -> MeetingFilter:
-    wanted = MeetingFilter(workshop_ids=asker.scope(), place=question.town, period=question.period)
-    if question.workshop is not None:
-        workshop = directory.workshop_by_key(question.workshop)
-        if workshop is not None:
-            wanted = replace(wanted, workshop_ids=frozenset({workshop.id}))
-    return wanted
+        return await meetings_answer(session, context, asker, question, directory, language)
+    not_understood = (
+        texts(language, "question-not-understood") + "\n" + command_list(texts, language)
+    )
+    return Answer(Reply(not_understood))

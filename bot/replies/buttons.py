@@ -324,10 +324,11 @@ class MoreMeetings:
     """The "more" button of a list of meetings: `mtg:PAGE:FILTER`."""
 
     # The filter's parts, comma-separated: `w3.7` workshops, `tKEY` a town and
-    # `pYYYYMMDDYYYYMMDD` a period.
+    # `pYYYYMMDDYYYYMMDD` a period; `c` for the list of one line a meeting.
     pattern: ClassVar[str] = r"^mtg:"
     page: int
     wanted: MeetingFilter
+    compact: bool = False
 
     def encode(self) -> str:
         """The callback data; without the filter if it does not fit in Telegram's limit."""
@@ -338,6 +339,8 @@ class MoreMeetings:
             parts.append("t" + wanted.place)
         if wanted.period is not None:
             parts.append(f"p{wanted.period.first:%Y%m%d}{wanted.period.last:%Y%m%d}")
+        if self.compact:
+            parts.insert(0, "c")
         data = f"mtg:{self.page}:" + ",".join(parts)
         return data if len(data.encode()) <= DATA_LIMIT else f"mtg:{self.page}:"
 
@@ -351,9 +354,11 @@ class MoreMeetings:
         if prefix != "mtg" or not colon or page is None or len(data.encode()) > DATA_LIMIT:
             return None
         wanted: MeetingFilter | None = MeetingFilter()
-        for part in filter(None, filters.split(",")):
+        parts = [part for part in filters.split(",") if part]
+        compact = parts[:1] == ["c"]
+        for part in parts[compact:]:
             wanted = _filter_part(wanted, part) if wanted is not None else None
-        return cls(page, wanted) if wanted is not None else None
+        return cls(page, wanted, compact) if wanted is not None else None
 
 
 def _filter_part(wanted: MeetingFilter, part: str) -> MeetingFilter | None:

@@ -52,6 +52,17 @@ def render_meetings(
     return "\n\n".join(render_meeting(texts, language, m, directory, zone) for m in meetings)
 
 
+def render_meeting_line(
+    texts: Texts, language: str, meeting: MeetingView, directory: Directory, zone: ZoneInfo
+) -> str:
+    """One meeting on one line: weekday, date and time, town, workshop."""
+    when = escape(format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone))
+    if meeting.cancelled:
+        when = f"<s>{when}</s> " + texts(language, "meeting-cancelled")
+    place = directory.town_title(meeting.place, language) if meeting.place else "–"
+    return f"{when} · {escape(place)} · {escape(meeting.workshop.title(language))}"
+
+
 def render_last(texts: Texts, language: str, meeting: MeetingView | None) -> str:
     """ "No upcoming meetings", with when the last one was."""
     if meeting is None:

@@ -58,16 +58,17 @@ class MeetingPage:
     meetings: tuple[MeetingView, ...]
     page: int
     total: int
+    size: int = PAGE_SIZE  # meetings a page
 
     @property
     def pages(self) -> int:
         """How many pages there are in all."""
-        return max(1, -(-self.total // PAGE_SIZE))
+        return max(1, -(-self.total // self.size))
 
     @property
     def first_number(self) -> int:
         """The position of the page's first meeting in the whole list, from 1."""
-        return (self.page - 1) * PAGE_SIZE + 1
+        return (self.page - 1) * self.size + 1
 
 
 def _upcoming(
@@ -155,6 +156,7 @@ async def meeting_page(
     page: int,
     now: datetime,
     zone: ZoneInfo,
+    size: int = PAGE_SIZE,
 ) -> MeetingPage:
     """A page of meetings: upcoming ones, or every one of the asked period (past included)."""
     query = _filtered(select(Meeting), wanted)
@@ -162,9 +164,9 @@ async def meeting_page(
         query = query.where(_upcoming(now, zone))
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     meetings = await session.scalars(
-        query.order_by(*_CHRONOLOGICAL).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+        query.order_by(*_CHRONOLOGICAL).offset((page - 1) * size).limit(size)
     )
-    return MeetingPage(tuple(meeting_view(m, directory) for m in meetings), page, total)
+    return MeetingPage(tuple(meeting_view(m, directory) for m in meetings), page, total, size)
 
 
 async def last_meeting(

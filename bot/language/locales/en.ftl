@@ -120,6 +120,38 @@ meetings-title = <b>Meetings</b> { $first }–{ $last } of { $total }
 meetings-none = No meetings match.
 meetings-more = More ›
 meetings-no-page = There is no page { $page }; there are { $pages } pages.
+# The answer's first line says how the question was understood. $filters is the town and
+# the time after a space (" in Lohja in March 2027"), or empty.
+heard-next = Next meetings{ $filters }:
+heard-next-workshop = Next meeting of { $workshop }{ $filters }:
+heard-meetings = Meetings { $first }–{ $last } of { $total }{ $filters }:
+heard-meetings-workshop = Meetings of { $workshop } { $first }–{ $last } of { $total }{ $filters }:
+heard-meetings-none = Meetings{ $filters }:
+heard-meetings-none-workshop = Meetings of { $workshop }{ $filters }:
+heard-in-town = in { $town }
+heard-today = today
+heard-tomorrow = tomorrow
+heard-day = on { $date }
+heard-this-week = this week
+heard-next-week = next week
+heard-month = in { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+heard-days = from { $first } to { $last }
+heard-and = and
+heard-elsewhere = There are no meetings in { $town_in } – { $town } is not in the network. Its municipalities are { $members }.
+meetings-details = Details ›
 
 ## Workshops and contacts
 

@@ -120,6 +120,39 @@ meetings-title = <b>Kokoukset</b> { $first }–{ $last } / { $total }
 meetings-none = Ei kokouksia näillä ehdoilla.
 meetings-more = Lisää ›
 meetings-no-page = Sivua { $page } ei ole; sivuja on { $pages }.
+# Vastauksen ensimmäinen rivi kertoo, miten kysymys ymmärrettiin. $filters on paikka ja
+# aika välilyönnin jälkeen (" Lohjalla maaliskuussa 2027") tai tyhjä.
+heard-next = Seuraavat kokoukset{ $filters }:
+heard-next-workshop = Verstaan { $workshop } seuraava kokous{ $filters }:
+heard-meetings = Kokoukset { $first }–{ $last } / { $total }{ $filters }:
+heard-meetings-workshop = Verstaan { $workshop } kokoukset { $first }–{ $last } / { $total }{ $filters }:
+heard-meetings-none = Kokoukset{ $filters }:
+heard-meetings-none-workshop = Verstaan { $workshop } kokoukset{ $filters }:
+# Suomeksi paikkakunta annetaan valmiiksi taivutettuna: ”Lohjalla”, ”Kotkassa”.
+heard-in-town = { $town }
+heard-today = tänään
+heard-tomorrow = huomenna
+heard-day = { $date }
+heard-this-week = tällä viikolla
+heard-next-week = ensi viikolla
+heard-month = { $month ->
+    [1] tammikuussa
+    [2] helmikuussa
+    [3] maaliskuussa
+    [4] huhtikuussa
+    [5] toukokuussa
+    [6] kesäkuussa
+    [7] heinäkuussa
+    [8] elokuussa
+    [9] syyskuussa
+    [10] lokakuussa
+    [11] marraskuussa
+   *[12] joulukuussa
+} { $year }
+heard-days = { $first }–{ $last }
+heard-and = ja
+heard-elsewhere = { $town_in } ei ole tulossa kokouksia – { $town } ei kuulu verkostoon. Verkoston kunnat ovat { $members }.
+meetings-details = Tiedot ›
 
 ## Verstaat ja yhteystiedot
 

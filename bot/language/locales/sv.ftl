@@ -120,6 +120,38 @@ meetings-title = <b>Möten</b> { $first }–{ $last } / { $total }
 meetings-none = Inga möten med de här villkoren.
 meetings-more = Fler ›
 meetings-no-page = Sidan { $page } finns inte; det finns { $pages } sidor.
+# Svarets första rad säger hur frågan uppfattades. $filters är ort och tid efter ett
+# mellanslag (" i Lojo i mars 2027") eller tomt.
+heard-next = Nästa möten{ $filters }:
+heard-next-workshop = Nästa möte i verkstaden { $workshop }{ $filters }:
+heard-meetings = Möten { $first }–{ $last } / { $total }{ $filters }:
+heard-meetings-workshop = Möten i verkstaden { $workshop } { $first }–{ $last } / { $total }{ $filters }:
+heard-meetings-none = Möten{ $filters }:
+heard-meetings-none-workshop = Möten i verkstaden { $workshop }{ $filters }:
+heard-in-town = i { $town }
+heard-today = i dag
+heard-tomorrow = i morgon
+heard-day = { $date }
+heard-this-week = den här veckan
+heard-next-week = nästa vecka
+heard-month = i { $month ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year }
+heard-days = { $first }–{ $last }
+heard-and = och
+heard-elsewhere = I { $town_in } ordnas inga möten – { $town } hör inte till nätverket. Nätverkets kommuner är { $members }.
+meetings-details = Detaljer ›
 
 ## Verkstäder och kontakter
 
