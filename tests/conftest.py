@@ -173,3 +173,13 @@ async def fake_api() -> AsyncIterator[LocalBotAPI]:
     """A running fake Telegram Bot API on 127.0.0.1."""
     async with LocalBotAPI() as api:
         yield api
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Scores the tests measured (the table of questions), in the output CI shows."""
+    from tests.helpers.scores import SCORES
+
+    if SCORES:
+        terminalreporter.section("scores")
+        for name, score in SCORES.items():
+            terminalreporter.write_line(f"{name}: {score:.3f}")

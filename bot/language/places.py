@@ -83,6 +83,8 @@ _LOCATIVES = {finnish: locative for finnish, _, locative in _ROWS}
 # network's own towns.
 FINNISH_TOWNS: Lexicon[str] = Lexicon(
     [(finnish, finnish) for finnish, _, _ in _ROWS]
+    # "Turussa", "Lahdessa": the stemmer does not undo every stem change of town names.
+    + [(locative, finnish) for finnish, _, locative in _ROWS]
     + [(swedish, finnish) for finnish, swedish, _ in _ROWS if swedish != "-"],
     typos=True,
 )

@@ -82,7 +82,7 @@ _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
         "onko ovat oliko entä mitä mikä mitkä missä mihin mistä kuka ketkä keitä kenelle ja tai vai"
         " kun jos voi voiko löytyy löytyykö järjestetään pidetään hei moi terve kiitos hyvää"
         " huomenta päivää iltaa tänään huomenna ylihuomenna viikko kuu kuukausi tämä tällä"
-        " tässä tätä tämän ennen päästä kuluttua"
+        " tässä tätä tämän ennen päästä kuluttua oli olivat jotain jotakin mitään"
     ),
     ("sv", Sense.NEXT): "nästa när",
     ("sv", Sense.MEETING): (
@@ -109,7 +109,7 @@ _KEYWORDS: dict[tuple[Language | None, Sense], str] = {
     ("en", Sense.HELP): "help",
     ("en", Sense.WORD): (
         "what which who where is are there the a an any in of at do does will be hello hi"
-        " thanks today tomorrow week month this please we before after"
+        " thanks today tomorrow day week month this please we before after"
     ),
     # Words of two languages tell none: "on" is Finnish "is" and the English preposition.
     (None, Sense.WORD): "on",
