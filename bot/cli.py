@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         # Imported here: the console brings the local Bot API, which running the bot never needs.
         from bot.console.session import ConsoleOptions, console
 
-        console(settings, ConsoleOptions(args.at, args.language, args.admin))
+        console(settings, ConsoleOptions(args.at, args.language, args.admin, listen=args.listen))
         return EXIT_OK
     return asyncio.run(migrate(settings))
 
@@ -145,6 +145,13 @@ def _parser() -> argparse.ArgumentParser:
     trying.add_argument(
         "--admin", action="store_true", help="be an administrator, to try the coordinators' tools"
     )
+    trying.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        type=_listen,
+        help="run the web server there too (/healthz, /metrics, calendar feeds), e.g. "
+        "127.0.0.1:8080",
+    )
     return parser
 
 
@@ -155,6 +162,13 @@ def token_missing() -> bool:
         return Settings().token is None
     except ValidationError:
         return False
+
+
+def _listen(text: str) -> Listen:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65_535:
+        raise argparse.ArgumentTypeError("needs HOST:PORT, e.g. 127.0.0.1:8080")
+    return Listen(host, int(port))
 
 
 def _moment(text: str) -> datetime:

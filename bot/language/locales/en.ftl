@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } removed
 console-note = Trying it without Telegram: { -bot } runs on the demo network, and its clock runs as if it were now { $moment } (choose another moment with --at).
 console-help = Type a message or a command (begin with /start); a button's number presses it; /quit or Ctrl-D ends.
 console-admin = You are an administrator (--admin): the coordinators' commands work.
+console-web = The web server answers at { $url }: /healthz, /metrics and the calendar feeds.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (edited a message):
 console-bot-alert = { -bot } (notice):

@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } poistettu
 console-note = Kokeilu ilman Telegramia: { -bot } käyttää esimerkkiverkostoa, ja sen kello käy kuin nyt olisi { $moment } (toisen hetken voi valita: --at).
 console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta; /quit tai Ctrl-D lopettaa.
 console-admin = Olet ylläpitäjä (--admin): koordinaattorien komennot toimivat.
+console-web = Verkkopalvelin vastaa osoitteessa { $url }: /healthz, /metrics ja kalenterisyötteet.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (muokkasi viestiä):
 console-bot-alert = { -bot } (ilmoitus):

@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } borttaget
 console-note = Prova utan Telegram: { -bot } använder exempelnätverket, och dess klocka går som om det nu vore { $moment } (välj ett annat ögonblick med --at).
 console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen; /quit eller Ctrl-D avslutar.
 console-admin = Du är administratör (--admin): koordinatorernas kommandon fungerar.
+console-web = Webbservern svarar på { $url }: /healthz, /metrics och kalenderflödena.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (redigerade ett meddelande):
 console-bot-alert = { -bot } (notis):
