@@ -271,6 +271,13 @@ broadcast-attachment-document = 📎 With a file.
 
 cmd-privacy = Privacy: what is stored
 start-privacy = Privacy: /privacy
+privacy-controller =
+    <b>Controller:</b> { $controller }
+    <b>Data protection officer:</b> { $dpo }
+    <b>Legal basis for the processing:</b> { $basis }
+privacy-not-configured = not configured — ask the bot's administrator
+privacy-telegram = <b>Telegram:</b> messages pass through Telegram's servers. Telegram processes them as the service provider under its own terms of service and privacy policy, and the data may be transferred to and stored outside the EU and the EEA.
+privacy-complaint = <b>Right to complain:</b> if you consider that the processing of your personal data breaks data protection law, you may lodge a complaint with the supervisory authority, the Office of the Data Protection Ombudsman (tietosuoja.fi/en).
 privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.

@@ -270,6 +270,13 @@ broadcast-attachment-document = 📎 Med en fil.
 
 cmd-privacy = Dataskydd: vad som sparas
 start-privacy = Dataskydd: /privacy
+privacy-controller =
+    <b>Personuppgiftsansvarig:</b> { $controller }
+    <b>Dataskyddsombud:</b> { $dpo }
+    <b>Rättslig grund för behandlingen:</b> { $basis }
+privacy-not-configured = inte angivet – fråga botens administratör
+privacy-telegram = <b>Telegram:</b> meddelandena går via Telegrams servrar. Telegram behandlar dem som tjänsteleverantör enligt sina egna användarvillkor och sin integritetspolicy, och uppgifterna kan överföras till och lagras även utanför EU och EES.
+privacy-complaint = <b>Rätt att klaga:</b> om du anser att behandlingen av dina personuppgifter strider mot dataskyddslagstiftningen kan du lämna in ett klagomål till tillsynsmyndigheten, dataombudsmannens byrå (tietosuoja.fi/sv).
 privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
