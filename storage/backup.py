@@ -35,8 +35,7 @@ def backup_database(database_url: str, target: Path) -> int:
         raise BackupRefused(f"there is no database at {source}")
     if target.exists():
         raise BackupRefused(f"{target} exists already; choose a new name")
-    if not target.parent.is_dir():
-        raise BackupRefused(f"there is no folder {target.parent}")
+    target.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed at the end, so a failed backup never leaves a
     # half-written file under the name a restore would look for.
     partial = target.with_name(f".{target.name}.partial")
