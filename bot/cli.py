@@ -120,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
         "bot runs. For PostgreSQL use pg_dump; restoring: docs/operations.md.",
     )
     backing_up.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    _add_console(commands)
+    return parser
+
+
+def _add_console(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `console` command and its options."""
     trying = commands.add_parser(
         "console",
         help="try the bot without Telegram: the demo network, chatting in this terminal",
@@ -152,7 +158,6 @@ def _parser() -> argparse.ArgumentParser:
         help="run the web server there too (/healthz, /metrics, calendar feeds), e.g. "
         "127.0.0.1:8080",
     )
-    return parser
 
 
 def token_missing() -> bool:
