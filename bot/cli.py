@@ -1,5 +1,5 @@
-"""`python -m bot`: run the bot, import a schedule, migrate the database, load the demo, or
-try the bot in a terminal without Telegram."""
+"""`python -m bot`: run the bot, import a schedule, migrate the database, load the demo, back
+up the database, or try the bot in a terminal without Telegram."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import logging
 import os
 import secrets
 import signal
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
+from storage.backup import BackupRefused, backup_database
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
 from storage.schedule import ScheduleInvalid
@@ -68,13 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         return import_command(
             settings, args.file, args.format, dry_run=args.dry_run, prune=args.prune
         )
+    if args.command == "backup":
+        return backup_command(settings, args.path)
     if args.command == "demo":
         return asyncio.run(load_demo(settings, DEMO_SCHEDULE.read_bytes()))
     if args.command == "console":
         # Imported here: the console brings the local Bot API, which running the bot never needs.
         from bot.console.session import ConsoleOptions, console
 
-        console(settings, ConsoleOptions(args.at, args.language, args.admin))
+        console(settings, ConsoleOptions(args.at, args.language, args.admin, listen=args.listen))
         return EXIT_OK
     return asyncio.run(migrate(settings))
 
@@ -109,6 +113,19 @@ def _parser() -> argparse.ArgumentParser:
     database = commands.add_parser("db", help="database maintenance")
     database.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
     commands.add_parser("demo", help="load the demo network into an empty database")
+    backing_up = commands.add_parser(
+        "backup",
+        help="copy the SQLite database to PATH, consistently, while the bot runs",
+        description="A consistent copy of the SQLite database of DATABASE_URL, made while the "
+        "bot runs. For PostgreSQL use pg_dump; restoring: docs/operations.md.",
+    )
+    backing_up.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    _add_console(commands)
+    return parser
+
+
+def _add_console(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `console` command and its options."""
     trying = commands.add_parser(
         "console",
         help="try the bot without Telegram: the demo network, chatting in this terminal",
@@ -134,7 +151,13 @@ def _parser() -> argparse.ArgumentParser:
     trying.add_argument(
         "--admin", action="store_true", help="be an administrator, to try the coordinators' tools"
     )
-    return parser
+    trying.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        type=_listen,
+        help="run the web server there too (/healthz, /metrics, calendar feeds), e.g. "
+        "127.0.0.1:8080",
+    )
 
 
 def token_missing() -> bool:
@@ -144,6 +167,13 @@ def token_missing() -> bool:
         return Settings().token is None
     except ValidationError:
         return False
+
+
+def _listen(text: str) -> Listen:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65_535:
+        raise argparse.ArgumentTypeError("needs HOST:PORT, e.g. 127.0.0.1:8080")
+    return Listen(host, int(port))
 
 
 def _moment(text: str) -> datetime:
@@ -265,6 +295,20 @@ async def import_schedule(
         print(line, file=out)
     if dry_run:
         print(texts(language, "import-dry-run"), file=out)
+    return EXIT_OK
+
+
+def backup_command(settings: Settings, path: Path) -> int:
+    """`python -m bot backup PATH`: 0 when copied, 2 when not possible as asked, 1 on failure."""
+    try:
+        size = backup_database(settings.database_url, path)
+    except BackupRefused as refused:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
+    except (sqlite3.Error, OSError) as error:
+        print(f"the backup failed: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"backup written: {path} ({size:,} bytes)")
     return EXIT_OK
 
 

@@ -1,6 +1,6 @@
 """Settings from the environment and `.env`, validated once at start.
 
-Every variable of the contract in DESIGN.md is here. A bad value stops the start with
+Every variable of the contract (README, Configuration) is here. A bad value stops the start with
 one line that names the variable (see `describe_errors`); the token is a `SecretStr` so
 that it never appears in a log line or a `repr`.
 """
@@ -160,6 +160,11 @@ class Settings(BaseSettings):
     public_url: str | None = None
     # The key the calendar feed links are signed with; derived from the token if not set.
     feed_secret: SecretStr | None = None
+    # The privacy notice's facts that only the municipality knows; until they are set the
+    # notice says they are not configured rather than guessing.
+    privacy_controller: str | None = Field(default=None, max_length=500)
+    privacy_dpo_contact: str | None = Field(default=None, max_length=500)
+    privacy_legal_basis: str | None = Field(default=None, max_length=500)
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -190,6 +195,11 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value.strip()):
             raise ValueError(f"'{value}' is not an http(s) URL such as https://verstas.example.fi")
         return value.strip().rstrip("/")
+
+    @field_validator("privacy_controller", "privacy_dpo_contact", "privacy_legal_basis")
+    @classmethod
+    def _strip_privacy_fact(cls, value: str | None) -> str | None:
+        return value.strip() if value is not None else None
 
     @field_validator("log_format", mode="before")
     @classmethod

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.app import build_application, running
+from bot.app import Listen, build_application, running
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.console.chat import Screen, TerminalChat, read_lines
 from bot.console.moment import DEMO_MOMENT
@@ -49,6 +49,17 @@ class ConsoleOptions:
     language: Language = "fi"
     administrator: bool = False
     folder: Path = CONSOLE_FOLDER
+    # Where the bot's web server listens (/healthz, /metrics, feeds); None: no server.
+    listen: Listen | None = None
+
+
+def web_address(listen: Listen) -> str:
+    """The address to open the console's web server at, from this machine."""
+    # A server on every interface is reached on this machine at the loopback address.
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(listen.host, listen.host)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{listen.port}"
 
 
 def person(language: Language) -> FakeUser:
@@ -92,15 +103,20 @@ async def chat_session(
                 "bot_api_base_url": api.base_url,
                 "database_url": database,
                 "bot_admin_ids": (PERSON_ID,) if options.administrator else (),
+                # The feed links of /calendar point at the console's own web server.
+                "public_url": settings.public_url
+                or (web_address(options.listen) if options.listen else None),
             }
         )
         application = build_application(bot_settings, clock=running_from(moment), texts=texts)
-        async with running(application):
+        async with running(application, listen=options.listen):
             chat = TerminalChat(
                 api, person(options.language), texts, screen, options.folder / "files"
             )
             when = format_when(moment.date(), moment, None, chat.language, settings.bot_timezone)
             chat.say("console-note", moment=when)
+            if options.listen is not None:
+                chat.say("console-web", url=web_address(options.listen))
             if options.administrator:
                 chat.say("console-admin")
             chat.say("console-help")

@@ -61,6 +61,13 @@ def voikko_in_use() -> bool:
     return _voikko_wanted and _analyser() is not None
 
 
+def analyser_name() -> str:
+    """Which analyser reads Finnish words, as the start log names it."""
+    if voikko_in_use():
+        return "Voikko"
+    return "the built-in stemmer (Voikko or its Finnish dictionary is not installed)"
+
+
 def _analyser() -> _Analyser | None:
     # Loaded on first use, not at import: most code paths never need it, and a missing
     # library should cost one attempt, not one per word.

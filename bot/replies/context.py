@@ -16,6 +16,15 @@ from config.settings import Settings
 
 
 @dataclass(frozen=True)
+class PrivacyFacts:
+    """What the privacy notice says only the municipality can tell; None: not configured."""
+
+    controller: str | None = None
+    dpo_contact: str | None = None
+    legal_basis: str | None = None
+
+
+@dataclass(frozen=True)
 class ReplyContext:
     """The long-lived parts a reply may read; built once, from the settings, at start."""
 
@@ -27,6 +36,7 @@ class ReplyContext:
     dry_runs: async_sessionmaker[AsyncSession]
     # Makes calendar feed addresses; None where the bot runs without a token (tests).
     feeds: CalendarFeeds | None = None
+    privacy: PrivacyFacts = PrivacyFacts()
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -56,4 +66,9 @@ class ReplyContext:
             retention_days=settings.retention_days,
             dry_runs=dry_runs,
             feeds=feeds,
+            privacy=PrivacyFacts(
+                controller=settings.privacy_controller,
+                dpo_contact=settings.privacy_dpo_contact,
+                legal_basis=settings.privacy_legal_basis,
+            ),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -15,8 +16,31 @@ from bot.services.privacy import forget_member, personal_data
 
 
 def privacy_reply(context: ReplyContext, language: str) -> Reply:
-    """What is stored, why, for how long, and the member's rights."""
-    return Reply(context.texts(language, "privacy-notice", days=context.retention_days))
+    """What is stored, why, for how long, the member's rights, who answers for it, Telegram's
+    part and where to complain."""
+    texts, facts = context.texts, context.privacy
+    unset = texts(language, "privacy-not-configured")
+
+    def shown(fact: str | None) -> str:
+        # Settings are plain text written by an administrator; the notice is HTML.
+        return html.escape(fact) if fact else unset
+
+    return Reply(
+        "\n".join(
+            (
+                texts(language, "privacy-notice", days=context.retention_days),
+                texts(
+                    language,
+                    "privacy-controller",
+                    controller=shown(facts.controller),
+                    dpo=shown(facts.dpo_contact),
+                    basis=shown(facts.legal_basis),
+                ),
+                texts(language, "privacy-telegram"),
+                texts(language, "privacy-complaint"),
+            )
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ class OutboxStatus(enum.StrEnum):
 
 
 class Outbox(Base):
-    """One message the bot sends on its own initiative; see DESIGN.md, "One outbox"."""
+    """One message the bot sends on its own initiative; see docs/architecture.md."""
 
     __tablename__ = "outbox"
     __table_args__ = (

@@ -1,4 +1,4 @@
-"""The schedule file (see schedule-format.md): read it whole, then apply it in one transaction."""
+"""The schedule file (docs/schedule-format.md): read it whole, then apply it in one transaction."""
 
 from storage.schedule.apply import ImportReport, MeetingChange, apply_schedule
 from storage.schedule.errors import ScheduleError, ScheduleInvalid

@@ -209,6 +209,24 @@ def test_db_upgrade_and_demo_load_only_into_an_empty_database(tmp_path: Path) ->
     assert "already has the network" in again.stdout
 
 
+def test_backup_copies_sqlite_and_points_postgresql_to_pg_dump(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    # The copy's contents and consistency are tested in tests/storage/test_backup.py.
+    copied = bot_cli(tmp_path, "backup", "verstas-backup.sqlite3", DATABASE_URL=sqlite_url)
+    assert copied.returncode == 0, copied.stderr
+    assert copied.stdout.startswith("backup written: verstas-backup.sqlite3 (")
+    assert meeting_count(tmp_path / "verstas-backup.sqlite3") == 0
+
+    postgres = bot_cli(
+        tmp_path, "backup", "verstas.dump", DATABASE_URL="postgresql://verstas:salainen@db/verstas"
+    )
+    assert postgres.returncode == 2
+    assert postgres.stderr.startswith("DATABASE_URL is PostgreSQL: back it up with pg_dump")
+    assert "salainen" not in postgres.stderr
+    assert len(postgres.stderr.splitlines()) == 1
+
+
 @pytest.mark.e2e
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 async def test_the_bot_process_answers_and_stops_cleanly(

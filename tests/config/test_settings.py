@@ -63,6 +63,20 @@ def test_log_format_and_public_url_are_read_as_written_by_hand() -> None:
     assert read.public_url == "https://verstas.example.fi"
 
 
+def test_the_privacy_facts_are_read_as_written_and_empty_means_not_configured() -> None:
+    configured = settings(
+        privacy_controller="  Keravan kaupunki, Kauppakaari 11, 04200 Kerava ",
+        privacy_dpo_contact="tietosuoja@kerava.example.fi",
+        privacy_legal_basis="",
+    )
+    assert configured.privacy_controller == "Keravan kaupunki, Kauppakaari 11, 04200 Kerava"
+    assert configured.privacy_dpo_contact == "tietosuoja@kerava.example.fi"
+    assert configured.privacy_legal_basis is None
+    with pytest.raises(ValidationError) as error:
+        settings(privacy_controller="x" * 501)
+    assert describe_errors(error.value)[0].startswith("PRIVACY_CONTROLLER: ")
+
+
 def test_the_token_is_never_shown() -> None:
     read = settings(bot_token="123456:very-secret")
     assert read.token == "123456:very-secret"

@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } removed
 console-note = Trying it without Telegram: { -bot } runs on the demo network, and its clock runs as if it were now { $moment } (choose another moment with --at).
 console-help = Type a message or a command (begin with /start); a button's number presses it; /quit or Ctrl-D ends.
 console-admin = You are an administrator (--admin): the coordinators' commands work.
+console-web = The web server answers at { $url }: /healthz, /metrics and the calendar feeds.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (edited a message):
 console-bot-alert = { -bot } (notice):
@@ -302,6 +303,13 @@ broadcast-attachment-document = 📎 With a file.
 
 cmd-privacy = Privacy: what is stored
 start-privacy = Privacy: /privacy
+privacy-controller =
+    <b>Controller:</b> { $controller }
+    <b>Data protection officer:</b> { $dpo }
+    <b>Legal basis for the processing:</b> { $basis }
+privacy-not-configured = not configured — ask the bot's administrator
+privacy-telegram = <b>Telegram:</b> messages pass through Telegram's servers. Telegram processes them as the service provider under its own terms of service and privacy policy, and the data may be transferred to and stored outside the EU and the EEA.
+privacy-complaint = <b>Right to complain:</b> if you consider that the processing of your personal data breaks data protection law, you may lodge a complaint with the supervisory authority, the Office of the Data Protection Ombudsman (tietosuoja.fi/en).
 privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.

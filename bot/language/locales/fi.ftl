@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } poistettu
 console-note = Kokeilu ilman Telegramia: { -bot } käyttää esimerkkiverkostoa, ja sen kello käy kuin nyt olisi { $moment } (toisen hetken voi valita: --at).
 console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta; /quit tai Ctrl-D lopettaa.
 console-admin = Olet ylläpitäjä (--admin): koordinaattorien komennot toimivat.
+console-web = Verkkopalvelin vastaa osoitteessa { $url }: /healthz, /metrics ja kalenterisyötteet.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (muokkasi viestiä):
 console-bot-alert = { -bot } (ilmoitus):
@@ -303,6 +304,13 @@ broadcast-attachment-document = 📎 Mukana tiedosto.
 
 cmd-privacy = Tietosuoja: mitä tallennetaan
 start-privacy = Tietosuoja: /privacy
+privacy-controller =
+    <b>Rekisterinpitäjä:</b> { $controller }
+    <b>Tietosuojavastaava:</b> { $dpo }
+    <b>Käsittelyn oikeusperuste:</b> { $basis }
+privacy-not-configured = ei määritetty – kysy botin ylläpitäjältä
+privacy-telegram = <b>Telegram:</b> viestit kulkevat Telegramin palvelinten kautta. Telegram käsittelee niitä palvelun tarjoajana omien käyttöehtojensa ja tietosuojakäytäntönsä mukaisesti, ja tietoja voidaan siirtää ja säilyttää myös EU:n ja ETA:n ulkopuolella.
+privacy-complaint = <b>Valitusoikeus:</b> jos katsot, että henkilötietojesi käsittely rikkoo tietosuojalainsäädäntöä, voit tehdä valituksen valvontaviranomaiselle eli tietosuojavaltuutetun toimistolle (tietosuoja.fi).
 privacy-notice =
     <b>Tietosuoja</b>
     <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.

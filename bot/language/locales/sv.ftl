@@ -75,6 +75,7 @@ import-meeting-removed = − { $workshop } { $date } borttaget
 console-note = Prova utan Telegram: { -bot } använder exempelnätverket, och dess klocka går som om det nu vore { $moment } (välj ett annat ögonblick med --at).
 console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen; /quit eller Ctrl-D avslutar.
 console-admin = Du är administratör (--admin): koordinatorernas kommandon fungerar.
+console-web = Webbservern svarar på { $url }: /healthz, /metrics och kalenderflödena.
 console-bot = { -bot }:
 console-bot-edited = { -bot } (redigerade ett meddelande):
 console-bot-alert = { -bot } (notis):
@@ -301,6 +302,13 @@ broadcast-attachment-document = 📎 Med en fil.
 
 cmd-privacy = Dataskydd: vad som sparas
 start-privacy = Dataskydd: /privacy
+privacy-controller =
+    <b>Personuppgiftsansvarig:</b> { $controller }
+    <b>Dataskyddsombud:</b> { $dpo }
+    <b>Rättslig grund för behandlingen:</b> { $basis }
+privacy-not-configured = inte angivet – fråga botens administratör
+privacy-telegram = <b>Telegram:</b> meddelandena går via Telegrams servrar. Telegram behandlar dem som tjänsteleverantör enligt sina egna användarvillkor och sin integritetspolicy, och uppgifterna kan överföras till och lagras även utanför EU och EES.
+privacy-complaint = <b>Rätt att klaga:</b> om du anser att behandlingen av dina personuppgifter strider mot dataskyddslagstiftningen kan du lämna in ett klagomål till tillsynsmyndigheten, dataombudsmannens byrå (tietosuoja.fi/sv).
 privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.

@@ -6,12 +6,14 @@ the person would wait to see, with a timeout, never for a fixed time.
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.console.moment import parse_moment
@@ -101,6 +103,39 @@ async def test_ctrl_c_ends_the_console_without_a_traceback(console: ConsoleProce
     status, _, errors = await console.finish()
     assert status == 0
     assert errors == ""
+
+
+@pytest.mark.e2e
+async def test_the_console_web_server_answers_health_and_metrics(
+    console: ConsoleProcess, tmp_path: Path
+) -> None:
+    port = free_port()
+    console.args = ("--listen", f"127.0.0.1:{port}")
+    await console.start()
+    await console.expect(
+        rf"Verkkopalvelin vastaa osoitteessa http://127\.0\.0\.1:{port}: /healthz", START_TIMEOUT
+    )
+
+    async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as web:
+        async with web.get("/healthz") as health:
+            assert health.status == 200
+            assert await health.json() == {"status": "ok", "database": "ok"}
+        async with web.get("/metrics") as metrics:
+            assert metrics.status == 200
+            assert "verstas_" in await metrics.text()
+
+    await console.type("/quit")
+    status, _, errors = await console.finish()
+    assert (status, errors) == (0, "")
+    # The start log says which Finnish analyser runs.
+    log = (tmp_path / "data" / "console" / "bot.log").read_text(encoding="utf-8")
+    assert "Finnish words are analysed with " in log
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def test_a_moment_that_is_not_one_is_refused_in_one_line(tmp_path: Path) -> None:

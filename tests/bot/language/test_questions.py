@@ -360,6 +360,14 @@ def test_forcing_the_fallback_keeps_voikko_out() -> None:
     assert find_town("Vihdissä", VOCABULARY) == "Vihti"
 
 
+def test_the_start_log_names_the_analyser_that_runs() -> None:
+    finnish.use_voikko(False)
+    assert finnish.analyser_name().startswith("the built-in stemmer")
+    finnish.use_voikko(True)
+    expected = "Voikko" if finnish.voikko_in_use() else "the built-in stemmer"
+    assert finnish.analyser_name().startswith(expected)
+
+
 def test_without_voikko_installed_falls_back_quietly(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
