@@ -7,6 +7,8 @@ menus are published when the bot starts (`running`).
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -118,6 +120,20 @@ def file_url_of(base_url: str) -> str:
     """Telegram serves files beside the methods: `…/bot` → `…/file/bot`."""
     head, _, tail = base_url.rstrip("/").rpartition("/")
     return f"{head}/file/{tail}" if head else base_url
+
+
+def webhook_secret(settings: Settings) -> str:
+    """WEBHOOK_SECRET, or else one derived from the token.
+
+    Telegram keeps the secret of the last setWebhook: instances behind one webhook
+    address must all have the same one, also after a restart, so it cannot be random.
+    """
+    if settings.webhook_secret is not None:
+        return settings.webhook_secret.get_secret_value()
+    if settings.token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    # Hex: Telegram takes only letters, digits, _ and - in a secret.
+    return hmac.new(settings.token.encode(), b"verstas webhook secret", hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = None
-    # The secret Telegram sends with every webhook request; random per start if not set.
+    # The secret Telegram sends with every webhook request; derived from the token if not set.
     webhook_secret: SecretStr | None = None
     # A file holding the token (Docker secrets); used when BOT_TOKEN is not set.
     bot_token_file: Path | None = None
