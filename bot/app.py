@@ -187,13 +187,15 @@ async def running(
     try:
         await application.initialize()
         address = listen if webhook is None else Listen(webhook.listen, webhook.port)
+        metrics_at = runtime.settings.metrics_address
         server = None
-        if address is not None:
+        if address is not None or metrics_at is not None:
             server = WebServer(
                 application,
                 last_dispatch=lambda: dispatcher_of(application).last_run,
                 webhook_path=webhook.path if webhook else None,
                 webhook_secret=webhook.secret if webhook else None,
+                metrics_apart=metrics_at is not None,
             )
         try:
             await set_command_menus(application.bot, runtime.texts)
@@ -236,6 +238,9 @@ async def _take_updates(
     assert application.updater is not None
     if server is not None and address is not None:
         await server.start(address.host, address.port)
+    metrics_at = runtime_of(application).settings.metrics_address
+    if server is not None and metrics_at is not None:
+        await server.start_metrics(*metrics_at)
     if webhook is None:
         await application.updater.start_polling(
             poll_interval=0,

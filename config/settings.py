@@ -160,6 +160,8 @@ class Settings(BaseSettings):
     public_url: str | None = None
     # The key the calendar feed links are signed with; derived from the token if not set.
     feed_secret: SecretStr | None = None
+    # HOST:PORT where /metrics is served on its own (then not on the public listener).
+    metrics_listen: str | None = None
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -190,6 +192,16 @@ class Settings(BaseSettings):
         if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", value.strip()):
             raise ValueError(f"'{value}' is not an http(s) URL such as https://verstas.example.fi")
         return value.strip().rstrip("/")
+
+    @field_validator("metrics_listen")
+    @classmethod
+    def _check_metrics_listen(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        host, _, port = value.strip().rpartition(":")
+        if not host or not port.isdigit() or int(port) > 65_535:
+            raise ValueError(f"'{value}' is not HOST:PORT such as 127.0.0.1:9090")
+        return value.strip()
 
     @field_validator("log_format", mode="before")
     @classmethod
@@ -270,6 +282,14 @@ class Settings(BaseSettings):
     def database(self) -> URL:
         """The database URL as SQLAlchemy reads it."""
         return make_url(self.database_url)
+
+    @property
+    def metrics_address(self) -> tuple[str, int] | None:
+        """METRICS_LISTEN as (host, port), or None: /metrics on the public listener."""
+        if self.metrics_listen is None:
+            return None
+        host, _, port = self.metrics_listen.rpartition(":")
+        return host.strip("[]"), int(port)
 
     @property
     def token(self) -> str | None:

@@ -38,6 +38,7 @@ CONTRACT = (
     "PUBLIC_URL",
     "FEED_SECRET",
     "WEBHOOK_SECRET",
+    "METRICS_LISTEN",
 )
 
 
