@@ -7,6 +7,8 @@ menus are published when the bot starts (`running`).
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -121,6 +123,20 @@ def file_url_of(base_url: str) -> str:
     return f"{head}/file/{tail}" if head else base_url
 
 
+def webhook_secret(settings: Settings) -> str:
+    """WEBHOOK_SECRET, or else one derived from the token.
+
+    Telegram keeps the secret of the last setWebhook: instances behind one webhook
+    address must all have the same one, also after a restart, so it cannot be random.
+    """
+    if settings.webhook_secret is not None:
+        return settings.webhook_secret.get_secret_value()
+    if settings.token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    # Hex: Telegram takes only letters, digits, _ and - in a secret.
+    return hmac.new(settings.token.encode(), b"verstas webhook secret", hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class Webhook:
     """Where Telegram posts updates, where we listen, and the secret it must present."""
@@ -174,14 +190,7 @@ async def running(
     try:
         await application.initialize()
         address = listen if webhook is None else Listen(webhook.listen, webhook.port)
-        server = None
-        if address is not None:
-            server = WebServer(
-                application,
-                last_dispatch=lambda: dispatcher_of(application).last_run,
-                webhook_path=webhook.path if webhook else None,
-                webhook_secret=webhook.secret if webhook else None,
-            )
+        server = _web_server(application, address, webhook)
         try:
             await set_command_menus(application.bot, runtime.texts)
             await application.start()
@@ -212,6 +221,22 @@ async def running(
         await runtime.engine.dispose()
 
 
+def _web_server(
+    application: VerstasApplication, address: Listen | None, webhook: Webhook | None
+) -> WebServer | None:
+    """The web server, where a listen address, a webhook or METRICS_LISTEN asks for one."""
+    metrics_at = runtime_of(application).settings.metrics_address
+    if address is None and metrics_at is None:
+        return None
+    return WebServer(
+        application,
+        last_dispatch=lambda: dispatcher_of(application).last_run,
+        webhook_path=webhook.path if webhook else None,
+        webhook_secret=webhook.secret if webhook else None,
+        metrics_apart=metrics_at is not None,
+    )
+
+
 async def _take_updates(
     application: VerstasApplication,
     server: WebServer | None,
@@ -223,6 +248,9 @@ async def _take_updates(
     assert application.updater is not None
     if server is not None and address is not None:
         await server.start(address.host, address.port)
+    metrics_at = runtime_of(application).settings.metrics_address
+    if server is not None and metrics_at is not None:
+        await server.start_metrics(*metrics_at)
     if webhook is None:
         await application.updater.start_polling(
             poll_interval=0,

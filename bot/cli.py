@@ -7,7 +7,6 @@ import argparse
 import asyncio
 import logging
 import os
-import secrets
 import signal
 import sqlite3
 import sys
@@ -18,7 +17,7 @@ from typing import TextIO
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot.app import Listen, Webhook, build_application, serve
+from bot.app import Listen, Webhook, build_application, serve, webhook_secret
 from bot.console.moment import DEMO_MOMENT, parse_moment
 from bot.foundation.clock import system_clock
 from bot.foundation.logs import configure_logging
@@ -198,12 +197,7 @@ def run_command(settings: Settings, webhook_url: str | None, listen_at: str | No
     if not webhook_url.startswith(("https://", "http://")):
         print("--webhook needs an http(s) URL", file=sys.stderr)
         return EXIT_USAGE
-    secret = (
-        settings.webhook_secret.get_secret_value()
-        if settings.webhook_secret
-        else secrets.token_urlsafe(32)
-    )
-    webhook = Webhook(webhook_url, host, int(port), secret)
+    webhook = Webhook(webhook_url, host, int(port), webhook_secret(settings))
     if settings.public_url is None:
         # Telegram reaches the server there, so calendar apps can too.
         settings = settings.model_copy(update={"public_url": webhook.origin})

@@ -129,7 +129,7 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = None
-    # The secret Telegram sends with every webhook request; random per start if not set.
+    # The secret Telegram sends with every webhook request; derived from the token if not set.
     webhook_secret: SecretStr | None = None
     # A file holding the token (Docker secrets); used when BOT_TOKEN is not set.
     bot_token_file: Path | None = None
@@ -165,6 +165,8 @@ class Settings(BaseSettings):
     privacy_controller: str | None = Field(default=None, max_length=500)
     privacy_dpo_contact: str | None = Field(default=None, max_length=500)
     privacy_legal_basis: str | None = Field(default=None, max_length=500)
+    # HOST:PORT where /metrics is served on its own (then not on the public listener).
+    metrics_listen: str | None = None
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -200,6 +202,16 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_privacy_fact(cls, value: str | None) -> str | None:
         return value.strip() if value is not None else None
+
+    @field_validator("metrics_listen")
+    @classmethod
+    def _check_metrics_listen(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        host, _, port = value.strip().rpartition(":")
+        if not host or not port.isdigit() or int(port) > 65_535:
+            raise ValueError(f"'{value}' is not HOST:PORT such as 127.0.0.1:9090")
+        return value.strip()
 
     @field_validator("log_format", mode="before")
     @classmethod
@@ -280,6 +292,14 @@ class Settings(BaseSettings):
     def database(self) -> URL:
         """The database URL as SQLAlchemy reads it."""
         return make_url(self.database_url)
+
+    @property
+    def metrics_address(self) -> tuple[str, int] | None:
+        """METRICS_LISTEN as (host, port), or None: /metrics on the public listener."""
+        if self.metrics_listen is None:
+            return None
+        host, _, port = self.metrics_listen.rpartition(":")
+        return host.strip("[]"), int(port)
 
     @property
     def token(self) -> str | None:

@@ -24,6 +24,16 @@ class FloodGuard:
         self.clock = clock
         self.recent: dict[int, deque[float]] = {}
         self.warned: set[int] = set()
+        self.next_prune = clock() + period
+
+    def prune(self, now: float) -> None:
+        """Forget users idle for a whole period: their counts no longer matter."""
+        horizon = now - self.period
+        idle = [user for user, recent in self.recent.items() if not recent or recent[-1] <= horizon]
+        for user in idle:
+            del self.recent[user]
+            self.warned.discard(user)
+        self.next_prune = now + self.period
 
     async def __call__(self, update: Update, context: VerstasContext) -> None:
         user = update.effective_user
@@ -33,6 +43,9 @@ class FloodGuard:
             # Other bots in a group are not our users.
             raise ApplicationHandlerStop
         now = self.clock()
+        if now >= self.next_prune:
+            # Once a period, so that every user who ever wrote is not kept for good.
+            self.prune(now)
         recent = self.recent.setdefault(user.id, deque())
         while recent and recent[0] <= now - self.period:
             recent.popleft()

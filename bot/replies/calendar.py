@@ -3,12 +3,13 @@ the address of a feed that calendar apps subscribe to; and the feeds' content.""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from html import escape
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -121,7 +122,24 @@ async def calendar_reply(
     return CalendarFile(Reply("\n\n".join(lines)), content)
 
 
-async def member_feed(session: AsyncSession, context: ReplyContext, token: str) -> bytes | None:
+@dataclass(frozen=True)
+class Feed:
+    """What a feed address shows: these workshops' meetings, in a language, with alarms."""
+
+    workshop_ids: frozenset[int]
+    language: str
+    offsets: tuple[timedelta, ...]
+
+
+@dataclass(frozen=True)
+class FeedVersion:
+    """The feed's ETag (its content and what it is made of) and its newest change."""
+
+    etag: str
+    last_modified: datetime | None
+
+
+async def member_feed(session: AsyncSession, context: ReplyContext, token: str) -> Feed | None:
     """A member's feed: what /calendar sends them; None for a token that is not valid."""
     feeds = context.feeds
     member_id = feeds.member_of(token) if feeds else None
@@ -132,19 +150,16 @@ async def member_feed(session: AsyncSession, context: ReplyContext, token: str) 
     )
     if member is None or not feeds.is_member_token(token, member.id, member.telegram_id):
         return None
-    content, _ = await calendar_file(
-        session,
-        context,
-        workshop_ids={s.workshop_id for s in member.subscriptions},
-        language=member.language,
-        offsets=context.policy.offsets_of(member),
+    return Feed(
+        frozenset(s.workshop_id for s in member.subscriptions),
+        member.language,
+        tuple(context.policy.offsets_of(member)),
     )
-    return content
 
 
 async def workshop_feed(
     session: AsyncSession, context: ReplyContext, token: str, language: str | None
-) -> bytes | None:
+) -> Feed | None:
     """A workshop's feed; None for a token that is not valid."""
     feeds = context.feeds
     key = feeds.workshop_of(token) if feeds else None
@@ -153,12 +168,35 @@ async def workshop_feed(
     workshop_id = await session.scalar(select(Workshop.id).where(Workshop.key == key))
     if workshop_id is None:
         return None
+    # Shared by many: the network's reminder times, not anyone's own.
+    offsets = tuple(context.policy.default_offsets)
+    return Feed(frozenset({workshop_id}), context.texts.choose(language), offsets)
+
+
+async def feed_version(session: AsyncSession, feed: Feed) -> FeedVersion:
+    """One cheap query: a meeting added, changed or removed changes the ETag."""
+    query = select(
+        func.count(Meeting.id),
+        func.max(Meeting.updated_at),
+        func.sum(Meeting.revision),
+        func.max(Meeting.id),
+    )
+    if feed.workshop_ids:
+        # None followed: every workshop's meetings, as /calendar before registering.
+        query = query.where(Meeting.workshop_id.in_(feed.workshop_ids))
+    count, changed, revisions, last_id = (await session.execute(query)).one()
+    made_of = (sorted(feed.workshop_ids), feed.language, feed.offsets)
+    stated = repr((made_of, count, changed, revisions, last_id))
+    return FeedVersion(hashlib.sha256(stated.encode()).hexdigest()[:32], changed)
+
+
+async def feed_content(session: AsyncSession, context: ReplyContext, feed: Feed) -> bytes:
+    """The feed's .ics file (as /calendar makes it)."""
     content, _ = await calendar_file(
         session,
         context,
-        workshop_ids={workshop_id},
-        language=context.texts.choose(language),
-        # Shared by many: the network's reminder times, not anyone's own.
-        offsets=context.policy.default_offsets,
+        workshop_ids=feed.workshop_ids,
+        language=feed.language,
+        offsets=feed.offsets,
     )
     return content

@@ -13,6 +13,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
+from bot.planning.timing import meeting_start, reminder_due
+from bot.replies.vtimezone import rule_timezone
+
 UID_DOMAIN = "verstas.invalid"
 # A meeting with a start but no end is shown as two hours long.
 DEFAULT_LENGTH = timedelta(hours=2)
@@ -54,33 +57,53 @@ def meetings_calendar(
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", zone.key)
     offsets = list(alarms)
-    for meeting in meetings:
-        event = Event()
-        event.add("uid", meeting_uid(meeting.workshop_key, meeting.key))
-        event.add("sequence", meeting.revision)
-        event.add("dtstamp", now)
-        event.add("summary", meeting.title)
-        if meeting.starts_at is None:
-            # The time is not decided: an all-day event on the meeting's day.
-            event.add("dtstart", meeting.day)
-        else:
-            event.add("dtstart", meeting.starts_at.astimezone(zone))
-            end = meeting.ends_at or meeting.starts_at + DEFAULT_LENGTH
-            event.add("dtend", end.astimezone(zone))
-        if meeting.location:
-            event.add("location", meeting.location)
-        if meeting.description:
-            event.add("description", meeting.description)
-        event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
-        if not meeting.cancelled:
-            for offset in offsets:
-                alarm = Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add("description", meeting.title)
-                # Relative to the start, so that a moved meeting moves its alarms too.
-                alarm.add("trigger", -offset)
-                event.add_component(alarm)
-        calendar.add_component(event)
-    # VTIMEZONE for Europe/Helsinki, so that apps need not know the zone by name.
+    listed = list(meetings)
+    timed = [m.day for m in listed if m.starts_at is not None]
+    timezone = rule_timezone(zone, [*timed, now.date()]) if timed else None
+    if timezone is not None:
+        # Apps that know no zone by name read the times with this.
+        calendar.add_component(timezone)
+    for meeting in listed:
+        calendar.add_component(_event(meeting, zone, offsets, now))
+    # A zone without a yearly rule: icalendar's VTIMEZONE, every change listed.
     calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
+
+
+def _event(
+    meeting: CalendarMeeting, zone: ZoneInfo, offsets: list[timedelta], now: datetime
+) -> Event:
+    """One meeting as a VEVENT, with an alarm per offset unless it is cancelled."""
+    event = Event()
+    event.add("uid", meeting_uid(meeting.workshop_key, meeting.key))
+    event.add("sequence", meeting.revision)
+    event.add("dtstamp", now)
+    event.add("summary", meeting.title)
+    if meeting.starts_at is None:
+        # The time is not decided: an all-day event on the meeting's day.
+        event.add("dtstart", meeting.day)
+    else:
+        event.add("dtstart", meeting.starts_at.astimezone(zone))
+        end = meeting.ends_at or meeting.starts_at + DEFAULT_LENGTH
+        event.add("dtend", end.astimezone(zone))
+    if meeting.location:
+        event.add("location", meeting.location)
+    if meeting.description:
+        event.add("description", meeting.description)
+    event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
+    if meeting.cancelled:
+        return event
+    for offset in offsets:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", meeting.title)
+        if meeting.starts_at is None:
+            # Counted back from 9.00 like the bot's own reminders, not from the all-day
+            # event's midnight; a moved meeting gets a new SEQUENCE and new alarms.
+            start = meeting_start(meeting.day, None, zone)
+            alarm.add("trigger", reminder_due(start, offset, zone))
+        else:
+            # Relative to the start, so that a moved meeting moves its alarms too.
+            alarm.add("trigger", -offset)
+        event.add_component(alarm)
+    return event

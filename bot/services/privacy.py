@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from storage.models import (
     Announcement,
+    AnnouncementState,
     AuditEntry,
     ForgottenCount,
     Meeting,
@@ -24,10 +25,16 @@ from storage.models import (
     MinutesRequest,
     Outbox,
     OutboxStatus,
+    PendingImport,
     Rsvp,
     Subscription,
     Workshop,
 )
+
+# A schedule file or pasted announcement waiting for Confirm (up to 2 MB each) lapses after
+# a day; a broadcast draft nobody confirmed after a week.
+PENDING_IMPORT_DAYS = 1
+DRAFT_DAYS = 7
 
 
 def _when(value: datetime | None) -> str | None:
@@ -185,7 +192,8 @@ async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
 async def purge_expired(
     session: AsyncSession, *, now: datetime, retention_days: int
 ) -> tuple[int, int]:
-    """Delete finished outbox rows and audit entries older than the retention period."""
+    """Delete finished outbox rows and audit entries older than the retention period, and
+    what waited for a Confirm too long; returns the numbers of rows and entries."""
     horizon = now - timedelta(days=retention_days)
     finished = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.SKIPPED)
     messages = await session.execute(
@@ -195,5 +203,17 @@ async def purge_expired(
     # Requests for minutes nobody answered (they lapse after minutes; a day is plenty).
     await session.execute(
         delete(MinutesRequest).where(MinutesRequest.created_at < now - timedelta(days=1))
+    )
+    # Left unconfirmed, they would pile up for good.
+    await session.execute(
+        delete(PendingImport).where(
+            PendingImport.created_at < now - timedelta(days=PENDING_IMPORT_DAYS)
+        )
+    )
+    await session.execute(
+        delete(Announcement).where(
+            Announcement.state == AnnouncementState.DRAFT,
+            Announcement.created_at < now - timedelta(days=DRAFT_DAYS),
+        )
     )
     return messages.rowcount or 0, audit.rowcount or 0  # type: ignore[attr-defined]

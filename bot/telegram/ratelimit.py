@@ -31,6 +31,8 @@ JSONDict = dict[str, Any]
 
 # Telegram's limits count messages a second.
 WINDOW = 1.0
+# A group's window covers a minute; the windows of chats idle that long are dropped then.
+GROUP_PERIOD = 60.0
 
 
 class Priority(enum.StrEnum):
@@ -69,6 +71,10 @@ class SlidingWindow:
     def record(self, now: float) -> None:
         """Count one event at `now`."""
         self.events.append(now)
+
+    def idle(self, now: float) -> bool:
+        """True when no event is within the window any more."""
+        return not self.events or self.events[-1] <= now - self.period
 
 
 class OnTheWayWindow:
@@ -128,6 +134,7 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
         self.paused_until = 0.0
         self.interactive_waiting = 0
         self.changed = asyncio.Condition()
+        self.next_prune = clock() + GROUP_PERIOD
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -182,7 +189,7 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
                     group = self.groups.get(chat_id) if chat_id < 0 else None
                     if chat_id < 0 and group is None:
                         group = self.groups[chat_id] = SlidingWindow(
-                            self.limits.group_per_minute, 60.0
+                            self.limits.group_per_minute, GROUP_PERIOD
                         )
                     if group is not None:
                         wait = max(wait, group.wait(now))
@@ -211,10 +218,17 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
                 if interactive:
                     self.interactive_waiting -= 1
                 self.changed.notify_all()
-                if len(self.last_in_chat) > 50_000:
-                    # Old entries only matter for one chat_interval.
-                    horizon = self.clock() - self.limits.chat_interval
-                    self.last_in_chat = {c: t for c, t in self.last_in_chat.items() if t > horizon}
+                now = self.clock()
+                if now >= self.next_prune:
+                    self.prune(now)
+
+    def prune(self, now: float) -> None:
+        """Drop the windows of chats idle longer than they count: every chat ever sent to
+        would otherwise stay in memory for good."""
+        horizon = now - self.limits.chat_interval
+        self.last_in_chat = {c: t for c, t in self.last_in_chat.items() if t > horizon}
+        self.groups = {c: w for c, w in self.groups.items() if not w.idle(now)}
+        self.next_prune = now + GROUP_PERIOD
 
 
 def _chat_id(data: dict[str, Any]) -> int | None:

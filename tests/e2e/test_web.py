@@ -358,3 +358,44 @@ def feed_path(message: SentMessage) -> str:
         r"https://verstas\.example\.fi(/calendar/member/\S+\.ics)", message.plain_text or ""
     )
     return str(path)
+
+
+async def test_two_webhook_instances_behind_one_address_accept_each_others_updates(
+    fake_api: LocalBotAPI, tmp_path: Path
+) -> None:
+    # No WEBHOOK_SECRET: each instance sets the webhook at start with the secret it knows,
+    # and Telegram keeps the last one; the proxy may pass an update to either instance.
+    env = {
+        "BOT_TOKEN": fake_api.token,
+        "BOT_API_BASE_URL": fake_api.base_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'verstas.sqlite3'}",
+    }
+    ports = [free_port(), free_port()]
+    bots = [BotProcess(env, cwd=tmp_path), BotProcess(env, cwd=tmp_path)]
+    users = [FakeUser(1451, "Ensimmäinen"), FakeUser(1452, "Toinen")]
+    try:
+        for count, (bot, port) in enumerate(zip(bots, ports, strict=True), start=1):
+            await bot.start(
+                "--webhook", "https://verstas.example.fi/hook", "--listen", f"127.0.0.1:{port}"
+            )
+            # One at a time: the second migrates a database the first has migrated.
+            await fake_api.wait_for_call("setWebhook", count=count, timeout=30)
+        secret = fake_api.calls_to("setWebhook")[-1].params["secret_token"]
+        statuses = []
+        async with httpx.AsyncClient() as client:
+            for update_id, (user, port) in enumerate(zip(users, ports, strict=True), start=1):
+                fake_api.add_user(user)
+                update = {"update_id": update_id, "message": fake_api.text_message(user, "/help")}
+                posted = await client.post(
+                    f"http://127.0.0.1:{port}/hook",
+                    json=update,
+                    headers={"X-Telegram-Bot-Api-Secret-Token": secret},
+                )
+                statuses.append(posted.status_code)
+        assert statuses == [200, 200]
+        for user in users:
+            await fake_api.wait_for_message(user.id, timeout=15)
+        assert [await bot.stop(signal.SIGTERM) for bot in bots] == [0, 0]
+    finally:
+        for bot in bots:
+            await bot.kill()

@@ -101,3 +101,33 @@ async def test_requests_that_are_not_messages_are_not_held_back() -> None:
     assert calls == 5
     # Held back at one a second, five calls would take four seconds.
     assert time.monotonic() - started < 1.0
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_the_windows_of_idle_chats_are_forgotten() -> None:
+    clock = ManualClock()
+    limiter = FairRateLimiter(SendLimits(per_second=1000), clock=clock)
+
+    async def send(**_: Any) -> bool:
+        return True
+
+    # A thousand groups and private chats, each sent one message.
+    for chat in range(1, 1001):
+        for chat_id in (chat, -chat):
+            await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": chat_id}, None)
+        # 200 a second: under the overall limit, so no send waits for the clock.
+        clock.now += 0.01
+    assert (len(limiter.groups), len(limiter.last_in_chat)) == (1000, 2000)
+    # A minute later, one more message: only its chat is remembered.
+    clock.now += 61
+    await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": -5}, None)
+    assert (list(limiter.groups), list(limiter.last_in_chat)) == ([-5], [-5])
