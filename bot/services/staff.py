@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.members import Person, member_of
@@ -123,15 +123,24 @@ async def use_invite(
     now: datetime,
 ) -> bool:
     """Open an invite link: the first one to use a valid token becomes a coordinator."""
-    invite = await session.scalar(select(Invite).where(Invite.token == token))
     member = await member_of(session, person)
-    if invite is None or invite.used_by is not None or invite.expires_at <= now:
+    # One conditional update claims the link: two people opening it at once (or one twice)
+    # cannot both read it unused and both become coordinators; the second one's update
+    # waits for the first and then matches no row.
+    claimed = await session.execute(
+        update(Invite)
+        .where(Invite.token == token, Invite.used_by.is_(None), Invite.expires_at > now)
+        .values(used_by=member.telegram_id, used_at=now)
+        .returning(Invite.created_by)
+        .execution_options(synchronize_session=False)
+    )
+    created_by = claimed.scalar_one_or_none()
+    if created_by is None:
         await audit(session, member, "use-invite", allowed=False, detail="invalid or used link")
         return False
-    invite.used_by, invite.used_at = member.telegram_id, now
     if member.role == Role.PARTICIPANT:
         member.role = Role.COORDINATOR
-    await audit(session, member, "use-invite", target=f"invite by {invite.created_by}")
+    await audit(session, member, "use-invite", target=f"invite by {created_by}")
     return True
 
 
