@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from bot.services.attachments import Attachment
 
-__all__ = ["Attachment", "Button", "Refusal", "Reply"]
+__all__ = ["CAPTION_LIMIT", "MESSAGE_LIMIT", "Attachment", "Button", "Refusal", "Reply"]
+
+# Telegram refuses longer messages; longer replies are split at line breaks when sent.
+MESSAGE_LIMIT = 4096
+# Telegram's limit for the caption of a photo or document. Both limits are applied to the
+# HTML, which is never shorter than the text Telegram counts.
+CAPTION_LIMIT = 1024
 
 
 @dataclass(frozen=True)

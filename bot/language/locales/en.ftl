@@ -205,6 +205,17 @@ admin-only = This is for administrators only.
 municipality-not-found-plain = I found no municipality "{ $name }".
 broadcast-usage = Write the announcement after the command, e.g. /broadcast municipality=Lohja Hello all! The audience can be narrowed: workshop=KEY and municipality=NAME.
 broadcast-preview = 📣 <b>Preview</b> – { $count } recipients ({ $audience }). Confirm to send it.
+broadcast-preview-nobody = 📣 <b>Preview</b> – nobody would receive this announcement ({ $audience }). Choose other recipients or cancel it.
+broadcast-too-long =
+    The announcement is too long: with its title it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
+        [one] one character
+       *[other] { $over } characters
+    } and send it again.
+broadcast-caption-too-long =
+    An announcement with a photo or a file may have at most { $limit } characters; with its title this one would have { $length }. Shorten the text by at least { $over ->
+        [one] one character
+       *[other] { $over } characters
+    } and send the photo or file again.
 broadcast-confirm = ✅ Confirm
 broadcast-cancel = Cancel
 broadcast-pick-workshop = Audience: workshop…
@@ -248,6 +259,7 @@ invite-invalid = The invitation link is not valid (used or expired).
 audit-title = <b>Audit log</b>
 audit-refused = refused
 broadcast-no-draft = You have no announcement waiting. Write /broadcast and the announcement first.
+broadcast-nobody = Nobody would receive this announcement, so it was not sent. Choose other recipients with the preview's buttons, or cancel it (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> is in order. This is what it would change:
 import-confirm = ✅ Import
 import-cancelled = Import cancelled; nothing was saved.

@@ -205,6 +205,9 @@ admin-only = Tämä toiminto on vain ylläpitäjille.
 municipality-not-found-plain = En löytänyt kuntaa ”{ $name }”.
 broadcast-usage = Kirjoita tiedote komennon perään, esim. /broadcast municipality=Lohja Hei kaikki! Vastaanottajat voi rajata: workshop=TUNNUS ja municipality=KUNTA.
 broadcast-preview = 📣 <b>Esikatselu</b> – vastaanottajia { $count } ({ $audience }). Vahvista, niin tiedote lähtee.
+broadcast-preview-nobody = 📣 <b>Esikatselu</b> – tiedote ei tavoittaisi ketään ({ $audience }). Valitse muut vastaanottajat tai peru tiedote.
+broadcast-too-long = Tiedote on liian pitkä: otsikkoineen siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
+broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikkoineen { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
 broadcast-confirm = ✅ Vahvista
 broadcast-cancel = Peru
 broadcast-pick-workshop = Vastaanottajat: verstas…
@@ -248,6 +251,7 @@ invite-invalid = Kutsulinkki ei ole voimassa (käytetty tai vanhentunut).
 audit-title = <b>Tapahtumaloki</b>
 audit-refused = estetty
 broadcast-no-draft = Sinulla ei ole vahvistamatonta tiedotetta. Kirjoita ensin /broadcast ja tiedote.
+broadcast-nobody = Tiedote ei tavoittaisi ketään, joten sitä ei lähetetty. Valitse esikatselun painikkeilla muut vastaanottajat tai peru tiedote (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> on kunnossa. Näin tietoihin tulisi:
 import-confirm = ✅ Tuo
 import-cancelled = Tuonti peruttu; mitään ei tallennettu.

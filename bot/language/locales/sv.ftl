@@ -204,6 +204,9 @@ admin-only = Den här funktionen är bara för administratörer.
 municipality-not-found-plain = Jag hittade ingen kommun ”{ $name }”.
 broadcast-usage = Skriv meddelandet efter kommandot, t.ex. /broadcast municipality=Lojo Hej alla! Mottagarna kan avgränsas: workshop=NYCKEL och municipality=KOMMUN.
 broadcast-preview = 📣 <b>Förhandsvisning</b> – { $count } mottagare ({ $audience }). Bekräfta så skickas meddelandet.
+broadcast-preview-nobody = 📣 <b>Förhandsvisning</b> – meddelandet skulle inte nå någon ({ $audience }). Välj andra mottagare eller avbryt meddelandet.
+broadcast-too-long = Meddelandet är för långt: med rubriken skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
+broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
 broadcast-confirm = ✅ Bekräfta
 broadcast-cancel = Avbryt
 broadcast-pick-workshop = Mottagare: verkstad…
@@ -247,6 +250,7 @@ invite-invalid = Inbjudningslänken gäller inte (använd eller föråldrad).
 audit-title = <b>Händelselogg</b>
 audit-refused = nekad
 broadcast-no-draft = Du har inget obekräftat meddelande. Skriv först /broadcast och meddelandet.
+broadcast-nobody = Meddelandet skulle inte nå någon, så det skickades inte. Välj andra mottagare med knapparna i förhandsvisningen eller avbryt meddelandet (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> är i ordning. Så här skulle uppgifterna ändras:
 import-confirm = ✅ Importera
 import-cancelled = Importen avbröts; ingenting sparades.
