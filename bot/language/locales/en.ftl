@@ -258,6 +258,7 @@ invite-accepted = Welcome as a coordinator!
 invite-invalid = The invitation link is not valid (used or expired).
 audit-title = <b>Audit log</b>
 audit-refused = refused
+audit-forgotten = (deleted member)
 broadcast-no-draft = You have no announcement waiting. Write /broadcast and the announcement first.
 broadcast-nobody = Nobody would receive this announcement, so it was not sent. Choose other recipients with the preview's buttons, or cancel it (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> is in order. This is what it would change:
@@ -286,7 +287,7 @@ privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.
     <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
-    <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days.
+    <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days. When you delete your data, your name and the number of your Telegram account are removed from the entries that stay in the audit log.
     <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.
     <b>Your rights:</b> /mydata sends you all your data as a file; /forget deletes it.
 mydata-none = Nothing is stored about you.

@@ -250,6 +250,7 @@ invite-accepted = Tervetuloa koordinaattoriksi!
 invite-invalid = Kutsulinkki ei ole voimassa (käytetty tai vanhentunut).
 audit-title = <b>Tapahtumaloki</b>
 audit-refused = estetty
+audit-forgotten = (poistettu jäsen)
 broadcast-no-draft = Sinulla ei ole vahvistamatonta tiedotetta. Kirjoita ensin /broadcast ja tiedote.
 broadcast-nobody = Tiedote ei tavoittaisi ketään, joten sitä ei lähetetty. Valitse esikatselun painikkeilla muut vastaanottajat tai peru tiedote (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> on kunnossa. Näin tietoihin tulisi:
@@ -278,7 +279,7 @@ privacy-notice =
     <b>Tietosuoja</b>
     <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.
     <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
-    <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen.
+    <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen. Kun poistat tietosi, tapahtumalokiin jäävistä merkinnöistä poistetaan nimesi ja Telegram-tunnuksesi numero.
     <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.
     <b>Oikeutesi:</b> /mydata lähettää kaikki tietosi tiedostona; /forget poistaa ne.
 mydata-none = Sinusta ei ole tallennettu mitään.

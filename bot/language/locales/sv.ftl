@@ -249,6 +249,7 @@ invite-accepted = Välkommen som koordinator!
 invite-invalid = Inbjudningslänken gäller inte (använd eller föråldrad).
 audit-title = <b>Händelselogg</b>
 audit-refused = nekad
+audit-forgotten = (raderad medlem)
 broadcast-no-draft = Du har inget obekräftat meddelande. Skriv först /broadcast och meddelandet.
 broadcast-nobody = Meddelandet skulle inte nå någon, så det skickades inte. Välj andra mottagare med knapparna i förhandsvisningen eller avbryt meddelandet (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> är i ordning. Så här skulle uppgifterna ändras:
@@ -277,7 +278,7 @@ privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
     <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
-    <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar.
+    <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar. När du raderar dina uppgifter tas ditt namn och numret på ditt Telegram-konto bort från de poster som finns kvar i händelseloggen.
     <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
     <b>Dina rättigheter:</b> /mydata skickar alla dina uppgifter som en fil; /forget raderar dem.
 mydata-none = Ingenting om dig har sparats.
