@@ -15,6 +15,7 @@ from bot.replies.broadcasts import (
 )
 from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
+from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Refusal, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
@@ -187,12 +188,18 @@ async def schedule_file(update: Update, context: VerstasContext) -> None:
     runtime, message = context.runtime, update.effective_message
     if message is None or message.document is None:
         return
-    document = message.document
-    person = person_of(update, runtime)
-    if (document.file_size or 0) > MAX_SCHEDULE_BYTES:
-        async with runtime.sessions.begin() as session:
-            language = await language_of(session, person)
-        await send(update, Reply(runtime.texts(language, "import-error-too_large", limit="2 MB")))
+    document, person = message.document, person_of(update, runtime)
+    # The role, then the size, before downloading; in a transaction of its own, so that no
+    # transaction stays open during the download.
+    async with runtime.sessions.begin() as session:
+        refused: Reply | None = await refused_upload(
+            session, runtime.replies, person, "import", document.file_name or ""
+        )
+        language = await language_of(session, person)
+    if refused is None and (document.file_size or 0) > MAX_SCHEDULE_BYTES:
+        refused = Reply(runtime.texts(language, "import-error-too_large", limit="2 MB"))
+    if refused is not None:
+        await send(update, refused)
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
     async with runtime.sessions.begin() as session:
