@@ -21,7 +21,15 @@ from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_rep
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
+from handlers.common import (
+    arguments,
+    outdated,
+    person_of,
+    respond,
+    send,
+    send_personal,
+    show_in_place,
+)
 from storage.models import Role
 
 _COMMAND = re.compile(r"^/\S+\s*")
@@ -140,14 +148,14 @@ async def cancel_meeting(update: Update, context: VerstasContext) -> None:
 
 async def attendance(update: Update, context: VerstasContext) -> None:
     """/attendance N: the list as a message and as a CSV file."""
-    runtime, chat = context.runtime, update.effective_chat
+    runtime = context.runtime
     async with runtime.sessions.begin() as session:
         result = await attendance_reply(
             session, runtime.replies, person_of(update, runtime), arguments(context)
         )
-    await send(update, result.reply)
-    if result.csv is not None and chat is not None:
-        await chat.send_document(InputFile(result.csv, filename=result.file_name))
+    csv = result.csv
+    document = None if csv is None else InputFile(csv, filename=result.file_name)
+    await send_personal(update, runtime, result.reply, document)
 
 
 async def members(update: Update, context: VerstasContext) -> None:

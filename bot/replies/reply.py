@@ -30,6 +30,9 @@ class Reply:
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
+    # Personal data (someone's names, feed address, own data): asked for in a group, it is
+    # answered in the asker's private chat, never in the group.
+    personal: bool = False
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ async def attendance_reply(
     lines.append("\n" + ", ".join(f"{names[answer]} {count}" for answer, count in totals.items()))
     await audit(session, actor, "attendance", target=f"meeting {meeting.id}")
     return AttendanceReply(
-        Reply("\n".join(lines)),
+        Reply("\n".join(lines), personal=True),
         attendance_csv(people, names),
         f"attendance-{meeting.date.isoformat()}-{meeting.id}.csv",
     )
@@ -113,7 +113,7 @@ async def members_reply(session: AsyncSession, context: ReplyContext, person: Pe
         + ("" if active else " " + texts(language, "members-inactive"))
         for name, municipality, active in await member_list(session)
     ]
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), personal=True)
 
 
 @refused_as_reply
@@ -177,4 +177,4 @@ async def audit_reply(session: AsyncSession, context: ReplyContext, person: Pers
         )
         about = f" – {escape('; '.join(parts))}" if parts else ""
         lines.append(f"{when} {who}: {escape(entry.action)}{mark}{about}")
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), personal=True)

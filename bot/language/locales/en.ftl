@@ -292,6 +292,8 @@ privacy-notice =
     <b>Your rights:</b> /mydata sends you all your data as a file; /forget deletes it.
 mydata-none = Nothing is stored about you.
 mydata-sent = Here is everything stored about you, as a JSON file.
+personal-sent-privately = 📬 I answered you in a private chat, as the answer contains personal data.
+personal-ask-privately = 🔒 Ask me this in a private chat (t.me/{ $bot }): the answer contains personal data, which I do not post in the group.
 forget-ask = Delete all your data: municipality, followed workshops, answers and reminders? This cannot be undone.
 forget-yes-button = Delete my data
 forget-no-button = Don't delete

@@ -284,6 +284,8 @@ privacy-notice =
     <b>Oikeutesi:</b> /mydata lähettää kaikki tietosi tiedostona; /forget poistaa ne.
 mydata-none = Sinusta ei ole tallennettu mitään.
 mydata-sent = Tässä kaikki sinusta tallennettu JSON-tiedostona.
+personal-sent-privately = 📬 Vastasin sinulle yksityisviestillä, koska vastauksessa on henkilötietoja.
+personal-ask-privately = 🔒 Kysy tätä minulta yksityisviestillä (t.me/{ $bot }): vastauksessa on henkilötietoja, joita en lähetä ryhmään.
 forget-ask = Poistetaanko kaikki tietosi: kunta, seuratut verstaat, ilmoittautumiset ja muistutukset? Tätä ei voi perua.
 forget-yes-button = Poista tietoni
 forget-no-button = Älä poista

@@ -283,6 +283,8 @@ privacy-notice =
     <b>Dina rättigheter:</b> /mydata skickar alla dina uppgifter som en fil; /forget raderar dem.
 mydata-none = Ingenting om dig har sparats.
 mydata-sent = Här är allt som sparats om dig, som en JSON-fil.
+personal-sent-privately = 📬 Jag svarade dig i ett privat meddelande, eftersom svaret innehåller personuppgifter.
+personal-ask-privately = 🔒 Fråga mig det här i ett privat meddelande (t.me/{ $bot }): svaret innehåller personuppgifter, som jag inte skickar till gruppen.
 forget-ask = Ska alla dina uppgifter raderas: kommun, verkstäder du följer, svar och påminnelser? Det går inte att ångra.
 forget-yes-button = Radera mina uppgifter
 forget-no-button = Radera inte
