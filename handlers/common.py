@@ -8,9 +8,9 @@ from contextlib import suppress
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message, Update
+from telegram import InputFile, Message, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Forbidden
 
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
@@ -65,7 +65,32 @@ async def respond(update: Update, context: VerstasContext, make: ReplyMaker) -> 
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
         reply = await make(session, runtime.replies, person_of(update, runtime))
-    await send(update, reply)
+    await send_personal(update, runtime, reply)
+
+
+async def send_personal(
+    update: Update, runtime: Runtime, reply: Reply, document: InputFile | None = None
+) -> None:
+    """The reply and its file; in a group, a personal reply goes to the asker's private chat."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    bot = chat.get_bot()
+    if not (reply.personal and in_group(update)) or user is None:
+        await send_reply(bot, chat.id, reply)
+        if document is not None:
+            await chat.send_document(document)
+        return
+    try:
+        await send_reply(bot, user.id, reply)
+        if document is not None:
+            await bot.send_document(user.id, document)
+        key = "personal-sent-privately"
+    except Forbidden:
+        # Telegram lets a bot write only to someone who has started it and not blocked it.
+        key = "personal-ask-privately"
+    language = runtime.texts.choose(user.language_code)
+    await send_reply(bot, chat.id, Reply(runtime.texts(language, key, bot=bot.username)))
 
 
 async def send(update: Update, reply: Reply) -> Message | None:

@@ -15,12 +15,21 @@ from bot.replies.broadcasts import (
 )
 from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
+from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Refusal, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
+from handlers.common import (
+    arguments,
+    outdated,
+    person_of,
+    respond,
+    send,
+    send_personal,
+    show_in_place,
+)
 from storage.models import Role
 
 _COMMAND = re.compile(r"^/\S+\s*")
@@ -139,14 +148,14 @@ async def cancel_meeting(update: Update, context: VerstasContext) -> None:
 
 async def attendance(update: Update, context: VerstasContext) -> None:
     """/attendance N: the list as a message and as a CSV file."""
-    runtime, chat = context.runtime, update.effective_chat
+    runtime = context.runtime
     async with runtime.sessions.begin() as session:
         result = await attendance_reply(
             session, runtime.replies, person_of(update, runtime), arguments(context)
         )
-    await send(update, result.reply)
-    if result.csv is not None and chat is not None:
-        await chat.send_document(InputFile(result.csv, filename=result.file_name))
+    csv = result.csv
+    document = None if csv is None else InputFile(csv, filename=result.file_name)
+    await send_personal(update, runtime, result.reply, document)
 
 
 async def members(update: Update, context: VerstasContext) -> None:
@@ -187,12 +196,18 @@ async def schedule_file(update: Update, context: VerstasContext) -> None:
     runtime, message = context.runtime, update.effective_message
     if message is None or message.document is None:
         return
-    document = message.document
-    person = person_of(update, runtime)
-    if (document.file_size or 0) > MAX_SCHEDULE_BYTES:
-        async with runtime.sessions.begin() as session:
-            language = await language_of(session, person)
-        await send(update, Reply(runtime.texts(language, "import-error-too_large", limit="2 MB")))
+    document, person = message.document, person_of(update, runtime)
+    # The role, then the size, before downloading; in a transaction of its own, so that no
+    # transaction stays open during the download.
+    async with runtime.sessions.begin() as session:
+        refused: Reply | None = await refused_upload(
+            session, runtime.replies, person, "import", document.file_name or ""
+        )
+        language = await language_of(session, person)
+    if refused is None and (document.file_size or 0) > MAX_SCHEDULE_BYTES:
+        refused = Reply(runtime.texts(language, "import-error-too_large", limit="2 MB"))
+    if refused is not None:
+        await send(update, refused)
         return
     content = bytes(await (await document.get_file()).download_as_bytearray())
     async with runtime.sessions.begin() as session:

@@ -20,9 +20,17 @@ from bot.replies.minutes import (
     show_minutes_reply,
     stop_request_reply,
 )
+from bot.replies.refusals import refused_upload
+from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.members import language_of
-from bot.services.minutes import MAX_FILE_BYTES, MinutesFile, awaited_meeting, renew_file_id
+from bot.services.minutes import (
+    MAX_FILE_BYTES,
+    MinutesFile,
+    awaited_meeting,
+    drop_request,
+    renew_file_id,
+)
 from bot.telegram.context import VerstasContext
 from handlers.common import (
     arguments,
@@ -81,7 +89,7 @@ async def awaited_minutes(update: Update, context: VerstasContext) -> None:
         return
     file = None
     if message.document is not None:
-        file = await _download(update, context, message.document)
+        file = await _download(update, context, message.document, awaited=True)
         if file is None:
             raise ApplicationHandlerStop
     text: str | None = None
@@ -151,14 +159,29 @@ async def archive_button(update: Update, context: VerstasContext) -> None:
 
 
 async def _download(
-    update: Update, context: VerstasContext, document: Document
+    update: Update,
+    context: VerstasContext,
+    document: Document,
+    *,
+    awaited: bool = False,
 ) -> MinutesFile | None:
-    """The document with a copy of its bytes; None (and a line) when it is too large."""
+    """The document with a copy of its bytes; None (and a line) if refused or too large."""
     runtime = context.runtime
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        async with runtime.sessions.begin() as session:
-            language = await language_of(session, person_of(update, runtime))
-        await send(update, file_too_large(runtime.replies, language))
+    person = person_of(update, runtime)
+    # The role, then the size, before downloading; in a transaction of its own, so that no
+    # transaction stays open during the download.
+    async with runtime.sessions.begin() as session:
+        refused: Reply | None = await refused_upload(
+            session, runtime.replies, person, "minutes", document.file_name or ""
+        )
+        if refused is not None and awaited:
+            # The role was taken away since `/minutes KEY`: the wait is over, as on refusal.
+            await drop_request(session, person.telegram_id)
+        language = await language_of(session, person)
+    if refused is None and (document.file_size or 0) > MAX_FILE_BYTES:
+        refused = file_too_large(runtime.replies, language)
+    if refused is not None:
+        await send(update, refused)
         return None
     content = bytes(await (await document.get_file()).download_as_bytearray())
     return MinutesFile(document.file_id, document.file_name or "minutes", content)

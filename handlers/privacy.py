@@ -9,7 +9,15 @@ from bot.replies.calendar import calendar_reply
 from bot.replies.privacy import forget_reply, mydata_reply, privacy_reply
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
-from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
+from handlers.common import (
+    arguments,
+    drop_buttons,
+    outdated,
+    person_of,
+    respond,
+    send,
+    send_personal,
+)
 
 
 async def privacy(update: Update, context: VerstasContext) -> None:
@@ -22,12 +30,12 @@ async def privacy(update: Update, context: VerstasContext) -> None:
 
 async def mydata(update: Update, context: VerstasContext) -> None:
     """/mydata: the member's data as a JSON file."""
-    runtime, chat = context.runtime, update.effective_chat
+    runtime = context.runtime
     async with runtime.sessions.begin() as session:
         result = await mydata_reply(session, runtime.replies, person_of(update, runtime))
-    await send(update, result.reply)
-    if result.file is not None and chat is not None:
-        await chat.send_document(InputFile(result.file, filename="verstas-mydata.json"))
+    file = result.file
+    document = None if file is None else InputFile(file, filename="verstas-mydata.json")
+    await send_personal(update, runtime, result.reply, document)
 
 
 async def forget(update: Update, context: VerstasContext) -> None:
@@ -54,11 +62,11 @@ async def forget_button(update: Update, context: VerstasContext) -> None:
 
 async def calendar(update: Update, context: VerstasContext) -> None:
     """/calendar [WORKSHOP]: the meetings of one's workshops (or of one) as an .ics file."""
-    runtime, chat = context.runtime, update.effective_chat
+    runtime = context.runtime
     async with runtime.sessions.begin() as session:
         result = await calendar_reply(
             session, runtime.replies, person_of(update, runtime), arguments(context)
         )
-    await send(update, result.reply)
-    if chat is not None and result.content is not None:
-        await chat.send_document(InputFile(result.content, filename=result.file_name))
+    content = result.content
+    document = None if content is None else InputFile(content, filename=result.file_name)
+    await send_personal(update, runtime, result.reply, document)

@@ -13,11 +13,12 @@ from bot.replies.buttons import AnnouncementAction, ChooseAudience
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refusal, refused_as_reply
-from bot.replies.reply import Attachment, Button, Reply
+from bot.replies.reply import CAPTION_LIMIT, MESSAGE_LIMIT, Attachment, Button, Reply
 from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
 from bot.services.staff import NotAllowed, staff_member
+from config.settings import LANGUAGES
 from storage.models import Announcement
 
 # `/broadcast workshop=KEY municipality=NAME TEXT`: the audience words may come in any order.
@@ -38,6 +39,29 @@ def _audience_text(
             texts(language, "audience-municipality", name=escape(municipality.title(language)))
         )
     return ", ".join(parts) or texts(language, "audience-everyone")
+
+
+def _telegram_length(html: str) -> int:
+    """The length as Telegram counts it, in UTF-16 code units (an emoji is two)."""
+    return len(html.encode("utf-16-le")) // 2
+
+
+def _too_long(
+    context: ReplyContext, language: str, html: str, attachment: Attachment | None
+) -> Reply | None:
+    """Why the announcement cannot go as one message with its title; None when it can."""
+    # Recipients get it with the title in their own language, added at sending: measured
+    # with the longest title, and on the HTML, it fits whoever receives it. Refused here,
+    # it never reaches the outbox to fail there for every recipient.
+    title = max(
+        (context.texts(code, "announcement-title") for code in LANGUAGES), key=_telegram_length
+    )
+    length = _telegram_length(f"{title}\n\n{html}")
+    limit = CAPTION_LIMIT if attachment is not None else MESSAGE_LIMIT
+    if length <= limit:
+        return None
+    key = "broadcast-caption-too-long" if attachment is not None else "broadcast-too-long"
+    return Reply(context.texts(language, key, length=length, limit=limit, over=length - limit))
 
 
 # --- broadcasts -------------------------------------------------------------------------
@@ -75,6 +99,10 @@ async def broadcast_reply(
     if not rest.strip():
         await staff_member(session, person, "broadcast")
         return Reply(texts(language, "broadcast-usage"))
+    too_long = _too_long(context, language, rest.strip(), attachment)
+    if too_long is not None:
+        await staff_member(session, person, "broadcast")
+        return too_long
     draft = await broadcasts.draft(
         session,
         person,
@@ -96,21 +124,27 @@ async def preview(
     """The draft as recipients will see it, its audience and count, and the buttons."""
     texts = context.texts
     count = await broadcasts.recipient_count(session, draft)
-    head = texts(
-        language,
-        "broadcast-preview",
-        count=count,
-        audience=_audience_text(context, language, directory, draft),
+    audience = _audience_text(context, language, directory, draft)
+    if count == 0:
+        head = texts(language, "broadcast-preview-nobody", audience=audience)
+    else:
+        head = texts(language, "broadcast-preview", count=count, audience=audience)
+    if draft.attachment_kind is not None:
+        head += "\n" + texts(language, f"broadcast-attachment-{draft.attachment_kind}")
+    return Reply(f"{head}\n\n{draft.text}", _preview_buttons(context, language, draft, count))
+
+
+def _preview_buttons(
+    context: ReplyContext, language: str, draft: Announcement, count: int
+) -> tuple[tuple[Button, ...], ...]:
+    """Confirm (only when someone would receive it), Cancel and the audience buttons."""
+    texts = context.texts
+    decide = (
+        Button(texts(language, "broadcast-confirm"), AnnouncementAction("ok", draft.id).encode()),
+        Button(texts(language, "broadcast-cancel"), AnnouncementAction("no", draft.id).encode()),
     )
-    buttons = (
-        (
-            Button(
-                texts(language, "broadcast-confirm"), AnnouncementAction("ok", draft.id).encode()
-            ),
-            Button(
-                texts(language, "broadcast-cancel"), AnnouncementAction("no", draft.id).encode()
-            ),
-        ),
+    return (
+        decide if count > 0 else decide[1:],
         (
             Button(
                 texts(language, "broadcast-pick-workshop"),
@@ -122,9 +156,6 @@ async def preview(
             ),
         ),
     )
-    if draft.attachment_kind is not None:
-        head += "\n" + texts(language, f"broadcast-attachment-{draft.attachment_kind}")
-    return Reply(f"{head}\n\n{draft.text}", buttons)
 
 
 async def _draft(
@@ -222,6 +253,9 @@ async def confirm_reply(
     draft = await _draft(session, context, person, announcement_id, "broadcast-confirm")
     if isinstance(draft, Reply):
         return Confirmed(draft, planned=False)
+    if await broadcasts.recipient_count(session, draft) == 0:
+        # Nothing would be sent, and its status line would wait for ever for a last row.
+        return Confirmed(Reply(texts(language, "broadcast-nobody")), planned=False)
     directory = await load_directory(session)
     count = await broadcasts.confirm(
         session,

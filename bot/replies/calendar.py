@@ -119,7 +119,8 @@ async def calendar_reply(
     if directory.workshops:
         example = f"/calendar {directory.workshops[0].key}"
         lines.append(texts(language, "calendar-workshop-hint", example=escape(example)))
-    return CalendarFile(Reply("\n\n".join(lines)), content)
+    # The member's own feed address and workshops.
+    return CalendarFile(Reply("\n\n".join(lines), personal=True), content)
 
 
 @dataclass(frozen=True)

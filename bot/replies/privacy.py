@@ -58,7 +58,7 @@ async def mydata_reply(session: AsyncSession, context: ReplyContext, person: Per
     if data is None:
         return MyData(Reply(context.texts(language, "mydata-none")))
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
-    return MyData(Reply(context.texts(language, "mydata-sent")), content)
+    return MyData(Reply(context.texts(language, "mydata-sent"), personal=True), content)
 
 
 async def forget_reply(

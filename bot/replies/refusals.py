@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Refusal, Reply
 from bot.services.members import Person, language_of
-from bot.services.staff import NotAllowed
+from bot.services.staff import NotAllowed, staff_member
 
 P = ParamSpec("P")
 ReplyFunction = Callable[Concatenate[AsyncSession, ReplyContext, Person, P], Awaitable[Reply]]
@@ -28,6 +28,18 @@ async def refusal(
     """ "Coordinators only" (or "administrators only") in the person's language."""
     language = await language_of(session, person)
     return Refusal(context.texts(language, "admin-only" if admin_only else "staff-only"))
+
+
+async def refused_upload(
+    session: AsyncSession, context: ReplyContext, person: Person, action: str, file_name: str
+) -> Refusal | None:
+    """The refusal of a file sent for `action` by someone who may not do it; None if they may."""
+    # Asked before the file is downloaded, so that a stranger's file is never fetched.
+    try:
+        await staff_member(session, person, action, target=f"file {file_name}")
+    except NotAllowed as refused:
+        return await refusal(session, context, person, admin_only=refused.admin_only)
+    return None
 
 
 def refused_as_reply(make: ReplyFunction[P]) -> ReplyFunction[P]:

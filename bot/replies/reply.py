@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from bot.services.attachments import Attachment
 
-__all__ = ["Attachment", "Button", "Refusal", "Reply"]
+__all__ = ["CAPTION_LIMIT", "MESSAGE_LIMIT", "Attachment", "Button", "Refusal", "Reply"]
+
+# Telegram refuses longer messages; longer replies are split at line breaks when sent.
+MESSAGE_LIMIT = 4096
+# Telegram's limit for the caption of a photo or document. Both limits are applied to the
+# HTML, which is never shorter than the text Telegram counts.
+CAPTION_LIMIT = 1024
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,9 @@ class Reply:
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
+    # Personal data (someone's names, feed address, own data): asked for in a group, it is
+    # answered in the asker's private chat, never in the group.
+    personal: bool = False
 
 
 @dataclass(frozen=True)

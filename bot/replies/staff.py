@@ -17,6 +17,8 @@ from bot.services.attendance import attendance, attendance_csv, member_counts, m
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
 from bot.services.staff import (
+    FORGOTTEN_ID,
+    FORGOTTEN_NAME,
     NotAllowed,
     audit,
     create_invite,
@@ -81,7 +83,7 @@ async def attendance_reply(
     lines.append("\n" + ", ".join(f"{names[answer]} {count}" for answer, count in totals.items()))
     await audit(session, actor, "attendance", target=f"meeting {meeting.id}")
     return AttendanceReply(
-        Reply("\n".join(lines)),
+        Reply("\n".join(lines), personal=True),
         attendance_csv(people, names),
         f"attendance-{meeting.date.isoformat()}-{meeting.id}.csv",
     )
@@ -111,7 +113,7 @@ async def members_reply(session: AsyncSession, context: ReplyContext, person: Pe
         + ("" if active else " " + texts(language, "members-inactive"))
         for name, municipality, active in await member_list(session)
     ]
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), personal=True)
 
 
 @refused_as_reply
@@ -162,8 +164,17 @@ async def audit_reply(session: AsyncSession, context: ReplyContext, person: Pers
     for entry in await latest_audit(session):
         when = format_when(entry.at.astimezone(zone).date(), entry.at, None, language, zone)
         mark = "" if entry.allowed else " ✗ " + texts(language, "audit-refused")
-        parts = [p for p in (entry.target, entry.audience, entry.detail) if p]
-        who = f"{escape(entry.actor_name)} ({entry.actor_telegram_id})"
+        forgotten = texts(language, "audit-forgotten")
+        parts = [
+            forgotten if p == FORGOTTEN_NAME else p
+            for p in (entry.target, entry.audience, entry.detail)
+            if p
+        ]
+        who = (
+            forgotten
+            if entry.actor_telegram_id == FORGOTTEN_ID
+            else f"{escape(entry.actor_name)} ({entry.actor_telegram_id})"
+        )
         about = f" – {escape('; '.join(parts))}" if parts else ""
         lines.append(f"{when} {who}: {escape(entry.action)}{mark}{about}")
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), personal=True)

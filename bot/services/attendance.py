@@ -37,13 +37,24 @@ async def attendance(session: AsyncSession, meeting: Meeting) -> list[Attendee]:
     return [Attendee(municipality or "", name, answer) for name, municipality, answer in rows]
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (a name such as
+# `=HYPERLINK(...)` would become a live link); OWASP's advice is a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """The value as a cell a spreadsheet shows as text, never evaluates."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def attendance_csv(attendees: list[Attendee], answer_names: dict[RsvpAnswer | None, str]) -> bytes:
     """The list as CSV for a spreadsheet: municipality, name, answer (UTF-8 with BOM)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(["municipality", "name", "answer"])
     for attendee in attendees:
-        writer.writerow([attendee.municipality, attendee.name, answer_names[attendee.answer]])
+        cells = (attendee.municipality, attendee.name, answer_names[attendee.answer])
+        writer.writerow([spreadsheet_text(cell) for cell in cells])
     # The BOM makes spreadsheet programs read the ä and ö right.
     return buffer.getvalue().encode("utf-8-sig")
 

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.staff import forget_in_audit
 from storage.models import (
     Announcement,
     AnnouncementState,
@@ -184,6 +185,8 @@ async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
         update(Minutes).where(Minutes.author_id == member.id).values(author_id=None)
     )
     await session.execute(delete(MinutesRequest).where(MinutesRequest.telegram_id == telegram_id))
+    # What a coordinator did stays on record, but no longer says who they were.
+    await forget_in_audit(session, telegram_id)
     await session.delete(member)
     await session.flush()
     return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.members import Person, member_of
@@ -28,6 +28,11 @@ class NotAllowed(Exception):
 
 
 INVITE_VALIDITY = timedelta(days=7)
+
+# Who an audit entry names once its actor has asked to be forgotten: the entry stays as a
+# record of what was done, without the person.
+FORGOTTEN_ID = 0
+FORGOTTEN_NAME = "forgotten member"
 
 
 async def audit(
@@ -123,16 +128,52 @@ async def use_invite(
     now: datetime,
 ) -> bool:
     """Open an invite link: the first one to use a valid token becomes a coordinator."""
-    invite = await session.scalar(select(Invite).where(Invite.token == token))
     member = await member_of(session, person)
-    if invite is None or invite.used_by is not None or invite.expires_at <= now:
+    # One conditional update claims the link: two people opening it at once (or one twice)
+    # cannot both read it unused and both become coordinators; the second one's update
+    # waits for the first and then matches no row.
+    claimed = await session.execute(
+        update(Invite)
+        .where(Invite.token == token, Invite.used_by.is_(None), Invite.expires_at > now)
+        .values(used_by=member.telegram_id, used_at=now)
+        .returning(Invite.created_by)
+        .execution_options(synchronize_session=False)
+    )
+    created_by = claimed.scalar_one_or_none()
+    if created_by is None:
         await audit(session, member, "use-invite", allowed=False, detail="invalid or used link")
         return False
-    invite.used_by, invite.used_at = member.telegram_id, now
     if member.role == Role.PARTICIPANT:
         member.role = Role.COORDINATOR
-    await audit(session, member, "use-invite", target=f"invite by {invite.created_by}")
+    await audit(session, member, "use-invite", target=f"invite by {created_by}")
     return True
+
+
+async def forget_in_audit(session: AsyncSession, telegram_id: int) -> None:
+    """Remove a person's name and Telegram id from the audit log and the invitations."""
+    await session.execute(
+        update(AuditEntry)
+        .where(AuditEntry.actor_telegram_id == telegram_id)
+        .values(actor_telegram_id=FORGOTTEN_ID, actor_name=FORGOTTEN_NAME)
+    )
+    # Entries about them: a role set ("Name (id)"), a refused role change (the id typed),
+    # an invite they had created ("invite by id").
+    await session.execute(
+        update(AuditEntry)
+        .where(
+            or_(
+                AuditEntry.target.like(f"% ({telegram_id})"),
+                AuditEntry.target.in_([str(telegram_id), f"invite by {telegram_id}"]),
+            )
+        )
+        .values(target=FORGOTTEN_NAME)
+    )
+    await session.execute(
+        update(Invite).where(Invite.used_by == telegram_id).values(used_by=FORGOTTEN_ID)
+    )
+    await session.execute(
+        update(Invite).where(Invite.created_by == telegram_id).values(created_by=FORGOTTEN_ID)
+    )
 
 
 async def latest_audit(session: AsyncSession, limit: int = 20) -> list[AuditEntry]:

@@ -15,14 +15,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ExtBot
 
-from bot.replies.reply import Button, Reply
+from bot.replies.reply import CAPTION_LIMIT, MESSAGE_LIMIT, Button, Reply
 from bot.telegram.ratelimit import Priority
-
-# Telegram refuses longer messages; longer replies are split at line breaks.
-MESSAGE_LIMIT = 4096
-# Telegram's limit for the caption of a photo or document. Both limits are applied to the
-# HTML, which is never shorter than the text Telegram counts.
-CAPTION_LIMIT = 1024
 
 # A tag of Telegram's HTML; the text between tags is escaped, so every `<` starts a tag.
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*>")

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.telegram.sending import MESSAGE_LIMIT, split_message
+from bot.replies.reply import MESSAGE_LIMIT
+from bot.telegram.sending import split_message
 from storage.schedule import apply_schedule, read_schedule_bytes
 from tests.helpers.bots import bot_running, fixed_clock
 from tests.helpers.schedules import HELSINKI, yaml_bytes

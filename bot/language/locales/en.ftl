@@ -238,6 +238,17 @@ admin-only = This is for administrators only.
 municipality-not-found-plain = I found no municipality "{ $name }".
 broadcast-usage = Write the announcement after the command, e.g. /broadcast municipality=Lohja Hello all! The audience can be narrowed: workshop=KEY and municipality=NAME.
 broadcast-preview = 📣 <b>Preview</b> – { $count } recipients ({ $audience }). Confirm to send it.
+broadcast-preview-nobody = 📣 <b>Preview</b> – nobody would receive this announcement ({ $audience }). Choose other recipients or cancel it.
+broadcast-too-long =
+    The announcement is too long: with its title it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
+        [one] one character
+       *[other] { $over } characters
+    } and send it again.
+broadcast-caption-too-long =
+    An announcement with a photo or a file may have at most { $limit } characters; with its title this one would have { $length }. Shorten the text by at least { $over ->
+        [one] one character
+       *[other] { $over } characters
+    } and send the photo or file again.
 broadcast-confirm = ✅ Confirm
 broadcast-cancel = Cancel
 broadcast-pick-workshop = Audience: workshop…
@@ -280,7 +291,9 @@ invite-accepted = Welcome as a coordinator!
 invite-invalid = The invitation link is not valid (used or expired).
 audit-title = <b>Audit log</b>
 audit-refused = refused
+audit-forgotten = (deleted member)
 broadcast-no-draft = You have no announcement waiting. Write /broadcast and the announcement first.
+broadcast-nobody = Nobody would receive this announcement, so it was not sent. Choose other recipients with the preview's buttons, or cancel it (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> is in order. This is what it would change:
 import-confirm = ✅ Import
 import-cancelled = Import cancelled; nothing was saved.
@@ -314,11 +327,13 @@ privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.
     <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
-    <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days.
+    <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days. When you delete your data, your name and the number of your Telegram account are removed from the entries that stay in the audit log.
     <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.
     <b>Your rights:</b> /mydata sends you all your data as a file; /forget deletes it.
 mydata-none = Nothing is stored about you.
 mydata-sent = Here is everything stored about you, as a JSON file.
+personal-sent-privately = 📬 I answered you in a private chat, as the answer contains personal data.
+personal-ask-privately = 🔒 Ask me this in a private chat (t.me/{ $bot }): the answer contains personal data, which I do not post in the group.
 forget-ask = Delete all your data: municipality, followed workshops, answers and reminders? This cannot be undone.
 forget-yes-button = Delete my data
 forget-no-button = Don't delete

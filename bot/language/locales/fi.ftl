@@ -239,6 +239,9 @@ admin-only = Tämä toiminto on vain ylläpitäjille.
 municipality-not-found-plain = En löytänyt kuntaa ”{ $name }”.
 broadcast-usage = Kirjoita tiedote komennon perään, esim. /broadcast municipality=Lohja Hei kaikki! Vastaanottajat voi rajata: workshop=TUNNUS ja municipality=KUNTA.
 broadcast-preview = 📣 <b>Esikatselu</b> – vastaanottajia { $count } ({ $audience }). Vahvista, niin tiedote lähtee.
+broadcast-preview-nobody = 📣 <b>Esikatselu</b> – tiedote ei tavoittaisi ketään ({ $audience }). Valitse muut vastaanottajat tai peru tiedote.
+broadcast-too-long = Tiedote on liian pitkä: otsikkoineen siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
+broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikkoineen { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
 broadcast-confirm = ✅ Vahvista
 broadcast-cancel = Peru
 broadcast-pick-workshop = Vastaanottajat: verstas…
@@ -281,7 +284,9 @@ invite-accepted = Tervetuloa koordinaattoriksi!
 invite-invalid = Kutsulinkki ei ole voimassa (käytetty tai vanhentunut).
 audit-title = <b>Tapahtumaloki</b>
 audit-refused = estetty
+audit-forgotten = (poistettu jäsen)
 broadcast-no-draft = Sinulla ei ole vahvistamatonta tiedotetta. Kirjoita ensin /broadcast ja tiedote.
+broadcast-nobody = Tiedote ei tavoittaisi ketään, joten sitä ei lähetetty. Valitse esikatselun painikkeilla muut vastaanottajat tai peru tiedote (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> on kunnossa. Näin tietoihin tulisi:
 import-confirm = ✅ Tuo
 import-cancelled = Tuonti peruttu; mitään ei tallennettu.
@@ -315,11 +320,13 @@ privacy-notice =
     <b>Tietosuoja</b>
     <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.
     <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
-    <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen.
+    <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen. Kun poistat tietosi, tapahtumalokiin jäävistä merkinnöistä poistetaan nimesi ja Telegram-tunnuksesi numero.
     <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.
     <b>Oikeutesi:</b> /mydata lähettää kaikki tietosi tiedostona; /forget poistaa ne.
 mydata-none = Sinusta ei ole tallennettu mitään.
 mydata-sent = Tässä kaikki sinusta tallennettu JSON-tiedostona.
+personal-sent-privately = 📬 Vastasin sinulle yksityisviestillä, koska vastauksessa on henkilötietoja.
+personal-ask-privately = 🔒 Kysy tätä minulta yksityisviestillä (t.me/{ $bot }): vastauksessa on henkilötietoja, joita en lähetä ryhmään.
 forget-ask = Poistetaanko kaikki tietosi: kunta, seuratut verstaat, ilmoittautumiset ja muistutukset? Tätä ei voi perua.
 forget-yes-button = Poista tietoni
 forget-no-button = Älä poista

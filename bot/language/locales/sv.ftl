@@ -237,6 +237,9 @@ admin-only = Den här funktionen är bara för administratörer.
 municipality-not-found-plain = Jag hittade ingen kommun ”{ $name }”.
 broadcast-usage = Skriv meddelandet efter kommandot, t.ex. /broadcast municipality=Lojo Hej alla! Mottagarna kan avgränsas: workshop=NYCKEL och municipality=KOMMUN.
 broadcast-preview = 📣 <b>Förhandsvisning</b> – { $count } mottagare ({ $audience }). Bekräfta så skickas meddelandet.
+broadcast-preview-nobody = 📣 <b>Förhandsvisning</b> – meddelandet skulle inte nå någon ({ $audience }). Välj andra mottagare eller avbryt meddelandet.
+broadcast-too-long = Meddelandet är för långt: med rubriken skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
+broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
 broadcast-confirm = ✅ Bekräfta
 broadcast-cancel = Avbryt
 broadcast-pick-workshop = Mottagare: verkstad…
@@ -279,7 +282,9 @@ invite-accepted = Välkommen som koordinator!
 invite-invalid = Inbjudningslänken gäller inte (använd eller föråldrad).
 audit-title = <b>Händelselogg</b>
 audit-refused = nekad
+audit-forgotten = (raderad medlem)
 broadcast-no-draft = Du har inget obekräftat meddelande. Skriv först /broadcast och meddelandet.
+broadcast-nobody = Meddelandet skulle inte nå någon, så det skickades inte. Välj andra mottagare med knapparna i förhandsvisningen eller avbryt meddelandet (/cancel).
 import-preview-title = 📄 <b>{ $file }</b> är i ordning. Så här skulle uppgifterna ändras:
 import-confirm = ✅ Importera
 import-cancelled = Importen avbröts; ingenting sparades.
@@ -313,11 +318,13 @@ privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
     <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
-    <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar.
+    <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar. När du raderar dina uppgifter tas ditt namn och numret på ditt Telegram-konto bort från de poster som finns kvar i händelseloggen.
     <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
     <b>Dina rättigheter:</b> /mydata skickar alla dina uppgifter som en fil; /forget raderar dem.
 mydata-none = Ingenting om dig har sparats.
 mydata-sent = Här är allt som sparats om dig, som en JSON-fil.
+personal-sent-privately = 📬 Jag svarade dig i ett privat meddelande, eftersom svaret innehåller personuppgifter.
+personal-ask-privately = 🔒 Fråga mig det här i ett privat meddelande (t.me/{ $bot }): svaret innehåller personuppgifter, som jag inte skickar till gruppen.
 forget-ask = Ska alla dina uppgifter raderas: kommun, verkstäder du följer, svar och påminnelser? Det går inte att ångra.
 forget-yes-button = Radera mina uppgifter
 forget-no-button = Radera inte
