@@ -6,7 +6,9 @@ import asyncio
 import time
 from typing import Any
 
-from bot.telegram.ratelimit import FairRateLimiter, Priority, SendLimits
+import pytest
+
+from bot.telegram.ratelimit import CalledOff, FairRateLimiter, Fenced, Priority, SendLimits
 
 
 def busiest_second(moments: list[float]) -> int:
@@ -101,3 +103,31 @@ async def test_requests_that_are_not_messages_are_not_held_back() -> None:
     assert calls == 5
     # Held back at one a second, five calls would take four seconds.
     assert time.monotonic() - started < 1.0
+
+
+async def test_a_fenced_send_whose_fence_fell_while_it_waited_is_called_off() -> None:
+    now = [0.0]
+    limiter = FairRateLimiter(SendLimits(per_second=30), clock=lambda: now[0])
+    made: list[int] = []
+    held = [True]
+
+    async def send(chat_id: int) -> bool:
+        made.append(chat_id)
+        return True
+
+    def request(chat_id: int, args: Priority | Fenced | None) -> Any:
+        return limiter.process_request(
+            send, (chat_id,), {}, "sendMessage", {"chat_id": chat_id}, args
+        )
+
+    await request(7, Priority.BULK)
+    # The chat's next bulk message waits a second for its turn.
+    waiting = asyncio.create_task(request(7, Fenced(lambda: held[0])))
+    await asyncio.sleep(0)
+    # Meanwhile the claim behind it runs out; time passes and another message goes.
+    held[0] = False
+    now[0] = 5.0
+    await request(8, None)
+    with pytest.raises(CalledOff):
+        await waiting
+    assert made == [7, 8]
