@@ -41,20 +41,37 @@ def instance_name() -> str:
 async def claim_due(
     session: AsyncSession, *, instance: str, now: datetime, lease: timedelta, limit: int
 ) -> list[int]:
-    """Claim up to `limit` due rows nobody holds; their ids, the earliest due first."""
+    """Claim up to `limit` due rows nobody holds; their ids, in the order to send them.
+
+    Chats take turns: the earliest row of every chat before the second of any. A chat gets
+    one bulk message a second, so a member's dozen reminders folded onto the end of the
+    quiet hours, ahead in the queue, would otherwise hold up everyone else's.
+    """
+    free = (
+        Outbox.status == OutboxStatus.PENDING,
+        Outbox.due_at <= now,
+        or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
+    )
+    turns = (
+        select(
+            Outbox.id,
+            func.row_number()
+            .over(partition_by=Outbox.chat_id, order_by=(Outbox.due_at, Outbox.id))
+            .label("turn"),
+        )
+        .where(*free)
+        .subquery()
+    )
     due = (
         select(Outbox.id)
-        .where(
-            Outbox.status == OutboxStatus.PENDING,
-            Outbox.due_at <= now,
-            or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now),
-        )
-        .order_by(Outbox.due_at, Outbox.id)
+        .join(turns, turns.c.id == Outbox.id)
+        .where(*free)
+        .order_by(turns.c.turn, Outbox.due_at, Outbox.id)
         .limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
         # Several instances: each takes rows the others have not locked.
-        due = due.with_for_update(skip_locked=True)
+        due = due.with_for_update(skip_locked=True, of=Outbox)
     statement = (
         update(Outbox)
         .where(Outbox.id.in_(due.scalar_subquery()))
@@ -63,11 +80,37 @@ async def claim_due(
             claimed_until=now + lease,
             attempts=Outbox.attempts + 1,
         )
-        .returning(Outbox.id, Outbox.due_at)
+        .returning(Outbox.id, Outbox.chat_id, Outbox.due_at)
         .execution_options(synchronize_session=False)
     )
     rows = (await session.execute(statement)).all()
-    return [row_id for row_id, _ in sorted(rows, key=lambda r: (r[1], r[0]))]
+    return in_turns((row_id, chat_id, due_at) for row_id, chat_id, due_at in rows)
+
+
+def in_turns(rows: Iterable[tuple[int, int, datetime]]) -> list[int]:
+    """Row ids (of rows: id, chat, due) with the chats taking turns, the earliest first."""
+    turn: dict[int, int] = {}
+    keyed = []
+    for row_id, chat_id, due_at in sorted(rows, key=lambda r: (r[2], r[0])):
+        turn[chat_id] = turn.get(chat_id, 0) + 1
+        keyed.append((turn[chat_id], due_at, row_id))
+    return [row_id for _, _, row_id in sorted(keyed)]
+
+
+async def renew(
+    session: AsyncSession, *, instance: str, row_ids: Iterable[int], now: datetime, lease: timedelta
+) -> set[int]:
+    """Hold the rows still claimed by `instance` for another lease; their ids."""
+    result = await session.execute(
+        update(Outbox)
+        # Nobody else holds a row while claimed_by is ours, even past its claimed_until:
+        # a claim by another instance would have put its own name there.
+        .where(Outbox.id.in_(sorted(row_ids)), Outbox.claimed_by == instance)
+        .values(claimed_until=now + lease)
+        .returning(Outbox.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(result.scalars())
 
 
 async def next_due(session: AsyncSession, now: datetime) -> datetime | None:

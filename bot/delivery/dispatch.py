@@ -16,9 +16,18 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import claims
+from bot.delivery.lease import Hold
 from bot.delivery.messages import load_recipients, render, render_progress
 from bot.delivery.outcomes import DATABASE_ERRORS, Finished, Gone, Ledger, Letter, Marker, Retry
-from bot.delivery.sender import RecipientGone, RetryLater, Sender, Undeliverable
+from bot.delivery.sender import (
+    ChatMoved,
+    ClaimLost,
+    NotSent,
+    RecipientGone,
+    RetryLater,
+    Sender,
+    Undeliverable,
+)
 from bot.foundation.clock import Clock
 from bot.foundation.logs import log_context
 from bot.foundation.metrics import Metrics
@@ -27,6 +36,7 @@ from bot.planning.outbox import ReminderPolicy
 from bot.replies.reply import Reply
 from bot.services.announcements import progress
 from bot.services.directory import load_directory
+from bot.services.groups import move_group
 from storage.models import Announcement, Member, Outbox, OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -45,6 +55,8 @@ class DispatchStats:
     failed: int = 0
     skipped: int = 0
     blocked: int = 0
+    # Not sent because the claim ran out first: another run sends them.
+    lost: int = 0
     errors: list[str] = field(default_factory=list)
     # Announcements whose rows this run handled: their status messages are updated.
     announcements: set[int] = field(default_factory=set)
@@ -112,7 +124,15 @@ class Dispatcher:
                 # Rendering waits for our first reserved slot, so that what is sent is fresh.
                 await asyncio.sleep(max(0.0, (first_slot - self.clock()).total_seconds()))
             letters = await self._render(session, claimed)
-        pause, untried = await self._send(letters, first_slot, stats)
+        hold = Hold(
+            self.sessions,
+            instance=self.instance,
+            clock=self.clock,
+            lease=self.lease,
+            rows=claimed,
+            until=now + self.lease,
+        )
+        pause, untried = await self._send(letters, first_slot, hold, stats)
         async with self.sessions() as session:
             if pause is not None and untried:
                 # Telegram said "too many requests": the rest of the batch waits too.
@@ -175,7 +195,14 @@ class Dispatcher:
         now = self.clock()
         letters = []
         for row in ordered:
-            rendered = render(row, recipients, directory, self.texts, self.policy, now)
+            try:
+                rendered: Reply | str = render(
+                    row, recipients, directory, self.texts, self.policy, now
+                )
+            except Exception as error:
+                # One row that cannot be rendered fails alone, not the batch.
+                log.exception("outbox row %s could not be rendered", row.id)
+                rendered = f"unexpected: {type(error).__name__}: {error}"
             letters.append(
                 Letter(
                     row_id=row.id,
@@ -186,12 +213,14 @@ class Dispatcher:
                     announcement_id=row.announcement_id,
                     message=rendered if isinstance(rendered, Reply) else None,
                     reason=rendered if isinstance(rendered, str) else None,
+                    payload=dict(row.payload),
+                    broken=isinstance(rendered, str) and rendered.startswith("unexpected: "),
                 )
             )
         return letters
 
     async def _send(
-        self, letters: list[Letter], first_slot: datetime | None, stats: DispatchStats
+        self, letters: list[Letter], first_slot: datetime | None, hold: Hold, stats: DispatchStats
     ) -> tuple[datetime | None, set[int]]:
         """Deliver the letters several at a time, each in its slot; the instant Telegram
         asked to pause until (None if it did not) and the rows that were not tried."""
@@ -214,7 +243,7 @@ class Dispatcher:
                     return
                 untried.discard(letter.row_id)
                 with log_context(outbox_id=letter.row_id):
-                    wait = await self._deliver(letter, ledger, stats)
+                    wait = await self._deliver(letter, ledger, hold, stats)
                 if wait is not None:
                     pause = max(wait, pause) if pause is not None else wait
 
@@ -223,7 +252,10 @@ class Dispatcher:
             for letter in letters:
                 if letter.announcement_id is not None:
                     stats.announcements.add(letter.announcement_id)
-                if letter.message is None:
+                if letter.message is None and letter.broken:
+                    stats.failed += 1
+                    ledger.add(Finished(letter, OutboxStatus.FAILED, letter.reason))
+                elif letter.message is None:
                     stats.skipped += 1
                     ledger.add(Finished(letter, OutboxStatus.SKIPPED, letter.reason))
             to_send = [letter for letter in letters if letter.message is not None]
@@ -237,36 +269,84 @@ class Dispatcher:
         return pause, untried
 
     async def _deliver(
-        self, letter: Letter, ledger: Ledger, stats: DispatchStats
+        self, letter: Letter, ledger: Ledger, hold: Hold, stats: DispatchStats
     ) -> datetime | None:
         """Send one message; returns an instant to pause until when Telegram asked to wait."""
+        try:
+            await hold.renew()
+            message_id = await self._attempt(letter, hold)
+        except NotSent as error:
+            return self._not_sent(letter, error, ledger, hold, stats)
+        except Exception as error:
+            # A surprise (a bug, an error the sender does not know): this row fails, and
+            # the rest of the batch goes on and is recorded.
+            log.exception("%s to chat %s failed unexpectedly", letter.kind, letter.chat_id)
+            reason = f"unexpected: {type(error).__name__}: {error}"
+            stats.failed += 1
+            stats.errors.append(reason)
+            ledger.add(Finished(letter, OutboxStatus.FAILED, reason))
+            return None
+        ledger.add(Finished(letter, OutboxStatus.SENT, None, message_id, self.clock()))
+        stats.sent += 1
+        return None
+
+    async def _attempt(self, letter: Letter, hold: Hold) -> int:
+        """Send the letter while its claim holds; to a group's supergroup if it moved."""
         assert letter.message is not None
         message = letter.message
-        try:
-            message_id = await self.sender.send(
-                letter.chat_id, message.text, message.buttons, message.attachment
+
+        async def to(chat_id: int) -> int:
+            return await self.sender.send(
+                chat_id,
+                message.text,
+                message.buttons,
+                message.attachment,
+                holds=lambda: hold.holds(letter.row_id),
+                skip=letter.parts_sent,
             )
-        except RetryLater as error:
+
+        try:
+            return await to(letter.chat_id)
+        except ChatMoved as moved:
+            try:
+                async with self.sessions.begin() as session:
+                    await move_group(session, letter.chat_id, moved.new_chat_id)
+            except DATABASE_ERRORS as error:
+                # Nothing went: tried again later, to the old chat and so moved then.
+                raise RetryLater(f"database: {error}") from error
+            log.info("group %s moved to %s", letter.chat_id, moved.new_chat_id)
+            # Once: a supergroup that moves on again is refused like any other chat.
+            return await to(moved.new_chat_id)
+
+    def _not_sent(
+        self, letter: Letter, error: NotSent, ledger: Ledger, hold: Hold, stats: DispatchStats
+    ) -> datetime | None:
+        """Record why a message did not go; an instant to pause until after a 429."""
+        if isinstance(error, ClaimLost):
+            stats.lost += 1
+            if letter.row_id in hold.rows:
+                # Its time ran out, but nobody took it yet: give it back at once (the write
+                # checks the claim, so a run that took it meanwhile keeps it).
+                ledger.add(Retry(letter, self.clock(), str(error), "lease", error.delivered))
+            return None
+        if isinstance(error, RetryLater):
             stats.retried += 1
             if error.seconds is not None:
                 # Telegram's wait holds for the whole batch: returned as the pause.
                 until = self.clock() + timedelta(seconds=error.seconds)
-                ledger.add(Retry(letter, until, error.reason, "rate_limited"))
+                ledger.add(Retry(letter, until, error.reason, "rate_limited", error.delivered))
                 return until
             backoff = min(timedelta(seconds=2 ** min(letter.attempts - 1, 12)), MAX_BACKOFF)
-            ledger.add(Retry(letter, self.clock() + backoff, error.reason, "unavailable"))
+            when = self.clock() + backoff
+            ledger.add(Retry(letter, when, error.reason, "unavailable", error.delivered))
             return None
-        except RecipientGone as error:
+        if isinstance(error, RecipientGone):
             stats.blocked += 1
             ledger.add(Gone(letter, str(error)))
             return None
-        except Undeliverable as error:
-            stats.failed += 1
-            stats.errors.append(str(error))
-            ledger.add(Finished(letter, OutboxStatus.FAILED, str(error)))
-            return None
-        ledger.add(Finished(letter, OutboxStatus.SENT, None, message_id, self.clock()))
-        stats.sent += 1
+        stats.failed += 1
+        stats.errors.append(str(error))
+        ledger.add(Finished(letter, OutboxStatus.FAILED, str(error)))
         return None
 
     async def _report(self, session: AsyncSession, announcement_ids: set[int]) -> None:

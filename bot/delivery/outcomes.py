@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 DATABASE_ERRORS = (SQLAlchemyError, OSError)
 # How often outcomes are tried again while the database is away.
 RECORD_RETRY_SECONDS = 1.0
+# The payload's note of how many parts of a long message went before a retry.
+PARTS_SENT = "parts_sent"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,13 @@ class Letter:
     announcement_id: int | None
     message: Reply | None
     reason: str | None
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    broken: bool = False  # rendering it failed: it fails rather than being skipped
+
+    @property
+    def parts_sent(self) -> int:
+        """Parts of a long message an earlier attempt delivered (see `Retry.delivered`)."""
+        return int(self.payload.get(PARTS_SENT, 0))
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,15 @@ class Retry:
     letter: Letter
     until: datetime
     reason: str
-    label: str  # rate_limited (429) or unavailable (5xx, network), for the metrics
+    label: str  # rate_limited (429), unavailable (5xx, network) or lease, for the metrics
+    # Parts of a long message that went (all attempts): the next attempt sends the rest.
+    delivered: int = 0
+
+    def payload(self) -> dict[str, Any]:
+        """The row's payload, with how many parts went."""
+        if not self.delivered:
+            return dict(self.letter.payload)
+        return {**self.letter.payload, PARTS_SENT: self.delivered}
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,11 @@ _RETRY = (
     update(_outbox)
     .where(_outbox.c.id == bindparam("row"), _outbox.c.claimed_by == bindparam("instance"))
     .values(
-        due_at=bindparam("due"), last_error=bindparam("error"), claimed_by=None, claimed_until=None
+        due_at=bindparam("due"),
+        last_error=bindparam("error"),
+        payload=bindparam("payload"),
+        claimed_by=None,
+        claimed_until=None,
     )
 )
 
@@ -147,6 +169,7 @@ class Marker:
                             "instance": self.instance,
                             "due": o.until,
                             "error": o.reason,
+                            "payload": o.payload(),
                         }
                         for o in retries
                     ],

@@ -8,12 +8,26 @@ from datetime import timedelta
 from typing import TypeVar
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.delivery.sender import RecipientGone, RetryLater, Undeliverable
+from bot.delivery.sender import (
+    ChatMoved,
+    ClaimLost,
+    NotSent,
+    RecipientGone,
+    RetryLater,
+    Undeliverable,
+)
 from bot.replies.reply import Attachment, Button, Reply
-from bot.telegram.ratelimit import Priority
+from bot.telegram.ratelimit import CalledOff, Priority
 from bot.telegram.sending import edit_in_place, send_reply
 
 T = TypeVar("T")
@@ -31,13 +45,34 @@ class TelegramSender:
         text: str,
         buttons: tuple[tuple[Button, ...], ...],
         attachment: Attachment | None = None,
+        *,
+        holds: Callable[[], bool] | None = None,
+        skip: int = 0,
     ) -> int:
         """Send one message (with its photo or document); returns Telegram's message id."""
-        # Behind the people the bot is answering (see bot.telegram.ratelimit).
         reply = Reply(text, buttons, attachment)
-        message = await _outcome(
-            lambda: send_reply(self.bot, chat_id, reply, priority=Priority.BULK)
-        )
+        delivered = skip
+
+        def one_more() -> None:
+            nonlocal delivered
+            delivered += 1
+
+        try:
+            # Behind the people the bot is answering (see bot.telegram.ratelimit).
+            message = await _outcome(
+                lambda: send_reply(
+                    self.bot,
+                    chat_id,
+                    reply,
+                    priority=Priority.BULK,
+                    holds=holds,
+                    skip=skip,
+                    delivered=one_more,
+                )
+            )
+        except NotSent as error:
+            error.delivered = delivered
+            raise
         return message.message_id
 
     async def edit(self, chat_id: int, message_id: int, text: str) -> None:
@@ -49,8 +84,13 @@ async def _outcome(call: Callable[[], Awaitable[T]]) -> T:
     """The call's result, or Telegram's error as the dispatcher's outcome."""
     try:
         return await call()
+    except CalledOff as error:
+        raise ClaimLost("the claim ran out before sending") from error
     except RetryAfter as error:
         raise RetryLater("429 too many requests", seconds=_seconds(error)) from error
+    except ChatMigrated as error:
+        # Neither a BadRequest nor a NetworkError in PTB's hierarchy.
+        raise ChatMoved(error.new_chat_id) from error
     except Forbidden as error:
         raise RecipientGone(error.message) from error
     except BadRequest as error:

@@ -11,7 +11,13 @@ from bot.language.dates import format_day, format_when
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
-from bot.services.members import Person, member_of, participant_of, set_reminder_offsets
+from bot.services.members import (
+    MAX_REMINDERS,
+    Person,
+    member_of,
+    participant_of,
+    set_reminder_offsets,
+)
 from bot.services.rsvp import answer_meeting
 from bot.services.status import outbox_status
 from config.settings import parse_offsets
@@ -65,6 +71,8 @@ async def reminders_reply(
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
         if not offsets_to_set:
             return Reply(texts(language, "reminders-bad", value=escape(argument.strip()[:40])))
+        if len(offsets_to_set) > MAX_REMINDERS:
+            return Reply(texts(language, "reminders-too-many", limit=MAX_REMINDERS))
     member = await set_reminder_offsets(session, person, offsets_to_set, planner=context.planner)
     offsets = policy.offsets_of(member)
     if not offsets:

@@ -20,6 +20,11 @@ from storage.models import (
     SubscriptionSource,
 )
 
+# Reminders a member may choose before each meeting. Quiet hours fold those that fall at
+# night onto one moment, and a chat gets one message a second: a member with dozens would
+# flood their own chat and slow the outbox for everyone.
+MAX_REMINDERS = 5
+
 
 @dataclass(frozen=True)
 class Person:
@@ -215,6 +220,8 @@ async def set_reminder_offsets(
     planner: Planner,
 ) -> Member:
     """A member's own offsets; None returns to the network's, () turns reminders off."""
+    if offsets is not None and len(offsets) > MAX_REMINDERS:
+        raise ValueError(f"at most {MAX_REMINDERS} reminders before a meeting")
     member = await member_of(session, person)
     member.reminder_offsets = (
         None if offsets is None else [int(offset.total_seconds()) for offset in offsets]

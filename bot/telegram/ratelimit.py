@@ -6,7 +6,8 @@ limit into one second; and it serves requests first come, first served, so a bro
 queued before a question delays the answer. This limiter keeps a sliding window (never
 more than `per_second` messages in any second as Telegram receives them) and lets
 interactive requests go before the outbox's bulk ones, which pass
-`rate_limit_args=Priority.BULK`.
+`rate_limit_args=Priority.BULK`, or `Fenced` to be called off if their claim ran out while
+they waited.
 """
 
 from __future__ import annotations
@@ -40,6 +41,20 @@ class Priority(enum.StrEnum):
 
     INTERACTIVE = "interactive"
     BULK = "bulk"
+
+
+@dataclass(frozen=True)
+class Fenced:
+    """A bulk send that goes only if `holds()` is still true when its slot comes."""
+
+    # The outbox sends a row only while its claim is its own: a wait here (a group's
+    # 20 a minute, a long 429 pause) can outlast the claim, and then another instance
+    # may already be sending the same row.
+    holds: Callable[[], bool]
+
+
+class CalledOff(Exception):
+    """A fenced send was not made: what it was fenced with no longer held."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +129,7 @@ class OnTheWayWindow:
         self.answered.append(now)
 
 
-class FairRateLimiter(BaseRateLimiter[Priority]):
+class FairRateLimiter(BaseRateLimiter[Priority | Fenced]):
     """A sliding-window limiter with two priorities and a shared pause after a 429."""
 
     def __init__(
@@ -149,16 +164,20 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: Priority | None,
+        rate_limit_args: Priority | Fenced | None,
     ) -> bool | JSONDict | list[JSONDict]:
         """Wait for a free slot for anything sent to a chat; other calls go at once."""
         chat_id = _chat_id(data)
         if chat_id is None:
             # getUpdates, answerCallbackQuery, getMe …: not messages to a chat.
             return await callback(*args, **kwargs)
-        priority = rate_limit_args or Priority.INTERACTIVE
+        fence = rate_limit_args.holds if isinstance(rate_limit_args, Fenced) else None
+        if isinstance(rate_limit_args, Fenced):
+            priority = Priority.BULK
+        else:
+            priority = rate_limit_args or Priority.INTERACTIVE
         for attempt in range(2):
-            await self._acquire(priority, chat_id)
+            await self._acquire(priority, chat_id, fence)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -176,7 +195,9 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
                     self.changed.notify_all()
         raise AssertionError("unreachable")
 
-    async def _acquire(self, priority: Priority, chat_id: int) -> None:
+    async def _acquire(
+        self, priority: Priority, chat_id: int, fence: Callable[[], bool] | None = None
+    ) -> None:
         interactive = priority is Priority.INTERACTIVE
         async with self.changed:
             if interactive:
@@ -186,11 +207,7 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
                     now = self.clock()
                     overall = self.overall.wait(now)
                     wait = max(self.paused_until - now, overall or 0.0)
-                    group = self.groups.get(chat_id) if chat_id < 0 else None
-                    if chat_id < 0 and group is None:
-                        group = self.groups[chat_id] = SlidingWindow(
-                            self.limits.group_per_minute, GROUP_PERIOD
-                        )
+                    group = self._group(chat_id)
                     if group is not None:
                         wait = max(wait, group.wait(now))
                     if not interactive:
@@ -200,6 +217,9 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
                             wait = max(wait, last + self.limits.chat_interval - now)
                     blocked = (not interactive and self.interactive_waiting > 0) or overall is None
                     if wait <= 0 and not blocked:
+                        if fence is not None and not fence():
+                            # Checked at the last moment, and nothing counted: no slot used.
+                            raise CalledOff
                         self.overall.leave()
                         if group is not None:
                             group.record(now)
@@ -229,6 +249,15 @@ class FairRateLimiter(BaseRateLimiter[Priority]):
         self.last_in_chat = {c: t for c, t in self.last_in_chat.items() if t > horizon}
         self.groups = {c: w for c, w in self.groups.items() if not w.idle(now)}
         self.next_prune = now + GROUP_PERIOD
+
+    def _group(self, chat_id: int) -> SlidingWindow | None:
+        """The window of a group's 20 a minute; None for a private chat."""
+        if chat_id >= 0:
+            return None
+        group = self.groups.get(chat_id)
+        if group is None:
+            group = self.groups[chat_id] = SlidingWindow(self.limits.group_per_minute, GROUP_PERIOD)
+        return group
 
 
 def _chat_id(data: dict[str, Any]) -> int | None:

@@ -8,6 +8,8 @@ break alike. Telegram's errors pass through: each caller has its own policy for 
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -16,7 +18,7 @@ from telegram.error import BadRequest
 from telegram.ext import ExtBot
 
 from bot.replies.reply import CAPTION_LIMIT, MESSAGE_LIMIT, Button, Reply
-from bot.telegram.ratelimit import Priority
+from bot.telegram.ratelimit import CalledOff, Fenced, Priority
 
 # A tag of Telegram's HTML; the text between tags is escaped, so every `<` starts a tag.
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*>")
@@ -97,39 +99,84 @@ def _open_tags(html: str) -> list[tuple[str, str]]:
     return opened
 
 
-def _priority(bot: Bot, priority: Priority | None) -> dict[str, Any]:
+def _priority(
+    bot: Bot, priority: Priority | None, holds: Callable[[], bool] | None
+) -> dict[str, Any]:
     """The rate limiter's argument, which only the application's ExtBot accepts."""
-    return {"rate_limit_args": priority} if priority and isinstance(bot, ExtBot) else {}
+    if not isinstance(bot, ExtBot):
+        return {}
+    if holds is not None:
+        return {"rate_limit_args": Fenced(holds)}
+    return {"rate_limit_args": priority} if priority else {}
 
 
-async def send_reply(
-    bot: Bot, chat_id: int, reply: Reply, *, priority: Priority | None = None
-) -> Message:
-    """Send a reply (its file first if any); the buttons go with the last message, returned."""
-    # A priority puts the messages behind or before others in the rate limiter (see
-    # bot.telegram.ratelimit); without one they go as answers to a person waiting.
-    extra = _priority(bot, priority)
+def reply_parts(
+    bot: Bot, chat_id: int, reply: Reply, extra: dict[str, Any]
+) -> list[Callable[[], Awaitable[Message]]]:
+    """The calls that send a reply, in order: its file if any, then its text in parts; the
+    buttons go with the last."""
     markup = keyboard(reply.buttons)
+    html = ParseMode.HTML
+    parts: list[Callable[[], Awaitable[Message]]] = []
     attachment = reply.attachment
     if attachment is not None:
         send_file = bot.send_photo if attachment.kind == "photo" else bot.send_document
         if len(reply.text) <= CAPTION_LIMIT:
-            return await send_file(
-                chat_id,
-                attachment.file_id,
-                caption=reply.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,
-                **extra,
-            )
+            return [
+                partial(
+                    send_file,
+                    chat_id,
+                    attachment.file_id,
+                    caption=reply.text,
+                    parse_mode=html,
+                    reply_markup=markup,
+                    **extra,
+                )
+            ]
         # Longer than a caption may be: the file alone, then the text as messages.
-        await send_file(chat_id, attachment.file_id, **extra)
-    parts = split_message(reply.text)
-    for part in parts[:-1]:
-        await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, **extra)
-    return await bot.send_message(
-        chat_id, parts[-1], parse_mode=ParseMode.HTML, reply_markup=markup, **extra
+        parts.append(partial(send_file, chat_id, attachment.file_id, **extra))
+    *first, last = split_message(reply.text)
+    parts += [partial(bot.send_message, chat_id, text, parse_mode=html, **extra) for text in first]
+    parts.append(
+        partial(bot.send_message, chat_id, last, parse_mode=html, reply_markup=markup, **extra)
     )
+    return parts
+
+
+async def send_reply(
+    bot: Bot,
+    chat_id: int,
+    reply: Reply,
+    *,
+    priority: Priority | None = None,
+    holds: Callable[[], bool] | None = None,
+    skip: int = 0,
+    delivered: Callable[[], None] | None = None,
+) -> Message:
+    """Send a reply (its file first if any); the buttons go with the last message, returned.
+
+    The outbox passes `holds`, its claim on the row: each part goes only while it is true
+    (checked after the rate limiter's wait, else `CalledOff`); `skip`, the parts an earlier
+    attempt delivered; and `delivered`, called after each part that went.
+    """
+    # A priority puts the messages behind or before others in the rate limiter (see
+    # bot.telegram.ratelimit); without one they go as answers to a person waiting.
+    parts = reply_parts(bot, chat_id, reply, _priority(bot, priority, holds))
+    # The last part, with the buttons, always goes: it is the message the caller gets.
+    for part in parts[min(skip, len(parts) - 1) : -1]:
+        await _part(part, holds)
+        if delivered is not None:
+            delivered()
+    return await _part(parts[-1], holds)
+
+
+async def _part(
+    part: Callable[[], Awaitable[Message]], holds: Callable[[], bool] | None
+) -> Message:
+    """Send one part, if what it is fenced with still holds."""
+    if holds is not None and not holds():
+        raise CalledOff
+    return await part()
 
 
 async def edit_in_place(bot: Bot, chat_id: int, message_id: int, reply: Reply) -> None:

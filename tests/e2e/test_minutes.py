@@ -238,3 +238,28 @@ async def audit_entries(sessions: Sessions) -> list[tuple[int, str, bool]]:
     async with sessions() as session:
         entries = await session.scalars(select(AuditEntry).order_by(AuditEntry.id))
         return [(e.actor_telegram_id, e.action, e.allowed) for e in entries]
+
+
+async def test_minutes_longer_than_a_message_arrive_whole_with_italics_across_the_split(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    meeting = await meeting_id(sessions, PREVENTIVE, date(2009, 3, 4))
+    body = " ".join(f"Kohta {n} hyväksyttiin sellaisenaan." for n in range(160))
+    text = f"/minutes 4.3.2009 {body}"
+    # Italics from the middle of the text to its end: across wherever it is cut.
+    start = text.index("Kohta 40 ")
+    italic = {"type": "italic", "offset": start, "length": len(text) - start}
+    fake_api.send_text(ADMIN, text, entities=[italic])
+    [saved] = await fake_api.wait_for_message(ADMIN.id)
+    assert (saved.plain_text or "").startswith("📝 Pöytäkirja tallennettu")
+    reader = FakeUser(103)
+    fake_api.add_user(reader)
+    await resident(sessions, reader.id, "Lohja")
+    fake_api.send_text(reader, f"/minutes {meeting}")
+    parts = await fake_api.wait_for_message(reader.id, count=3)
+    shown = "".join(part.plain_text or "" for part in parts)
+    assert shown.startswith(f"📝 Pöytäkirja: {KIRKKONUMMI}")
+    assert shown.endswith("Kohta 159 hyväksyttiin sellaisenaan.")
+    assert all(f"Kohta {n} hyväksyttiin" in shown for n in range(160))
+    # The italics go on in the part after the cut.
+    assert [entity["type"] for entity in parts[-1].entities] == ["italic"]

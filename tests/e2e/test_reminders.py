@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.planning.outbox import ReminderPolicy, notify_change
 from bot.telegram.context import runtime_of
@@ -189,6 +190,35 @@ async def test_rsvp_buttons_typed_answers_and_own_offsets(
         rsvp = await session.get(Rsvp, (member_id, meeting_id))
     assert rsvp is not None
     assert rsvp.answer == RsvpAnswer.MAYBE
+
+
+async def test_more_than_five_reminder_times_are_refused_in_the_members_language(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    users = {"fi": FakeUser(985, "Maija"), "sv": FakeUser(986, "Maja", language_code="sv")}
+    many = ",".join(f"{hours}h" for hours in range(1, 661))
+    for user in users.values():
+        fake_api.send_text(user, "/start kerava")
+        await fake_api.wait_for_message(user.id)
+        fake_api.send_text(user, f"/reminders {many}")
+    [*_, finnish] = await fake_api.wait_for_message(users["fi"].id, count=2)
+    [*_, swedish] = await fake_api.wait_for_message(users["sv"].id, count=2)
+    assert finnish.plain_text == (
+        "Muistutuksia voi olla enintään 5. Valitse niistä tärkeimmät, esim. /reminders 7d,1d,2h."
+    )
+    assert swedish.plain_text == (
+        "Du kan ha högst 5 påminnelser. Välj de viktigaste, t.ex. /reminders 7d,1d,2h."
+    )
+    # Nothing changed: the network's reminders still hold.
+    fake_api.send_text(users["fi"], "/reminders")
+    [*_, current] = await fake_api.wait_for_message(users["fi"].id, count=3)
+    assert (current.plain_text or "").endswith("(verkoston oletus)")
+    fake_api.send_text(users["fi"], "/reminders 7d,3d,1d,2h,1h")
+    [*_, five] = await fake_api.wait_for_message(users["fi"].id, count=4)
+    assert five.plain_text == (
+        "Selvä! Muistutukset tulevat nyt 7 päivää, 3 päivää, 1 päivä, 2 tuntia, 1 tunti "
+        "ennen kokousta."
+    )
 
 
 async def test_status_for_administrators_only(

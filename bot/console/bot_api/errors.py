@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.console.bot_api.records import JSONDict
 
 BLOCKED_DESCRIPTION = "Forbidden: bot was blocked by the user"
+MIGRATED_DESCRIPTION = "Bad Request: group chat was upgraded to a supergroup chat"
 
 
 class ApiError(Exception):

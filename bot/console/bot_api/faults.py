@@ -1,4 +1,5 @@
-"""Faults a test injects: failing calls, queued or drawn at random; chats that blocked the bot."""
+"""Faults a test injects: failing calls, queued or drawn at random; chats that blocked the bot;
+groups upgraded to supergroups."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from bot.console.bot_api.errors import BLOCKED_DESCRIPTION, ApiError
+from bot.console.bot_api.errors import BLOCKED_DESCRIPTION, MIGRATED_DESCRIPTION, ApiError
 from bot.console.bot_api.records import ApiCall, JSONDict
 
 
@@ -56,6 +57,8 @@ class Faults:
         self._queued: dict[str, deque[Fault]] = {}
         self._random: RandomFaults | None = None
         self._blocked: set[int] = set()
+        # A group upgraded to a supergroup: its old chat id and the new one.
+        self._migrated: dict[int, int] = {}
 
     def fail_next(
         self,
@@ -117,8 +120,14 @@ class Faults:
         """Undo :meth:`block`."""
         self._blocked.discard(chat_id)
 
+    def migrate(self, chat_id: int, to_chat_id: int) -> None:
+        """Answer every later send/edit to ``chat_id`` as Telegram does once the group became
+        a supergroup: 400 with ``migrate_to_chat_id``."""
+        self._migrated[chat_id] = to_chat_id
+
     def check(self, method: str, params: JSONDict) -> None:
-        """Raise the error this call gets: a queued fault, else a random one, else a block."""
+        """Raise the error this call gets: a queued fault, else a random one, else a block
+        or a migrated group."""
         queue = self._queued.get(method.lower())
         fault = queue.popleft() if queue else None
         if fault is None and self._random is not None:
@@ -127,8 +136,12 @@ class Faults:
             raise ApiError(fault.status, fault.description, fault.parameters)
         if not method.startswith(("send", "edit", "copy", "forward")):
             return
-        if params.get("chat_id") in self._blocked:
+        chat_id = params.get("chat_id")
+        if chat_id in self._blocked:
             raise ApiError(403, BLOCKED_DESCRIPTION)
+        if chat_id in self._migrated:
+            parameters = {"migrate_to_chat_id": self._migrated[chat_id]}
+            raise ApiError(400, MIGRATED_DESCRIPTION, parameters)
 
 
 def early_retries(calls: Iterable[ApiCall]) -> list[tuple[ApiCall, ApiCall]]:

@@ -396,6 +396,12 @@ class LocalBotAPI:
         """Undo :meth:`block_user`."""
         self._faults.unblock(chat_id)
 
+    def upgrade_group(self, chat_id: int, supergroup: FakeChat) -> None:
+        """The group ``chat_id`` became ``supergroup``: later sends/edits to the old id get
+        400 with ``migrate_to_chat_id``, as from Telegram."""
+        self.add_chat(supergroup)
+        self._faults.migrate(chat_id, supergroup.id)
+
     # ---------------------------------------------------------------- HTTP plumbing
 
     async def _handle(self, request: web.Request) -> web.Response:

@@ -202,6 +202,7 @@ reminders-off = You get no reminders. Turn them on e.g. with /reminders 7d,1d.
 reminders-set = Fine! Reminders now come { $offsets } before the meeting.
 reminders-turned-off = Fine, I won't send you reminders.
 reminders-bad = "{ $value }" won't do. Write e.g. /reminders 1d,2h (d = days, h = hours, m = minutes) or /reminders off.
+reminders-too-many = You can have at most { $limit } reminders. Pick the ones that matter most, e.g. /reminders 7d,1d,2h.
 offset-d = { $n ->
         [one] 1 day
        *[other] { $n } days

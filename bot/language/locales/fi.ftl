@@ -203,6 +203,7 @@ reminders-off = Et saa muistutuksia. Ota ne käyttöön esim. komennolla /remind
 reminders-set = Selvä! Muistutukset tulevat nyt { $offsets } ennen kokousta.
 reminders-turned-off = Selvä, en lähetä sinulle muistutuksia.
 reminders-bad = ”{ $value }” ei kelpaa. Kirjoita esim. /reminders 1d,2h (d = päivää, h = tuntia, m = minuuttia) tai /reminders off.
+reminders-too-many = Muistutuksia voi olla enintään { $limit }. Valitse niistä tärkeimmät, esim. /reminders 7d,1d,2h.
 offset-d = { $n ->
         [one] 1 päivä
        *[other] { $n } päivää

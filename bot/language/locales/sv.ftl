@@ -201,6 +201,7 @@ reminders-off = Du får inga påminnelser. Slå på dem t.ex. med /reminders 7d,
 reminders-set = Gärna! Påminnelserna kommer nu { $offsets } före mötet.
 reminders-turned-off = Gärna, jag skickar inga påminnelser till dig.
 reminders-bad = ”{ $value }” duger inte. Skriv t.ex. /reminders 1d,2h (d = dagar, h = timmar, m = minuter) eller /reminders off.
+reminders-too-many = Du kan ha högst { $limit } påminnelser. Välj de viktigaste, t.ex. /reminders 7d,1d,2h.
 offset-d = { $n ->
         [one] 1 dag
        *[other] { $n } dagar

@@ -7,32 +7,22 @@ database is SQLite and PostgreSQL in turn.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
-from telegram.request import HTTPXRequest
 
-from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI, SentMessage
+from bot.console.bot_api import FakeChat, FakeUser
 from bot.delivery.dispatch import Dispatcher
 from bot.delivery.telegram_sender import TelegramSender
 from bot.language.catalog import Texts
 from bot.planning.outbox import (
-    ReminderPolicy,
     notify_minutes,
-    plan_after_import,
     plan_workshop,
 )
-from bot.planning.planner import Planner
 from bot.services import announcements
 from bot.services.directory import load_directory
-from bot.services.members import Person, choose_municipality
+from bot.services.members import Person
 from bot.services.minutes import NewMinutes, attach_minutes
-from config.settings import parse_offsets
 from storage.models import (
     GroupChat,
     Meeting,
@@ -40,99 +30,9 @@ from storage.models import (
     Minutes,
     Outbox,
     OutboxStatus,
-    Subscription,
 )
-from storage.schedule import apply_schedule, read_schedule_bytes
-from tests.helpers.clock import ManualClock
-from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
-
-Sessions = async_sessionmaker[AsyncSession]
-
-
-def at(text: str) -> datetime:
-    return datetime.strptime(text, "%d.%m.%Y %H:%M").replace(tzinfo=HELSINKI)
-
-
-@dataclass
-class World:
-    """The demo network, a dispatcher and the fake Bot API, at a moment of the test's choice."""
-
-    sessions: Sessions
-    api: LocalBotAPI
-    clock: ManualClock
-    policy: ReminderPolicy
-    dispatcher: Dispatcher
-    bot: Bot
-
-    async def register(self, telegram_id: int, municipality: str, language: str = "fi") -> int:
-        """A member who chose a municipality now; returns their member id."""
-        self.api.add_user(FakeUser(telegram_id, f"Jäsen {telegram_id}", language_code=language))
-        async with self.sessions.begin() as session:
-            directory = await load_directory(session)
-            chosen = directory.municipality(municipality)
-            assert chosen is not None
-            participant = await choose_municipality(
-                session,
-                Person(telegram_id, f"Jäsen {telegram_id}", language),
-                chosen.id,
-                [w.id for w in directory.workshops_of(chosen.id)],
-                planner=Planner(self.policy, self.clock),
-            )
-            assert participant.member_id is not None
-            return participant.member_id
-
-    async def reimport(self, old: str, new: str) -> None:
-        """Import the demo file with one edit, planning what the edit calls for."""
-        changed = demo_bytes().decode().replace(old, new, 1)
-        assert changed != demo_bytes().decode()
-        async with self.sessions.begin() as session:
-            report = await apply_schedule(
-                session, read_schedule_bytes(changed.encode(), "yaml"), default_timezone=HELSINKI
-            )
-            await plan_after_import(session, report, now=self.clock(), policy=self.policy)
-
-    async def followers(self, chats: range) -> None:
-        """Members (one per chat) following the preventive workshop, reminders planned."""
-        for chat_id in chats:
-            self.api.add_user(FakeUser(chat_id))
-        async with self.sessions.begin() as session:
-            directory = await load_directory(session)
-            workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
-            assert workshop is not None
-            members = [Member(telegram_id=chat_id, name=f"Jäsen {chat_id}") for chat_id in chats]
-            session.add_all(members)
-            await session.flush()
-            session.add_all(Subscription(member_id=m.id, workshop_id=workshop.id) for m in members)
-            await session.flush()
-            await plan_workshop(session, workshop.id, now=self.clock(), policy=self.policy)
-
-    async def rows(self) -> list[Outbox]:
-        async with self.sessions() as session:
-            return list(await session.scalars(select(Outbox).order_by(Outbox.due_at, Outbox.id)))
-
-    def sent_to(self, chat_id: int) -> list[SentMessage]:
-        return self.api.messages_to(chat_id)
-
-
-@pytest.fixture
-async def world(fake_api: LocalBotAPI, sessions: Sessions) -> AsyncIterator[World]:
-    await load_demo(sessions)
-    clock = ManualClock(at("1.3.2009 12:00"))
-    policy = ReminderPolicy(parse_offsets("7d,1d"), None, HELSINKI)
-    # A pool as large as the Application's: one connection would serialise every send.
-    request = HTTPXRequest(connection_pool_size=64)
-    async with Bot(fake_api.token, base_url=fake_api.base_url, request=request) as bot:
-        dispatcher = Dispatcher(
-            sessions=sessions,
-            sender=TelegramSender(bot),
-            texts=Texts.load(),
-            policy=policy,
-            clock=clock,
-            instance="test-a",
-            # One at a time, so that the order of events in these tests is fixed.
-            concurrency=1,
-        )
-        yield World(sessions, fake_api, clock, policy, dispatcher, bot)
+from tests.helpers.outbox import Meanwhile, Sessions, World, at
+from tests.helpers.schedules import HELSINKI
 
 
 async def test_joining_plans_reminders_at_the_offsets_before_each_upcoming_meeting(
@@ -475,3 +375,65 @@ async def test_a_minutes_notice_is_rendered_in_each_recipients_language_when_sen
     assert {(r.status, r.last_error) for r in skipped} == {
         (OutboxStatus.SKIPPED, "minutes removed")
     }
+
+
+async def link_group(world: World, group: FakeChat) -> None:
+    """The group follows the preventive workshop, its reminders planned."""
+    world.api.add_chat(group)
+    async with world.sessions.begin() as session:
+        directory = await load_directory(session)
+        workshop = directory.workshop_by_key("ehkaiseva-lastensuojelu")
+        assert workshop is not None
+        session.add(GroupChat(chat_id=group.id, title=group.title or "", workshop_id=workshop.id))
+        await session.flush()
+        await plan_workshop(session, workshop.id, now=world.clock(), policy=world.policy)
+
+
+async def test_a_group_that_became_a_supergroup_gets_its_reminders_there_once(
+    world: World,
+) -> None:
+    group = FakeChat(-2001, "group", "Verstasryhmä")
+    await link_group(world, group)
+    await world.register(716, "Lohja")
+    supergroup = FakeChat(-1002001, "supergroup", "Verstasryhmä")
+    world.api.upgrade_group(group.id, supergroup)
+    world.clock.set(at("3.3.2009 13:00"))
+    stats = await world.dispatcher.run_once()
+    assert (stats.sent, stats.failed) == (2, 0)
+    [reminder] = world.sent_to(supergroup.id)
+    assert (reminder.plain_text or "").startswith("⏰ Muistutus tulevasta kokouksesta")
+    assert len(world.sent_to(716)) == 1
+    # Recorded, so no run sends it again; the next reminder goes straight to the supergroup.
+    world.clock.advance(minutes=5)
+    assert (await world.dispatcher.run_once()).claimed == 0
+    world.clock.set(at("18.3.2009 09:00"))
+    assert (await world.dispatcher.run_once()).sent == 2
+    assert len(world.sent_to(supergroup.id)) == 2
+    asked_old = [c for c in world.api.calls_to("sendMessage") if c.params["chat_id"] == group.id]
+    assert len(asked_old) == 1
+    async with world.sessions() as session:
+        assert list(await session.scalars(select(GroupChat.chat_id))) == [supergroup.id]
+
+
+async def test_an_unexpected_error_fails_only_its_own_row(world: World) -> None:
+    await world.register(717, "Lohja")
+    await world.register(718, "Siuntio")
+
+    async def trouble(_: int, chat_id: int) -> None:
+        if chat_id == 717:
+            raise RuntimeError("something nobody expected")
+
+    dispatcher = world.dispatcher_as(
+        "test-b", Meanwhile(TelegramSender(world.bot), trouble), concurrency=1
+    )
+    world.clock.set(at("3.3.2009 13:00"))
+    stats = await dispatcher.run_once()
+    assert (stats.sent, stats.failed) == (1, 1)
+    assert len(world.sent_to(718)) == 1
+    due = {r.chat_id: r for r in await world.rows() if r.due_at <= world.clock()}
+    assert due[718].status == OutboxStatus.SENT
+    assert due[717].status == OutboxStatus.FAILED
+    assert "something nobody expected" in (due[717].last_error or "")
+    # Failed for good: it is not claimed again and again.
+    world.clock.advance(minutes=5)
+    assert (await dispatcher.run_once()).claimed == 0

@@ -6,7 +6,9 @@ import asyncio
 import time
 from typing import Any
 
-from bot.telegram.ratelimit import FairRateLimiter, Priority, SendLimits
+import pytest
+
+from bot.telegram.ratelimit import CalledOff, FairRateLimiter, Fenced, Priority, SendLimits
 
 
 def busiest_second(moments: list[float]) -> int:
@@ -131,3 +133,31 @@ async def test_the_windows_of_idle_chats_are_forgotten() -> None:
     clock.now += 61
     await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": -5}, None)
     assert (list(limiter.groups), list(limiter.last_in_chat)) == ([-5], [-5])
+
+
+async def test_a_fenced_send_whose_fence_fell_while_it_waited_is_called_off() -> None:
+    now = [0.0]
+    limiter = FairRateLimiter(SendLimits(per_second=30), clock=lambda: now[0])
+    made: list[int] = []
+    held = [True]
+
+    async def send(chat_id: int) -> bool:
+        made.append(chat_id)
+        return True
+
+    def request(chat_id: int, args: Priority | Fenced | None) -> Any:
+        return limiter.process_request(
+            send, (chat_id,), {}, "sendMessage", {"chat_id": chat_id}, args
+        )
+
+    await request(7, Priority.BULK)
+    # The chat's next bulk message waits a second for its turn.
+    waiting = asyncio.create_task(request(7, Fenced(lambda: held[0])))
+    await asyncio.sleep(0)
+    # Meanwhile the claim behind it runs out; time passes and another message goes.
+    held[0] = False
+    now[0] = 5.0
+    await request(8, None)
+    with pytest.raises(CalledOff):
+        await waiting
+    assert made == [7, 8]
