@@ -54,6 +54,7 @@ import-error-yaml_syntax = the YAML file is broken ({ $detail })
 import-error-not_utf8 = the file is not UTF-8 text; save it as UTF-8
 import-error-empty_file = the file is empty
 import-error-too_large = the file is too large (at most { $limit })
+import-error-too_deep = the file is nested too deeply (at most { $limit } levels)
 import-invalid =
     { $count ->
         [one] The file has 1 problem; nothing was saved.

@@ -54,6 +54,7 @@ import-error-yaml_syntax = YAML-tiedosto on rikki ({ $detail })
 import-error-not_utf8 = tiedosto ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa
 import-error-empty_file = tiedosto on tyhjä
 import-error-too_large = tiedosto on liian suuri (enintään { $limit })
+import-error-too_deep = tiedostossa on liian monta sisäkkäistä tasoa (enintään { $limit })
 import-invalid =
     { $count ->
         [one] Tiedostossa on 1 virhe; mitään ei tallennettu.

@@ -54,6 +54,7 @@ import-error-yaml_syntax = YAML-filen är trasig ({ $detail })
 import-error-not_utf8 = filen är inte UTF-8-text; spara den i UTF-8-format
 import-error-empty_file = filen är tom
 import-error-too_large = filen är för stor (högst { $limit })
+import-error-too_deep = filen är kapslad i för många nivåer (högst { $limit })
 import-invalid =
     { $count ->
         [one] Filen har 1 fel; ingenting sparades.
