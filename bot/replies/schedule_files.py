@@ -47,9 +47,10 @@ async def schedule_file_reply(
         return await preview_reply(session, context, person, file_name, text, reading, stated)
     try:
         schedule = read_schedule_bytes(content, file_format)
-        # A dry run in a transaction of its own, always rolled back: the preview.
-        async with context.dry_runs() as dry_run:
-            report = await apply_schedule(dry_run, schedule, default_timezone=context.timezone)
+        # The preview is a dry run in a savepoint of this update's transaction, always
+        # rolled back: a transaction of its own would wait for this one's lock on SQLite.
+        async with session.begin_nested() as dry_run:
+            report = await apply_schedule(session, schedule, default_timezone=context.timezone)
             await dry_run.rollback()
     except ScheduleInvalid as invalid:
         lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
