@@ -77,3 +77,22 @@ async def test_a_pasted_announcement_is_previewed_in_the_update_own_transaction(
         )
         waiting = await session.scalar(select(func.count()).select_from(PendingImport))
     assert (stored, waiting) == (1, 1)
+
+
+async def test_the_preview_lists_changes_of_names_as_well_as_of_meetings(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+    context = runtime_at(NOON_1_MARCH_2009, engine)
+    renamed = demo_bytes().replace(
+        b"name_sv: F\xc3\xb6rebyggande barnskydd i basservicen", b"name_sv: Barnskydd", 1
+    )
+
+    async with sessions.begin() as session:
+        reply = await schedule_file_reply(session, context, ADMIN, "arvo.yaml", renamed)
+
+    assert (
+        "~ workshop ehkaiseva-lastensuojelu: name_sv Förebyggande barnskydd i basservicen"
+        " → Barnskydd"
+    ) in reply.text.splitlines()
+    assert "No changes" not in reply.text
