@@ -81,6 +81,11 @@ def _named_changes(texts: Texts, language: str, report: ImportReport, zone: Zone
         ("import-coordinator-removed", report.coordinators_removed),
     ):
         lines += [texts(language, key, name=name) for name in names]
+    for key, grants in (
+        ("import-role-granted", report.roles_granted),
+        ("import-role-withheld", report.roles_withheld),
+    ):
+        lines += [texts(language, key, name=g.name, id=str(g.telegram_id)) for g in grants]
     return lines
 
 

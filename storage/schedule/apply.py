@@ -56,6 +56,14 @@ class FieldsChange:
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RoleGrant:
+    """A contact's Telegram id named by the file: given the coordinator role, or not."""
+
+    name: str
+    telegram_id: int
+
+
 @dataclass
 class ImportReport:
     """What an import did, or would do in a dry run."""
@@ -67,6 +75,9 @@ class ImportReport:
     coordinators_added: list[str] = field(default_factory=list)
     coordinators_changed: list[FieldsChange] = field(default_factory=list)
     coordinators_removed: list[str] = field(default_factory=list)
+    # Ids the import makes coordinators, and ids it names but may not (not an administrator's).
+    roles_granted: list[RoleGrant] = field(default_factory=list)
+    roles_withheld: list[RoleGrant] = field(default_factory=list)
     meetings: list[MeetingChange] = field(default_factory=list)
     meetings_unchanged: int = 0
 
@@ -85,6 +96,7 @@ class ImportReport:
             or self.coordinators_added
             or self.coordinators_changed
             or self.coordinators_removed
+            or self.roles_granted
             or any(change.kind != "missing" for change in self.meetings)
         )
 
@@ -95,13 +107,20 @@ async def apply_schedule(
     *,
     default_timezone: ZoneInfo,
     prune: bool = False,
+    grant_roles: bool = False,
 ) -> ImportReport:
-    """Write a checked schedule; raises `ScheduleInvalid` when a CSV row names no workshop."""
+    """Write a checked schedule; raises `ScheduleInvalid` when a CSV row names no workshop.
+
+    The coordinators' Telegram ids become roles only with `grant_roles` (an administrator's
+    import); otherwise they are stored as contact details and reported as withheld.
+    """
     report = ImportReport()
     if isinstance(schedule, CsvMeetings):
         await _apply_csv(session, schedule, report)
     else:
-        await _apply_yaml(session, schedule, report, default_timezone, prune=prune)
+        await _apply_yaml(
+            session, schedule, report, default_timezone, prune=prune, grant_roles=grant_roles
+        )
     await session.flush()
     return report
 
@@ -113,6 +132,7 @@ async def _apply_yaml(
     default_timezone: ZoneInfo,
     *,
     prune: bool,
+    grant_roles: bool,
 ) -> None:
     network = await session.scalar(select(Network).where(Network.name == schedule.network.name))
     zone_name = schedule.network.timezone or default_timezone.key
@@ -126,7 +146,7 @@ async def _apply_yaml(
 
     municipalities = await _apply_municipalities(session, network, schedule, report)
     if schedule.coordinators is not None:
-        await _apply_coordinators(session, network, schedule, report)
+        await _apply_coordinators(session, network, schedule, report, grant_roles=grant_roles)
 
     existing = {
         workshop.key: workshop
@@ -221,7 +241,12 @@ async def _apply_municipalities(
 
 
 async def _apply_coordinators(
-    session: AsyncSession, network: Network, schedule: Schedule, report: ImportReport
+    session: AsyncSession,
+    network: Network,
+    schedule: Schedule,
+    report: ImportReport,
+    *,
+    grant_roles: bool,
 ) -> None:
     assert schedule.coordinators is not None
     existing = {
@@ -243,19 +268,34 @@ async def _apply_coordinators(
             coordinator.position = position
             if changes := _assign(coordinator, values):
                 report.coordinators_changed.append(FieldsChange(spec.name, changes))
-        if spec.telegram_id is not None:
-            # A coordinator who already talks to the bot gets the role at once; one who
-            # registers later gets it at registration.
-            member = await session.scalar(
-                select(Member).where(Member.telegram_id == spec.telegram_id)
-            )
-            if member is not None and member.role == Role.PARTICIPANT:
-                member.role = Role.COORDINATOR
+        if coordinator.telegram_id is not None:
+            await _grant_role(session, coordinator, report, grant_roles=grant_roles)
     # The file's list of contacts is the list: whoever is no longer on it is not shown.
     for name, coordinator in existing.items():
         if name not in listed:
             await session.delete(coordinator)
             report.coordinators_removed.append(name)
+
+
+async def _grant_role(
+    session: AsyncSession, coordinator: Coordinator, report: ImportReport, *, grant_roles: bool
+) -> None:
+    telegram_id = coordinator.telegram_id
+    assert telegram_id is not None
+    # Granted once per id: an unchanged file does not undo an administrator's /demote.
+    if coordinator.role_granted_to == telegram_id:
+        return
+    grant = RoleGrant(coordinator.name, telegram_id)
+    if not grant_roles:
+        report.roles_withheld.append(grant)
+        return
+    coordinator.role_granted_to = telegram_id
+    report.roles_granted.append(grant)
+    # Someone who already talks to the bot gets the role now; someone who registers later
+    # gets it at registration.
+    member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
+    if member is not None and member.role == Role.PARTICIPANT:
+        member.role = Role.COORDINATOR
 
 
 async def _apply_meetings(

@@ -8,15 +8,19 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import pasted_text_reply
-from bot.replies.schedule_files import schedule_file_reply
-from bot.services.members import Person, set_language
-from storage.models import Meeting, PendingImport
+from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
+from bot.services.members import Person, member_of, set_language
+from bot.services.staff import set_role
+from storage.models import AuditEntry, Meeting, PendingImport, Role
 from tests.helpers.runtime import runtime_at
 from tests.helpers.schedules import HELSINKI, demo_bytes, load_demo
 
 NOON_1_MARCH_2009 = datetime(2009, 3, 1, 12, 0, tzinfo=HELSINKI)
-ADMIN = Person(42, "Marianna Kokko", "en", administrator=True)
+ADMIN = Person(42, "Administrator", "en", administrator=True)
+COORDINATOR = Person(77, "Coordinator", "en")
+PARTICIPANT = Person(555, "Participant", "en")
 # A dry run that waited for a lock would wait the busy timeout (30 s); far less will do.
 PROMPTLY = 10
 
@@ -96,3 +100,95 @@ async def test_the_preview_lists_changes_of_names_as_well_as_of_meetings(
         " → Barnskydd"
     ) in reply.text.splitlines()
     assert "No changes" not in reply.text
+
+
+def _naming(telegram_id: int) -> bytes:
+    """The demo file with its first contact's Telegram id."""
+    return demo_bytes().replace(
+        b'    phone: "040 3153446"\n',
+        f'    phone: "040 3153446"\n    telegram_id: {telegram_id}\n'.encode(),
+        1,
+    )
+
+
+async def _upload(
+    sessions: async_sessionmaker[AsyncSession], context: ReplyContext, person: Person, data: bytes
+) -> tuple[str, str]:
+    """Send a file and confirm it: the preview's text and the confirmation's."""
+    async with sessions.begin() as session:
+        preview = await schedule_file_reply(session, context, person, "arvo.yaml", data)
+        pending = await session.scalar(select(PendingImport.id).order_by(PendingImport.id.desc()))
+        assert pending is not None
+    async with sessions.begin() as session:
+        done = await schedule_confirm_reply(session, context, person, pending, confirm=True)
+    return preview.text, done.text
+
+
+async def _role(sessions: async_sessionmaker[AsyncSession], person: Person) -> Role:
+    """The member's role as their next message finds it."""
+    async with sessions.begin() as session:
+        return (await member_of(session, person)).role
+
+
+async def _promotions(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[int, str]]:
+    async with sessions() as session:
+        entries = await session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "promote").order_by(AuditEntry.id)
+        )
+        return [(entry.actor_telegram_id, entry.target) for entry in entries]
+
+
+async def test_a_coordinators_file_makes_nobody_a_coordinator_and_says_so(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+    context = runtime_at(NOON_1_MARCH_2009, engine)
+    async with sessions.begin() as session:
+        await member_of(session, PARTICIPANT)
+        await member_of(session, COORDINATOR)
+        await set_role(session, ADMIN, COORDINATOR.telegram_id, Role.COORDINATOR)
+
+    preview, done = await _upload(sessions, context, COORDINATOR, _naming(555))
+
+    withheld = (
+        "Marianna Kokko (555) does not become a coordinator: "
+        "only an import by an administrator gives the role"
+    )
+    assert withheld in preview.splitlines()
+    assert withheld in done.splitlines()
+    assert await _role(sessions, PARTICIPANT) == Role.PARTICIPANT
+    assert await _promotions(sessions) == [(ADMIN.telegram_id, "Coordinator (77)")]
+
+
+async def test_an_administrators_file_grants_the_role_once_and_a_demote_sticks(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+    context = runtime_at(NOON_1_MARCH_2009, engine)
+    async with sessions.begin() as session:
+        await member_of(session, PARTICIPANT)
+
+    preview, _ = await _upload(sessions, context, ADMIN, _naming(555))
+
+    assert "★ Marianna Kokko (555) becomes a coordinator" in preview.splitlines()
+    assert await _role(sessions, PARTICIPANT) == Role.COORDINATOR
+    assert await _promotions(sessions) == [(ADMIN.telegram_id, "Marianna Kokko (555)")]
+
+    async with sessions.begin() as session:
+        await set_role(session, ADMIN, 555, Role.PARTICIPANT)
+    assert await _role(sessions, PARTICIPANT) == Role.PARTICIPANT
+    # The same file again: the administrator's /demote stands.
+    preview, _ = await _upload(sessions, context, ADMIN, _naming(555))
+    assert "★" not in preview
+    assert await _role(sessions, PARTICIPANT) == Role.PARTICIPANT
+
+
+async def test_someone_an_administrators_file_names_is_a_coordinator_from_the_first_message(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+    context = runtime_at(NOON_1_MARCH_2009, engine)
+
+    await _upload(sessions, context, ADMIN, _naming(555))
+
+    assert await _role(sessions, PARTICIPANT) == Role.COORDINATOR
