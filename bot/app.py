@@ -87,7 +87,7 @@ def build_application(
     )
     secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None
     feeds = CalendarFeeds(feed_key(feed_secret=secret, token=token), settings.public_url)
-    replies = ReplyContext.of(settings, texts=texts, clock=clock, dry_runs=sessions, feeds=feeds)
+    replies = ReplyContext.of(settings, texts=texts, clock=clock, feeds=feeds)
     dispatcher = Dispatcher(
         sessions=sessions,
         sender=TelegramSender(application.bot),

@@ -242,7 +242,9 @@ def import_command(
     except ValueError:
         print(f"{path}: name the file .yaml, .yml, .csv or .txt, or give --format", file=sys.stderr)
         return EXIT_USAGE
-    return asyncio.run(import_schedule(settings, data, file_format, dry_run=dry_run, prune=prune))
+    return asyncio.run(
+        import_schedule(settings, data, file_format, dry_run=dry_run, prune=prune, source=path.name)
+    )
 
 
 async def import_schedule(
@@ -252,6 +254,7 @@ async def import_schedule(
     *,
     dry_run: bool = False,
     prune: bool = False,
+    source: str = "",
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -272,6 +275,11 @@ async def import_schedule(
                 default_timezone=settings.bot_timezone,
                 planner=Planner(ReminderPolicy.from_settings(settings), system_clock),
                 prune=prune,
+                # Whoever runs the command line runs the bot: an administrator.
+                grant_roles=True,
+            )
+            await schedules.audit_role_grants(
+                session, report, actor_id=0, actor_name="command line", source=source
             )
             if dry_run:
                 await session.rollback()
@@ -329,4 +337,4 @@ async def load_demo(settings: Settings, demo: bytes) -> int:
     if existing is not None:
         print(f"the database already has the network {existing!r}; demo data not loaded")
         return EXIT_OK
-    return await import_schedule(settings, demo, "yaml")
+    return await import_schedule(settings, demo, "yaml", source="demo")

@@ -39,6 +39,13 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLAlchemy's recipe for SAVEPOINTs on pysqlite (the driver emitting no BEGIN, we
+    # emitting our own) is not applied: since Python 3.6 the driver no longer commits before
+    # a SAVEPOINT, and a savepoint that is rolled back (the imports' previews) works whether
+    # or not the transaction has written yet. The recipe would make every transaction hold
+    # its snapshot from its first read, and a later write would then fail at once
+    # (SQLITE_BUSY_SNAPSHOT) whenever the dispatcher had committed in between, instead of
+    # waiting. Savepoints that are released, not rolled back, would need the recipe.
 
 
 def create_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

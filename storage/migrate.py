@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -9,7 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -24,12 +25,45 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database schema up to `revision`."""
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade, revision)
+    await _migrate(engine, _upgrade, revision)
 
 
 def _upgrade(connection: Connection, revision: str) -> None:
     command.upgrade(alembic_config(connection), revision)
+
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    """Take the database schema back to `revision` (`base` for none, `-1` for one step)."""
+    await _migrate(engine, _downgrade, revision)
+
+
+async def _migrate(
+    engine: AsyncEngine, step: Callable[[Connection, str], None], revision: str
+) -> None:
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            await _sqlite_foreign_keys(connection, enforced=False)
+        try:
+            async with connection.begin():
+                await connection.run_sync(step, revision)
+        finally:
+            if sqlite:
+                await _sqlite_foreign_keys(connection, enforced=True)
+
+
+async def _sqlite_foreign_keys(connection: AsyncConnection, *, enforced: bool) -> None:
+    # SQLite alters a table by rebuilding it, and dropping the old one while foreign keys
+    # are enforced would delete or empty the rows that refer to it (the outbox rows of an
+    # announcement, say). The pragma is ignored inside a transaction, so it goes to the
+    # driver's connection before one begins.
+    driver = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None
+    await driver.execute(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
+
+
+def _downgrade(connection: Connection, revision: str) -> None:
+    command.downgrade(alembic_config(connection), revision)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.foundation.clock import Clock
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy
@@ -32,8 +30,6 @@ class ReplyContext:
     clock: Clock
     policy: ReminderPolicy
     retention_days: int
-    # Imports are previewed in a transaction of their own that is always rolled back.
-    dry_runs: async_sessionmaker[AsyncSession]
     # Makes calendar feed addresses; None where the bot runs without a token (tests).
     feeds: CalendarFeeds | None = None
     privacy: PrivacyFacts = PrivacyFacts()
@@ -55,7 +51,6 @@ class ReplyContext:
         *,
         texts: Texts,
         clock: Clock,
-        dry_runs: async_sessionmaker[AsyncSession],
         feeds: CalendarFeeds | None = None,
     ) -> ReplyContext:
         """The context of these settings."""
@@ -64,7 +59,6 @@ class ReplyContext:
             clock=clock,
             policy=ReminderPolicy.from_settings(settings),
             retention_days=settings.retention_days,
-            dry_runs=dry_runs,
             feeds=feeds,
             privacy=PrivacyFacts(
                 controller=settings.privacy_controller,

@@ -38,11 +38,12 @@ PASTED_NAME = "pasted.txt"
 async def read_and_try(
     session: AsyncSession, context: ReplyContext, text: str
 ) -> tuple[Reading, ImportReport]:
-    """Read the text against the directory and apply it in a transaction rolled back."""
+    """Read the text against the directory and apply it in a savepoint rolled back."""
     directory = await load_directory(session)
     reading = read_announcement(text, directory.vocabulary)
-    async with context.dry_runs() as dry_run:
-        report = await apply_stated(dry_run, reading.meetings)
+    # In this update's own transaction: a second one would wait for its lock on SQLite.
+    async with session.begin_nested() as dry_run:
+        report = await apply_stated(session, reading.meetings)
         await dry_run.rollback()
     return reading, report
 

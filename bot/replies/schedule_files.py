@@ -17,9 +17,9 @@ from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services.members import Person, language_of
-from bot.services.schedules import import_schedule
+from bot.services.schedules import audit_role_grants, import_schedule
 from bot.services.staff import audit, staff_member
-from storage.models import PendingImport
+from storage.models import PendingImport, Role
 from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
 from storage.schedule.read import format_of, read_text
 
@@ -31,7 +31,7 @@ async def schedule_file_reply(
     """A schedule file in the chat: check it, show what it would change, ask to confirm."""
     texts = context.texts
     language = await language_of(session, person)
-    await staff_member(session, person, "import", target=file_name)
+    actor = await staff_member(session, person, "import", target=file_name)
     try:
         file_format = format_of(file_name)
     except ValueError:
@@ -47,9 +47,15 @@ async def schedule_file_reply(
         return await preview_reply(session, context, person, file_name, text, reading, stated)
     try:
         schedule = read_schedule_bytes(content, file_format)
-        # A dry run in a transaction of its own, always rolled back: the preview.
-        async with context.dry_runs() as dry_run:
-            report = await apply_schedule(dry_run, schedule, default_timezone=context.timezone)
+        # The preview is a dry run in a savepoint of this update's transaction, always
+        # rolled back: a transaction of its own would wait for this one's lock on SQLite.
+        async with session.begin_nested() as dry_run:
+            report = await apply_schedule(
+                session,
+                schedule,
+                default_timezone=context.timezone,
+                grant_roles=actor.role == Role.ADMIN,
+            )
             await dry_run.rollback()
     except ScheduleInvalid as invalid:
         lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
@@ -101,6 +107,8 @@ async def schedule_confirm_reply(
             format_of(file_name),
             default_timezone=context.timezone,
             planner=context.planner,
+            # Only administrators give roles; a coordinator's file names ids, nothing more.
+            grant_roles=actor.role == Role.ADMIN,
         )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
@@ -116,6 +124,9 @@ async def schedule_confirm_reply(
         detail=", ".join(
             f"{kind} {report.count(kind)}" for kind in ("added", "changed", "cancelled")
         ),
+    )
+    await audit_role_grants(
+        session, report, actor_id=actor.telegram_id, actor_name=actor.name, source=file_name
     )
     lines = [
         texts(language, "pasted-done")

@@ -43,17 +43,14 @@ def describe_report(texts: Texts, language: str, report: ImportReport, zone: Zon
                 language, "import-added-municipalities", list=", ".join(report.municipalities_added)
             )
         )
+    lines += _named_changes(texts, language, report, zone)
     for change in report.meetings:
         args: dict[str, str | int] = {
             "workshop": change.workshop_key,
             "date": format_day(change.date, language),
         }
         if change.kind == "changed":
-            args["fields"] = "; ".join(
-                f"{FILE_FIELD.get(name, name)} {_value(old, language, zone)}"
-                f" → {_value(new, language, zone)}"
-                for name, (old, new) in change.fields.items()
-            )
+            args["fields"] = _fields(change.fields, language, zone)
         lines.append(texts(language, f"import-meeting-{change.kind}", **args))
     lines.append(
         texts(
@@ -66,6 +63,39 @@ def describe_report(texts: Texts, language: str, report: ImportReport, zone: Zon
         )
     )
     return lines
+
+
+def _named_changes(texts: Texts, language: str, report: ImportReport, zone: ZoneInfo) -> list[str]:
+    """A line for each municipality, workshop and contact the file changes, field by field."""
+    lines = [
+        texts(language, key, name=change.name, fields=_fields(change.fields, language, zone))
+        for key, changes in (
+            ("import-municipality-changed", report.municipalities_changed),
+            ("import-workshop-changed", report.workshops_changed),
+            ("import-coordinator-changed", report.coordinators_changed),
+        )
+        for change in changes
+    ]
+    for key, names in (
+        ("import-coordinator-added", report.coordinators_added),
+        ("import-coordinator-removed", report.coordinators_removed),
+    ):
+        lines += [texts(language, key, name=name) for name in names]
+    for key, grants in (
+        ("import-role-granted", report.roles_granted),
+        ("import-role-withheld", report.roles_withheld),
+    ):
+        lines += [texts(language, key, name=g.name, id=str(g.telegram_id)) for g in grants]
+    return lines
+
+
+def _fields(fields: dict[str, tuple[Any, Any]], language: str, zone: ZoneInfo) -> str:
+    """`place Kirkkonummi → Siuntio; start 13.00 → 14.00`, in the file's field names."""
+    return "; ".join(
+        f"{FILE_FIELD.get(name, name)} {_value(old, language, zone)}"
+        f" → {_value(new, language, zone)}"
+        for name, (old, new) in fields.items()
+    )
 
 
 def _value(value: Any, language: str, zone: ZoneInfo) -> str:

@@ -32,7 +32,7 @@ class Person:
 
     `language` is their Telegram app's (a member's own choice is read with `language_of`);
     `administrator` comes from BOT_ADMIN_IDS. Coordinators are read from the database when
-    a service greets the member, since a schedule file or an invite can make one.
+    a service greets the member, since an administrator or an invite can make one.
     """
 
     telegram_id: int
@@ -47,26 +47,31 @@ async def member_of(session: AsyncSession, person: Person) -> Member:
     member = await session.scalar(select(Member).where(Member.telegram_id == person.telegram_id))
     if member is None:
         member = Member(telegram_id=person.telegram_id, name=person.name, language=person.language)
+        member.role = await _granted_role(session, person.telegram_id)
         session.add(member)
     else:
         member.name = person.name
         member.active = True
-    member.role = await _role_of(session, member, administrator=person.administrator)
+    if person.administrator:
+        member.role = Role.ADMIN
+    elif member.role == Role.ADMIN:
+        # Administrators removed from BOT_ADMIN_IDS fall back to coordinator, not further:
+        # demoting is an explicit act.
+        member.role = Role.COORDINATOR
     await session.flush()
     return member
 
 
-async def _role_of(session: AsyncSession, member: Member, *, administrator: bool) -> Role:
-    if administrator:
-        return Role.ADMIN
-    if member.role in {Role.ADMIN, Role.COORDINATOR}:
-        # Administrators removed from BOT_ADMIN_IDS fall back to coordinator, not further:
-        # demoting is an explicit act.
-        return Role.COORDINATOR
-    listed = await session.scalar(
-        select(Coordinator.id).where(Coordinator.telegram_id == member.telegram_id).limit(1)
+async def _granted_role(session: AsyncSession, telegram_id: int) -> Role:
+    """A newcomer's role: coordinator if an administrator's import named them.
+
+    Only at first contact: after that the role is the member's own, changed by
+    administrators (/promote, /demote, an import), never recomputed from the file.
+    """
+    granted = await session.scalar(
+        select(Coordinator.id).where(Coordinator.role_granted_to == telegram_id).limit(1)
     )
-    return Role.COORDINATOR if listed is not None else Role.PARTICIPANT
+    return Role.PARTICIPANT if granted is None else Role.COORDINATOR
 
 
 async def network_name(session: AsyncSession) -> str | None:

@@ -166,7 +166,8 @@ class Minutes(Base):
 
 
 class Coordinator(Base):
-    """A contact person shown by /contact; a Telegram id also gives the coordinator role."""
+    """A contact person shown by /contact; with a Telegram id, a candidate for the
+    coordinator role, which an administrator's import gives."""
 
     __tablename__ = "coordinator"
     __table_args__ = (UniqueConstraint("network_id", "name"),)
@@ -178,6 +179,10 @@ class Coordinator(Base):
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(50))
     telegram_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The Telegram id an administrator's import gave the coordinator role to. A file names
+    # an id; only an administrator's import makes it a role, once: re-importing the same
+    # file does not undo a /demote.
+    role_granted_to: Mapped[int | None] = mapped_column(BigInteger)
     position: Mapped[int] = mapped_column(default=0)
 
     network: Mapped[Network] = relationship(back_populates="coordinators")

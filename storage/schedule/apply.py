@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -26,7 +27,7 @@ from storage.models import (
     Workshop,
 )
 from storage.schedule.errors import ScheduleError, ScheduleInvalid
-from storage.schedule.specs import CsvMeetings, MeetingSpec, Schedule
+from storage.schedule.specs import CsvMeetings, MeetingSpec, Schedule, WorkshopSpec
 
 ChangeKind = Literal["added", "changed", "cancelled", "missing", "removed"]
 
@@ -46,14 +47,37 @@ class MeetingChange:
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class FieldsChange:
+    """What an import changed of a municipality, workshop or contact, by its name or key;
+    `fields` maps a changed field to (old, new), empty for one added or removed."""
+
+    name: str
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """A contact's Telegram id named by the file: given the coordinator role, or not."""
+
+    name: str
+    telegram_id: int
+
+
 @dataclass
 class ImportReport:
     """What an import did, or would do in a dry run."""
 
     municipalities_added: list[str] = field(default_factory=list)
     workshops_added: list[str] = field(default_factory=list)
-    workshops_changed: list[str] = field(default_factory=list)
-    coordinators_changed: int = 0
+    municipalities_changed: list[FieldsChange] = field(default_factory=list)
+    workshops_changed: list[FieldsChange] = field(default_factory=list)
+    coordinators_added: list[str] = field(default_factory=list)
+    coordinators_changed: list[FieldsChange] = field(default_factory=list)
+    coordinators_removed: list[str] = field(default_factory=list)
+    # Ids the import makes coordinators, and ids it names but may not (not an administrator's).
+    roles_granted: list[RoleGrant] = field(default_factory=list)
+    roles_withheld: list[RoleGrant] = field(default_factory=list)
     meetings: list[MeetingChange] = field(default_factory=list)
     meetings_unchanged: int = 0
 
@@ -67,8 +91,12 @@ class ImportReport:
         return bool(
             self.municipalities_added
             or self.workshops_added
+            or self.municipalities_changed
             or self.workshops_changed
+            or self.coordinators_added
             or self.coordinators_changed
+            or self.coordinators_removed
+            or self.roles_granted
             or any(change.kind != "missing" for change in self.meetings)
         )
 
@@ -79,13 +107,20 @@ async def apply_schedule(
     *,
     default_timezone: ZoneInfo,
     prune: bool = False,
+    grant_roles: bool = False,
 ) -> ImportReport:
-    """Write a checked schedule; raises `ScheduleInvalid` when a CSV row names no workshop."""
+    """Write a checked schedule; raises `ScheduleInvalid` when a CSV row names no workshop.
+
+    The coordinators' Telegram ids become roles only with `grant_roles` (an administrator's
+    import); otherwise they are stored as contact details and reported as withheld.
+    """
     report = ImportReport()
     if isinstance(schedule, CsvMeetings):
         await _apply_csv(session, schedule, report)
     else:
-        await _apply_yaml(session, schedule, report, default_timezone, prune=prune)
+        await _apply_yaml(
+            session, schedule, report, default_timezone, prune=prune, grant_roles=grant_roles
+        )
     await session.flush()
     return report
 
@@ -97,6 +132,7 @@ async def _apply_yaml(
     default_timezone: ZoneInfo,
     *,
     prune: bool,
+    grant_roles: bool,
 ) -> None:
     network = await session.scalar(select(Network).where(Network.name == schedule.network.name))
     zone_name = schedule.network.timezone or default_timezone.key
@@ -110,7 +146,7 @@ async def _apply_yaml(
 
     municipalities = await _apply_municipalities(session, network, schedule, report)
     if schedule.coordinators is not None:
-        await _apply_coordinators(session, network, schedule, report)
+        await _apply_coordinators(session, network, schedule, report, grant_roles=grant_roles)
 
     existing = {
         workshop.key: workshop
@@ -122,32 +158,64 @@ async def _apply_yaml(
     }
     for position, spec in enumerate(schedule.workshops):
         workshop = existing.get(spec.key)
-        values = {
-            "name": spec.name,
-            "name_sv": spec.name_sv,
-            "name_en": spec.name_en,
-            "aliases": list(spec.aliases),
-            "description": spec.description,
-            "position": position,
-        }
         members = [municipalities[name] for name in spec.municipalities]
         if workshop is None:
             workshop = Workshop(
-                network=network, key=spec.key, municipalities=members, meetings=[], **values
+                network=network,
+                key=spec.key,
+                municipalities=members,
+                meetings=[],
+                position=position,
+                **_stated(spec, WORKSHOP_FIELDS, given_only=False),
             )
             session.add(workshop)
             report.workshops_added.append(spec.key)
         else:
-            changed = _assign(workshop, values)
-            if {m.id for m in workshop.municipalities} != {m.id for m in members}:
-                workshop.municipalities = members
-                changed = True
-            if workshop.network_id != network.id:
-                workshop.network = network
-                changed = True
-            if changed:
-                report.workshops_changed.append(spec.key)
+            workshop.position = position
+            _update_workshop(workshop, spec, network, members, report)
         await _apply_meetings(session, workshop, spec.meetings, zone, report, prune=prune)
+
+
+# What a file may leave out of a workshop or a contact; left out, the stored value stays.
+WORKSHOP_FIELDS = ("name", "name_sv", "name_en", "aliases", "description")
+COORDINATOR_FIELDS = ("title", "email", "phone", "telegram_id")
+
+
+def _stated(spec: BaseModel, names: tuple[str, ...], *, given_only: bool) -> dict[str, Any]:
+    """The fields of `names` as stored values; with `given_only`, those the file gives.
+
+    A field left out keeps what is stored (a file exported with fewer columns must not
+    erase the rest), while an explicit empty value clears it.
+    """
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name in names
+        if not given_only or name in spec.model_fields_set
+        for value in [getattr(spec, name)]
+    }
+
+
+def _update_workshop(
+    workshop: Workshop,
+    spec: WorkshopSpec,
+    network: Network,
+    members: list[Municipality],
+    report: ImportReport,
+) -> None:
+    changes = _assign(workshop, _stated(spec, WORKSHOP_FIELDS, given_only=True))
+    if "municipalities" in spec.model_fields_set and {m.id for m in workshop.municipalities} != {
+        m.id for m in members
+    }:
+        changes["municipalities"] = (
+            sorted(m.name for m in workshop.municipalities),
+            sorted(m.name for m in members),
+        )
+        workshop.municipalities = members
+    if workshop.network_id != network.id:
+        workshop.network = network
+        changes["network"] = (None, network.name)
+    if changes:
+        report.workshops_changed.append(FieldsChange(spec.key, changes))
 
 
 async def _apply_municipalities(
@@ -166,14 +234,19 @@ async def _apply_municipalities(
             session.add(municipality)
             existing[spec.name] = municipality
             report.municipalities_added.append(spec.name)
-        elif municipality.name_sv != spec.name_sv:
-            municipality.name_sv = spec.name_sv
+        elif changes := _assign(municipality, _stated(spec, ("name_sv",), given_only=True)):
+            report.municipalities_changed.append(FieldsChange(spec.name, changes))
     await session.flush()
     return existing
 
 
 async def _apply_coordinators(
-    session: AsyncSession, network: Network, schedule: Schedule, report: ImportReport
+    session: AsyncSession,
+    network: Network,
+    schedule: Schedule,
+    report: ImportReport,
+    *,
+    grant_roles: bool,
 ) -> None:
     assert schedule.coordinators is not None
     existing = {
@@ -185,32 +258,44 @@ async def _apply_coordinators(
     listed = set()
     for position, spec in enumerate(schedule.coordinators):
         listed.add(spec.name)
-        values = {
-            "title": spec.title,
-            "email": spec.email,
-            "phone": spec.phone,
-            "telegram_id": spec.telegram_id,
-            "position": position,
-        }
+        values = _stated(spec, COORDINATOR_FIELDS, given_only=True)
         coordinator = existing.get(spec.name)
         if coordinator is None:
-            session.add(Coordinator(network=network, name=spec.name, **values))
-            report.coordinators_changed += 1
-        elif _assign(coordinator, values):
-            report.coordinators_changed += 1
-        if spec.telegram_id is not None:
-            # A coordinator who already talks to the bot gets the role at once; one who
-            # registers later gets it at registration.
-            member = await session.scalar(
-                select(Member).where(Member.telegram_id == spec.telegram_id)
-            )
-            if member is not None and member.role == Role.PARTICIPANT:
-                member.role = Role.COORDINATOR
+            coordinator = Coordinator(network=network, name=spec.name, position=position, **values)
+            session.add(coordinator)
+            report.coordinators_added.append(spec.name)
+        else:
+            coordinator.position = position
+            if changes := _assign(coordinator, values):
+                report.coordinators_changed.append(FieldsChange(spec.name, changes))
+        if coordinator.telegram_id is not None:
+            await _grant_role(session, coordinator, report, grant_roles=grant_roles)
     # The file's list of contacts is the list: whoever is no longer on it is not shown.
     for name, coordinator in existing.items():
         if name not in listed:
             await session.delete(coordinator)
-            report.coordinators_changed += 1
+            report.coordinators_removed.append(name)
+
+
+async def _grant_role(
+    session: AsyncSession, coordinator: Coordinator, report: ImportReport, *, grant_roles: bool
+) -> None:
+    telegram_id = coordinator.telegram_id
+    assert telegram_id is not None
+    # Granted once per id: an unchanged file does not undo an administrator's /demote.
+    if coordinator.role_granted_to == telegram_id:
+        return
+    grant = RoleGrant(coordinator.name, telegram_id)
+    if not grant_roles:
+        report.roles_withheld.append(grant)
+        return
+    coordinator.role_granted_to = telegram_id
+    report.roles_granted.append(grant)
+    # Someone who already talks to the bot gets the role now; someone who registers later
+    # gets it at registration.
+    member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
+    if member is not None and member.role == Role.PARTICIPANT:
+        member.role = Role.COORDINATOR
 
 
 async def _apply_meetings(
@@ -327,11 +412,13 @@ def local_instant(day: date, clock: time | None, zone: ZoneInfo) -> datetime | N
     return None if clock is None else datetime.combine(day, clock, tzinfo=zone)
 
 
-def _assign(target: object, values: dict[str, Any]) -> bool:
-    """Set attributes that differ; True when anything changed."""
-    changed = False
-    for name, value in values.items():
-        if getattr(target, name) != value:
-            setattr(target, name, value)
-            changed = True
-    return changed
+def _assign(target: object, values: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Set attributes that differ; returns what changed as field: (old, new)."""
+    changes = {
+        name: (getattr(target, name), value)
+        for name, value in values.items()
+        if getattr(target, name) != value
+    }
+    for name, (_, value) in changes.items():
+        setattr(target, name, value)
+    return changes

@@ -214,9 +214,8 @@ def _checked_workshop(
         line_of,
         errors,
     )
-    return workshop.model_copy(
-        update={
-            "municipalities": tuple(dict.fromkeys(municipalities)),
-            "meetings": tuple(m for m in meetings if m is not None),
-        }
-    )
+    update: dict[str, object] = {"meetings": tuple(m for m in meetings if m is not None)}
+    # Only a list the file gives is stated: a workshop without one keeps its members.
+    if "municipalities" in workshop.model_fields_set:
+        update["municipalities"] = tuple(dict.fromkeys(municipalities))
+    return workshop.model_copy(update=update)

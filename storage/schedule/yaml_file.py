@@ -14,6 +14,9 @@ from storage.schedule.specs import Schedule
 # A schedule of a network is a few thousand values; far more is a mistake or an attack
 # (aliases can make a short text a huge document).
 MAX_YAML_NODES = 200_000
+# A schedule nests five levels (workshops, a workshop, meetings, a meeting, its agenda).
+# Composing a document is recursive, so thousands of levels would exhaust the stack.
+MAX_YAML_DEPTH = 20
 
 
 def read_yaml(text: str) -> Schedule:
@@ -21,6 +24,7 @@ def read_yaml(text: str) -> Schedule:
     try:
         # BaseLoader keeps every scalar a string: `13:00` must not become 780 (YAML 1.1
         # sexagesimal) nor `2009-01-15` a date before our own checks see it.
+        _check_depth(text)
         root = yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -51,6 +55,22 @@ def read_yaml(text: str) -> Schedule:
     if errors or schedule is None:
         raise ScheduleInvalid(sorted(errors, key=lambda e: (e.line or 0, e.field or "")))
     return schedule
+
+
+def _check_depth(text: str) -> None:
+    """Refuse a document nested deeper than a schedule can be, before composing it."""
+    depth = 0
+    # The parser is a state machine, not recursive: its events are safe to count.
+    for event in yaml.parse(text, Loader=yaml.BaseLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise ScheduleInvalid(
+                    [ScheduleError("too_deep", line=line, params={"limit": str(MAX_YAML_DEPTH)})]
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 class _YamlWalker:

@@ -292,3 +292,16 @@ def test_an_announcement_that_is_not_text_is_one_line_and_exit_1(tmp_path: Path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("line 1: the file is not UTF-8 text")
+
+
+def test_import_of_a_deeply_nested_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    nested = tmp_path / "nested.yaml"
+    nested.write_text("[" * 5000)
+
+    result = bot_cli(tmp_path, "import", str(nested), BOT_DEFAULT_LANGUAGE="en")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "line 1: the file is nested too deeply (at most 20 levels)",
+        "The file has 1 problem; nothing was saved.",
+    ]

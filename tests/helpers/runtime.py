@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.language.catalog import Texts
 from bot.replies.context import ReplyContext
@@ -15,7 +15,6 @@ from tests.helpers.bots import fixed_clock
 def runtime_at(
     moment: datetime,
     engine: AsyncEngine,
-    sessions: async_sessionmaker[AsyncSession],
     **settings: object,
 ) -> ReplyContext:
     """What replies read, on the test database, with the clock stopped at `moment`."""
@@ -24,6 +23,4 @@ def runtime_at(
         database_url=engine.url.render_as_string(False),
         **settings,  # type: ignore[arg-type]
     )
-    return ReplyContext.of(
-        configured, texts=Texts.load(), clock=fixed_clock(moment), dry_runs=sessions
-    )
+    return ReplyContext.of(configured, texts=Texts.load(), clock=fixed_clock(moment))

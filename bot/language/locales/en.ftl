@@ -54,6 +54,7 @@ import-error-yaml_syntax = the YAML file is broken ({ $detail })
 import-error-not_utf8 = the file is not UTF-8 text; save it as UTF-8
 import-error-empty_file = the file is empty
 import-error-too_large = the file is too large (at most { $limit })
+import-error-too_deep = the file is nested too deeply (at most { $limit } levels)
 import-invalid =
     { $count ->
         [one] The file has 1 problem; nothing was saved.
@@ -64,6 +65,13 @@ import-dry-run = Dry run (--dry-run): nothing was saved.
 import-nothing-changed = No changes: the file already matches what is stored.
 import-added-workshops = New workshops: { $list }
 import-added-municipalities = New municipalities: { $list }
+import-municipality-changed = ~ municipality { $name }: { $fields }
+import-workshop-changed = ~ workshop { $name }: { $fields }
+import-coordinator-added = + contact { $name }
+import-coordinator-changed = ~ contact { $name }: { $fields }
+import-coordinator-removed = − contact { $name } removed
+import-role-granted = ★ { $name } ({ $id }) becomes a coordinator
+import-role-withheld = { $name } ({ $id }) does not become a coordinator: only an import by an administrator gives the role
 import-meeting-added = + { $workshop } { $date }
 import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } cancelled

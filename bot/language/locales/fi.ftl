@@ -54,6 +54,7 @@ import-error-yaml_syntax = YAML-tiedosto on rikki ({ $detail })
 import-error-not_utf8 = tiedosto ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa
 import-error-empty_file = tiedosto on tyhjä
 import-error-too_large = tiedosto on liian suuri (enintään { $limit })
+import-error-too_deep = tiedostossa on liian monta sisäkkäistä tasoa (enintään { $limit })
 import-invalid =
     { $count ->
         [one] Tiedostossa on 1 virhe; mitään ei tallennettu.
@@ -64,6 +65,13 @@ import-dry-run = Kokeilu (--dry-run): mitään ei tallennettu.
 import-nothing-changed = Ei muutoksia: tiedosto vastaa jo tallennettuja tietoja.
 import-added-workshops = Uudet verstaat: { $list }
 import-added-municipalities = Uudet kunnat: { $list }
+import-municipality-changed = ~ kunta { $name }: { $fields }
+import-workshop-changed = ~ verstas { $name }: { $fields }
+import-coordinator-added = + yhteyshenkilö { $name }
+import-coordinator-changed = ~ yhteyshenkilö { $name }: { $fields }
+import-coordinator-removed = − yhteyshenkilö { $name } poistettu
+import-role-granted = ★ { $name } ({ $id }) tulee koordinaattoriksi
+import-role-withheld = { $name } ({ $id }) ei tule koordinaattoriksi: roolin antaa vain ylläpitäjän tekemä tuonti
 import-meeting-added = + { $workshop } { $date }
 import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } peruttu

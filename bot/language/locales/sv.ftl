@@ -54,6 +54,7 @@ import-error-yaml_syntax = YAML-filen är trasig ({ $detail })
 import-error-not_utf8 = filen är inte UTF-8-text; spara den i UTF-8-format
 import-error-empty_file = filen är tom
 import-error-too_large = filen är för stor (högst { $limit })
+import-error-too_deep = filen är kapslad i för många nivåer (högst { $limit })
 import-invalid =
     { $count ->
         [one] Filen har 1 fel; ingenting sparades.
@@ -64,6 +65,13 @@ import-dry-run = Försök (--dry-run): ingenting sparades.
 import-nothing-changed = Inga ändringar: filen motsvarar redan det sparade.
 import-added-workshops = Nya verkstäder: { $list }
 import-added-municipalities = Nya kommuner: { $list }
+import-municipality-changed = ~ kommun { $name }: { $fields }
+import-workshop-changed = ~ verkstad { $name }: { $fields }
+import-coordinator-added = + kontaktperson { $name }
+import-coordinator-changed = ~ kontaktperson { $name }: { $fields }
+import-coordinator-removed = − kontaktperson { $name } borttagen
+import-role-granted = ★ { $name } ({ $id }) blir koordinator
+import-role-withheld = { $name } ({ $id }) blir inte koordinator: bara en import som en administratör gör ger rollen
 import-meeting-added = + { $workshop } { $date }
 import-meeting-changed = ~ { $workshop } { $date }: { $fields }
 import-meeting-cancelled = × { $workshop } { $date } inställt

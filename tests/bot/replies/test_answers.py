@@ -118,7 +118,7 @@ async def test_a_question_gets_the_answer_a_participant_expects(
     present: tuple[str, ...],
     absent: tuple[str, ...],
 ) -> None:
-    runtime = runtime_at(NOON_1_MARCH_2009, engine, sessions)
+    runtime = runtime_at(NOON_1_MARCH_2009, engine)
     asker = Participant(1, language, None, frozenset(), Role.PARTICIPANT)
     async with sessions() as session:
         reply = await question_reply(session, runtime, asker, question)

@@ -23,7 +23,7 @@ KERAVA = Person(1701, "Jäsen 1701", "fi")
 
 
 async def export(engine: AsyncEngine, sessions: Sessions) -> Calendar:
-    runtime = runtime_at(datetime(2009, 3, 1, 12, tzinfo=HELSINKI), engine, sessions)
+    runtime = runtime_at(datetime(2009, 3, 1, 12, tzinfo=HELSINKI), engine)
     async with sessions.begin() as session:
         result = await calendar_reply(session, runtime, KERAVA)
     assert result.file_name == "verstas.ics"

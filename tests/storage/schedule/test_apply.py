@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from storage.models import Base, Coordinator, Meeting, MeetingStatus, Municipality, Workshop
 from storage.schedule import ImportReport, ScheduleInvalid, apply_schedule, read_schedule_bytes
+from storage.schedule.apply import FieldsChange
 from tests.helpers.schedules import demo_bytes, yaml_bytes
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -170,13 +171,96 @@ async def test_workshop_membership_follows_the_file(sessions: Sessions) -> None:
         sessions,
         yaml_bytes(BASE.replace("municipalities: [Kerava]\n", "municipalities: [Lohja, Kerava]\n")),
     )
-    assert report.workshops_changed == ["w"]
+    assert report.workshops_changed == [
+        FieldsChange("w", {"municipalities": (["Kerava"], ["Kerava", "Lohja"])})
+    ]
     async with sessions() as session:
         workshop = await session.scalar(
             select(Workshop).options(selectinload(Workshop.municipalities))
         )
         assert workshop is not None
         assert [m.name for m in workshop.municipalities] == ["Kerava", "Lohja"]
+
+
+FULL = dedent("""
+    network: {name: Testi}
+    coordinators:
+      - {name: Marianna Kokko, title: Projektikoordinaattori, email: m@example.fi}
+    municipalities:
+      - Kerava
+      - {name: Raasepori, name_sv: Raseborg}
+    workshops:
+      - key: w
+        name: Verstas
+        name_sv: Verkstad
+        name_en: Workshop
+        aliases: [Vanha nimi]
+        description: Kuvaus
+        municipalities: [Kerava, Raasepori]
+    """)
+
+
+async def test_a_partial_file_keeps_what_it_leaves_out(sessions: Sessions) -> None:
+    await import_bytes(sessions, yaml_bytes(FULL))
+    partial = dedent("""
+        network: {name: Testi}
+        coordinators:
+          - {name: Marianna Kokko}
+        municipalities: [Kerava, Raasepori]
+        workshops:
+          - {key: w, name: Verstas}
+        """)
+
+    report = await import_bytes(sessions, yaml_bytes(partial))
+
+    assert not report.changed_anything
+    async with sessions() as session:
+        workshop = await session.scalar(
+            select(Workshop).options(selectinload(Workshop.municipalities))
+        )
+        raasepori = await session.scalar(
+            select(Municipality).where(Municipality.name == "Raasepori")
+        )
+        contact = await session.scalar(select(Coordinator))
+    assert workshop is not None
+    assert raasepori is not None
+    assert contact is not None
+    assert (workshop.name_sv, workshop.name_en, workshop.aliases, workshop.description) == (
+        "Verkstad",
+        "Workshop",
+        ["Vanha nimi"],
+        "Kuvaus",
+    )
+    assert [m.name for m in workshop.municipalities] == ["Kerava", "Raasepori"]
+    assert raasepori.name_sv == "Raseborg"
+    assert (contact.title, contact.email) == ("Projektikoordinaattori", "m@example.fi")
+
+
+async def test_an_explicit_empty_value_clears_and_every_change_is_reported(
+    sessions: Sessions,
+) -> None:
+    await import_bytes(sessions, yaml_bytes(FULL))
+    cleared = (
+        FULL.replace("name_en: Workshop", 'name_en: ""')
+        .replace("aliases: [Vanha nimi]", "aliases: []")
+        .replace("{name: Raasepori, name_sv: Raseborg}", "{name: Raasepori, name_sv: Rasebors}")
+        .replace("title: Projektikoordinaattori, ", "")
+    )
+
+    report = await import_bytes(sessions, yaml_bytes(cleared))
+
+    assert report.workshops_changed == [
+        FieldsChange("w", {"name_en": ("Workshop", None), "aliases": (["Vanha nimi"], [])})
+    ]
+    assert report.municipalities_changed == [
+        FieldsChange("Raasepori", {"name_sv": ("Raseborg", "Rasebors")})
+    ]
+    # Left out is kept, even for a contact: the title stays.
+    assert report.coordinators_changed == []
+    async with sessions() as session:
+        workshop = await session.scalar(select(Workshop))
+    assert workshop is not None
+    assert (workshop.name_en, workshop.aliases, workshop.description) == (None, [], "Kuvaus")
 
 
 async def test_csv_adds_and_updates_meetings_of_known_workshops(sessions: Sessions) -> None:

@@ -290,3 +290,11 @@ def test_broken_files_of_the_usual_kinds_get_their_reasons() -> None:
         result = read(data, "yaml")
         assert isinstance(result, ScheduleInvalid), data[:40]
         assert code in {e.code for e in result.errors}, (data[:40], result.errors)
+
+
+def test_deeply_nested_yaml_is_one_problem_not_a_crash() -> None:
+    assert problems(b"[" * 5000) == [(1, None, "too_deep")]
+    nested = b"[" * 30 + b"]" * 30
+    assert problems(b"network: {name: A}\nworkshops:\n  - " + nested + b"\n") == [
+        (3, None, "too_deep")
+    ]
