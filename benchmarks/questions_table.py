@@ -29,7 +29,7 @@ async def main() -> None:
         await upgrade(engine)
         sessions = create_sessions(engine)
         await load_network(sessions)
-        context = runtime_at(NOON_3_MARCH_2027, engine, sessions)
+        context = runtime_at(NOON_3_MARCH_2027, engine)
         _say(f"{len(TABLE)} questions")
         try:
             for name, voikko in (("voikko", True), ("fallback", False)):

@@ -9,7 +9,7 @@ import pytest
 
 from bot.replies.privacy import privacy_reply
 from config.settings import Language
-from storage.database import create_engine, create_sessions
+from storage.database import create_engine
 from tests.helpers.runtime import runtime_at
 
 CONFIGURED = {
@@ -72,7 +72,7 @@ async def test_a_configured_notice_names_the_controller_dpo_and_legal_basis(
     tmp_path: Path, language: Language
 ) -> None:
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'unused.sqlite3'}")
-    context = runtime_at(NOW, engine, create_sessions(engine), retention_days="90", **CONFIGURED)
+    context = runtime_at(NOW, engine, retention_days="90", **CONFIGURED)
     notice = privacy_reply(context, language).text
     await engine.dispose()
 
@@ -90,7 +90,7 @@ async def test_an_unconfigured_notice_says_so_instead_of_inventing_facts(
     tmp_path: Path, language: Language
 ) -> None:
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'unused.sqlite3'}")
-    context = runtime_at(NOW, engine, create_sessions(engine), retention_days="90")
+    context = runtime_at(NOW, engine, retention_days="90")
     notice = privacy_reply(context, language).text
     await engine.dispose()
 

@@ -46,9 +46,7 @@ async def test_the_table_of_questions_scores_above_the_floor(
             pytest.skip("Voikko does not load here; the fallback runs the same table")
         sessions: async_sessionmaker[AsyncSession] = create_sessions(sqlite_engine)
         await load_network(sessions)
-        score, misses = await run_table(
-            sessions, runtime_at(NOON_3_MARCH_2027, sqlite_engine, sessions)
-        )
+        score, misses = await run_table(sessions, runtime_at(NOON_3_MARCH_2027, sqlite_engine))
     finally:
         finnish.use_voikko(True)
     SCORES[f"questions table ({morphology})"] = score
