@@ -91,6 +91,7 @@ def match_meetings(
     """
     by_file_key = {m.file_key: m for m in meetings if m.file_key is not None}
     found: list[Meeting | None] = [by_file_key.get(spec.key or "") for spec in specs]
+    _follow_moves(found, specs)
     never_listed = {m.key: m for m in meetings if m.file_key is None}
     for index, spec in enumerate(specs):
         if found[index] is None and (meeting := never_listed.get(spec.key or "")) is not None:
@@ -103,6 +104,28 @@ def match_meetings(
             found[index] = meeting
             unlisted.remove(meeting)
     return found
+
+
+def _follow_moves(found: list[Meeting | None], specs: Sequence[MeetingSpec]) -> None:
+    """Give a meeting moved in the chat to the entry that now states its new day.
+
+    The file may keep the old day's entry under the old key and add the new day under its
+    date: the new day is the moved meeting, and the old day's entry a new meeting.
+    """
+    for index, meeting in enumerate(found):
+        day = specs[index].date
+        # Moved in the chat: the file still gives the day it gave, and the meeting has another.
+        if meeting is None or meeting.date == day or _file_day(meeting) != day:
+            continue
+        for other, spec in enumerate(specs):
+            if found[other] is None and spec.date == meeting.date:
+                found[other], found[index] = meeting, None
+                break
+
+
+def _file_day(meeting: Meeting) -> date | None:
+    given = None if meeting.file_values is None else meeting.file_values.get("date")
+    return None if given is None else date.fromisoformat(given)
 
 
 def _same_day(meetings: list[Meeting], spec: MeetingSpec, zone: ZoneInfo) -> Meeting | None:
