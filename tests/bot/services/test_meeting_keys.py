@@ -159,3 +159,23 @@ async def test_a_file_that_changes_the_meeting_after_a_chat_edit_wins_for_what_i
     assert (meeting.date, meeting.place) == (date(2009, 3, 11), "Lohja")
     assert meeting.starts_at == datetime(2009, 3, 11, 10, 0, tzinfo=HELSINKI)
     assert await _outbox_rows(sessions) > planned
+
+
+async def test_a_file_giving_the_new_date_beside_the_old_one_adds_a_meeting_on_the_old_day(
+    sessions: Sessions, context: ReplyContext
+) -> None:
+    moved = await _moved_in_the_chat(sessions, context)
+    later = "          - {date: 25.3.2009"
+    both = CAUGHT_UP.replace(later, f'          - {{date: 4.3.2009, start: "13:00"}}\n{later}')
+    assert both != CAUGHT_UP
+
+    report = await _import(sessions, context, both)
+
+    # The old day's key stays with the moved meeting: the new one takes the next free key.
+    assert [(c.kind, c.meeting_key) for c in report.meetings] == [("added", "2009-03-04-2")]
+    meetings = await _meetings(sessions)
+    assert [(meeting_id == moved, day) for meeting_id, day, _ in meetings] == [
+        (False, date(2009, 3, 4)),
+        (True, date(2009, 3, 11)),
+        (False, date(2009, 3, 25)),
+    ]
