@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -120,7 +121,14 @@ class Meeting(Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
+    # Given once and never changed, so that a meeting moved in the chat is still itself.
     key: Mapped[str] = mapped_column(String(64))
+    # The key the schedule file listed the meeting under at its last import (the file's
+    # `key`, or the date it then had), and what the file said of it then; both empty for
+    # a meeting the file has never listed. They tell a file that changed the meeting from
+    # one that merely still says what it said before a change made in the chat.
+    file_key: Mapped[str | None] = mapped_column(String(64))
+    file_values: Mapped[dict[str, Any] | None]
     date: Mapped[date] = mapped_column(Date)
     starts_at: Mapped[datetime | None]
     ends_at: Mapped[datetime | None]

@@ -27,6 +27,13 @@ from storage.models import (
     Workshop,
 )
 from storage.schedule.errors import ScheduleError, ScheduleInvalid
+from storage.schedule.matching import (
+    file_values,
+    free_key,
+    match_meetings,
+    merged_values,
+    stored_values,
+)
 from storage.schedule.specs import CsvMeetings, MeetingSpec, Schedule, WorkshopSpec
 
 ChangeKind = Literal["added", "changed", "cancelled", "missing", "removed"]
@@ -307,22 +314,22 @@ async def _apply_meetings(
     *,
     prune: bool,
 ) -> None:
-    existing = {meeting.key: meeting for meeting in workshop.meetings}
-    for spec in specs:
-        _upsert_meeting(session, workshop, existing.get(spec.key or ""), spec, zone, report)
-    listed = {spec.key for spec in specs}
-    for key, meeting in existing.items():
-        if key in listed:
+    stored = list(workshop.meetings)
+    found = match_meetings(stored, specs, zone)
+    keys = {meeting.key for meeting in stored}
+    for spec, meeting in zip(specs, found, strict=True):
+        _upsert_meeting(session, workshop, meeting, spec, zone, report, keys)
+    matched = {id(meeting) for meeting in found if meeting is not None}
+    # Only a meeting that no entry of the file is, under any key or day, is missing.
+    for meeting in stored:
+        if id(meeting) in matched:
             continue
+        kind: ChangeKind = "removed" if prune else "missing"
+        report.meetings.append(
+            MeetingChange(kind, workshop.key, meeting.key, meeting.date, meeting.id)
+        )
         if prune:
-            report.meetings.append(
-                MeetingChange("removed", workshop.key, key, meeting.date, meeting.id)
-            )
             await session.delete(meeting)
-        else:
-            report.meetings.append(
-                MeetingChange("missing", workshop.key, key, meeting.date, meeting.id)
-            )
 
 
 def _upsert_meeting(
@@ -332,34 +339,35 @@ def _upsert_meeting(
     spec: MeetingSpec,
     zone: ZoneInfo,
     report: ImportReport,
+    keys: set[str],
 ) -> Meeting:
-    values: dict[str, Any] = {
-        "date": spec.date,
-        "starts_at": local_instant(spec.date, spec.start, zone),
-        "ends_at": local_instant(spec.date, spec.end, zone),
-        "title": spec.title,
-        "place": spec.place,
-        "venue": spec.venue,
-        "address": spec.address,
-        "agenda": list(spec.agenda),
-        "status": MeetingStatus(spec.status),
-    }
-    key = spec.key or spec.default_key
+    """Add the entry as a meeting, or update its meeting with what the file has changed.
+
+    `keys` are the workshop's keys in use; a new meeting takes a free one.
+    """
+    file_key = spec.key or spec.default_key
+    stated = file_values(spec)
     if meeting is None:
-        meeting = Meeting(workshop=workshop, key=key, **values)
+        # The file's key may belong to a meeting moved away in the chat, keys never change.
+        key = free_key(file_key, keys)
+        keys.add(key)
+        meeting = Meeting(
+            workshop=workshop,
+            key=key,
+            file_key=file_key,
+            file_values=stated,
+            **stored_values(stated, zone),
+        )
         session.add(meeting)
         report.meetings.append(MeetingChange("added", workshop.key, key, spec.date))
         return meeting
 
-    changes = {
-        name: (getattr(meeting, name), value)
-        for name, value in values.items()
-        if getattr(meeting, name) != value
-    }
+    values = merged_values(meeting, spec, zone)
+    _assign(meeting, {"file_key": file_key, "file_values": stated})
+    changes = _assign(meeting, values)
     if not changes:
         report.meetings_unchanged += 1
         return meeting
-    _assign(meeting, values)
     if NOTICEABLE & changes.keys():
         meeting.revision += 1
     kind: ChangeKind = (
@@ -367,7 +375,9 @@ def _upsert_meeting(
         if changes.get("status", (None, None))[1] == MeetingStatus.CANCELLED
         else "changed"
     )
-    report.meetings.append(MeetingChange(kind, workshop.key, key, spec.date, meeting.id, changes))
+    report.meetings.append(
+        MeetingChange(kind, workshop.key, meeting.key, meeting.date, meeting.id, changes)
+    )
     return meeting
 
 
@@ -394,17 +404,18 @@ async def _apply_csv(session: AsyncSession, rows: CsvMeetings, report: ImportRep
     ]
     if errors:
         raise ScheduleInvalid(errors)
+    # Matched a workshop at a time, so that one meeting is never taken for two rows.
+    per_workshop: dict[str, list[MeetingSpec]] = {}
     for row in rows.rows:
         workshop = by_key.get(row.workshop) or by_name[row.workshop]
-        existing = {meeting.key: meeting for meeting in workshop.meetings}
-        _upsert_meeting(
-            session,
-            workshop,
-            existing.get(row.meeting.key or ""),
-            row.meeting,
-            ZoneInfo(workshop.network.timezone),
-            report,
-        )
+        per_workshop.setdefault(workshop.key, []).append(row.meeting)
+    for workshop_key, specs in per_workshop.items():
+        workshop = by_key[workshop_key]
+        zone = ZoneInfo(workshop.network.timezone)
+        stored = list(workshop.meetings)
+        keys = {meeting.key for meeting in stored}
+        for spec, meeting in zip(specs, match_meetings(stored, specs, zone), strict=True):
+            _upsert_meeting(session, workshop, meeting, spec, zone, report, keys)
 
 
 def local_instant(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:

@@ -26,6 +26,7 @@ from storage.schedule.apply import (
     local_instant,
 )
 from storage.schedule.errors import ScheduleError, ScheduleInvalid
+from storage.schedule.matching import free_key
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,8 @@ def _add(
     key = stated.day.isoformat()
     if key in taken:
         # A second meeting the same day: told apart by its time, as schedule files do.
-        suffix = stated.start.strftime("%H%M") if stated.start else str(len(taken))
-        key = f"{key}-{suffix}"
+        # Keys never change, so the day's key may be held by a meeting moved in the chat.
+        key = free_key(f"{key}-{stated.start:%H%M}" if stated.start else key, taken)
     meeting = Meeting(
         workshop=workshop,
         key=key,
