@@ -96,24 +96,11 @@ def _names(directory: Directory, language: str, ids: Iterable[int]) -> str:
     return ", ".join(escape(m.title(language)) for m in municipalities if m is not None)
 
 
-def results_message(
-    texts: Texts,
-    language: str,
-    directory: Directory,
-    results: PollResults,
-    zone: ZoneInfo,
-    now: datetime,
-) -> str:
-    """Per candidate the answers and "X/Y municipalities can", the silent ones, the suggestion."""
-    workshop = directory.workshop_by_id(results.workshop_id)
-    title = escape(workshop.title(language) if workshop else "")
-    deadline = deadline_text(results.deadline, language, zone)
-    ended = results.closed_at is not None or now >= results.deadline
-    lines = [
-        texts(language, "poll-results-title", poll=results.poll_id, workshop=title),
-        texts(language, "poll-results-ended" if ended else "poll-results-open", deadline=deadline),
-        "",
-    ]
+def _answer_lines(
+    texts: Texts, language: str, directory: Directory, results: PollResults
+) -> list[str]:
+    """Each candidate and, under it, its answers and the municipalities that can come."""
+    lines = []
     total = len(results.municipalities)
     for r in results.candidates:
         lines.append(candidate_line(texts, language, directory, r.candidate))
@@ -133,6 +120,28 @@ def results_message(
                 names=_names(directory, language, sorted(r.if_need_be)),
             )
         lines.append("   " + counts)
+    return lines
+
+
+def results_message(
+    texts: Texts,
+    language: str,
+    directory: Directory,
+    results: PollResults,
+    zone: ZoneInfo,
+    now: datetime,
+) -> str:
+    """Per candidate the answers and "X/Y municipalities can", the silent ones, the suggestion."""
+    workshop = directory.workshop_by_id(results.workshop_id)
+    title = escape(workshop.title(language) if workshop else "")
+    deadline = deadline_text(results.deadline, language, zone)
+    ended = results.closed_at is not None or now >= results.deadline
+    lines = [
+        texts(language, "poll-results-title", poll=results.poll_id, workshop=title),
+        texts(language, "poll-results-ended" if ended else "poll-results-open", deadline=deadline),
+        "",
+    ]
+    lines += _answer_lines(texts, language, directory, results)
     lines.append("")
     silent = results.silent
     if silent:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.foundation.clock import Clock
-from storage.models import Meeting, PollVote
+from storage.models import DatePoll, Meeting, PollVote
 from tests.helpers.bots import ADMIN
 from tests.helpers.chat import say
 from tests.helpers.clock import ManualClock
@@ -59,7 +59,7 @@ async def proposed(api: LocalBotAPI, members: list[FakeUser]) -> dict[int, SentM
     preview = await say(api, ADMIN, PROPOSAL)
     text = preview.plain_text or ""
     assert text.startswith("🗓 Esikatselu: päivämääräkysely 1 (Moniammatillisen")
-    assert "Kysely lähtee 5 jäsenelle, kun vahvistat sen." in text
+    assert f"Kysely lähtee {len(members)} jäsenelle, kun vahvistat sen." in text
     assert "2. to 6.5.2027 klo 13.00–15.30, Kerava\n   ⚠️ pyhäpäivä: Helatorstai" in text
     assert text.count("pyhäpäivä") == 1
     assert "Vastausaika päättyy ke 28.4.2027 klo 16.00." in text
@@ -153,3 +153,59 @@ async def test_a_poll_from_proposal_to_meeting(
     clock.set(datetime(2027, 5, 3, 13, 0, 1, tzinfo=HELSINKI))
     reminder = await fake_api.wait_for_message(jarvenpaa.id, predicate=starting("⏰"), timeout=10)
     assert "ti 4.5.2027 klo 13.00–15.30" in (reminder[0].plain_text or "")
+
+
+async def polls_stored(sessions: Sessions) -> int:
+    async with sessions() as session:
+        return await session.scalar(select(func.count()).select_from(DatePoll)) or 0
+
+
+async def test_bad_proposals_and_answers_get_one_line_each_and_record_nothing(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    member, outsider = FakeUser(801, "Kaija"), FakeUser(802, "Lauri")
+    for user, town in ((member, "Kerava"), (outsider, "Lohja")):
+        fake_api.add_user(user)
+        await resident(sessions, user.id, town)
+    one = "/datepoll kasvatuskumppanuus\n4.5.2027 klo 13.00–15.30"
+    assert (await say(fake_api, ADMIN, one)).plain_text == (
+        "Kyselyssä pitää olla 2–30 ehdotettua päivää, nyt niitä on 1. Kyselyä ei tallennettu."
+    )
+    many = "/datepoll kasvatuskumppanuus\n" + "\n".join(f"{d}.7.2027 klo 13" for d in range(1, 32))
+    assert "nyt niitä on 31" in ((await say(fake_api, ADMIN, many)).plain_text or "")
+    past = "/datepoll kasvatuskumppanuus\n4.5.2027 klo 13\n19.4.2027 klo 13"
+    assert (await say(fake_api, ADMIN, past)).plain_text == (
+        "Ehdotus 2 on jo mennyt. Kyselyä ei tallennettu."
+    )
+    assert (await say(fake_api, member, PROPOSAL)).plain_text == (
+        "Tämä toiminto on vain koordinaattoreille."
+    )
+    assert await polls_stored(sessions) == 0
+
+    [poll] = (await proposed(fake_api, [member])).values()
+    assert (await say(fake_api, outsider, "/vote 1 1 kyllä")).plain_text == (
+        "Kysely 1 on verstaan kuntien jäsenille, eikä kuntasi ole mukana verstaassa. "
+        "Vastausta ei tallennettu."
+    )
+    assert (await say(fake_api, member, "/vote 1 9 kyllä")).plain_text == (
+        "Kyselyssä 1 ei ole ehdotusta 9. Mitään ei tallennettu."
+    )
+    assert (await say(fake_api, member, "/vote 2 1 kyllä")).plain_text == (
+        "Päivämääräkyselyä 2 ei ole."
+    )
+    assert (await say(fake_api, member, "/vote 1 1 joo")).plain_text == (
+        "Kirjoita kyselyn numero, ehdotuksen numero ja vastauksesi, esim. /vote 3 2 kyllä "
+        "(kyllä, ehkä tai ei)."
+    )
+    # Forged buttons: a candidate that does not exist, and data of no shape of ours.
+    answered = len(fake_api.calls_to("answerCallbackQuery"))
+    fake_api.press_button(member, poll, "vote:1:9:yes", check=False)
+    call = await fake_api.wait_for_call("answerCallbackQuery", count=answered + 1)
+    assert call.params["text"] == "Kyselyssä 1 ei ole ehdotusta 9. Mitään ei tallennettu."
+    fake_api.press_button(outsider, poll, "vote:1:1:yes", check=False)
+    call = await fake_api.wait_for_call("answerCallbackQuery", count=answered + 2)
+    assert "kuntasi ole mukana" in call.params["text"]
+    fake_api.press_button(member, poll, "vote:1:x:yes", check=False)
+    call = await fake_api.wait_for_call("answerCallbackQuery", count=answered + 3)
+    assert call.params.get("show_alert") is True
+    assert await votes(sessions) == 0
