@@ -20,15 +20,19 @@ from bot.replies.buttons import (
     ArchivePage,
     ChooseLanguage,
     ChooseMunicipality,
+    ClosePoll,
     FollowWorkshop,
     ForgetAnswer,
     MoreMeetings,
+    PollAction,
+    PollVoteButton,
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,
 )
 from handlers import (
     coordination,
+    date_polls,
     errors,
     groups,
     guards,
@@ -98,6 +102,11 @@ def register_handlers(
         (("demote",), coordination.demote),
         (("invite", "kutsu", "inbjudan"), coordination.invite),
         (("audit", "loki", "logg"), coordination.audit_log),
+        # Date polls: coordinators propose and close, members answer; the services check.
+        (("datepoll", "paivakysely", "datumfraga"), date_polls.datepoll),
+        (("vote", "vastaa", "svara"), date_polls.vote),
+        (("pollresults", "kyselyntulokset", "resultat"), date_polls.poll_results),
+        (("closepoll", "suljekysely", "stangfraga"), date_polls.close_poll),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
@@ -111,6 +120,9 @@ def register_handlers(
         # Both AnnouncementAction and ChooseAudience.
         (AnnouncementAction.pattern, coordination.announcement_button),
         (ScheduleUpload.pattern, coordination.schedule_button),
+        (PollAction.pattern, date_polls.poll_button),
+        (PollVoteButton.pattern, date_polls.poll_button),
+        (ClosePoll.pattern, date_polls.poll_button),
         (ForgetAnswer.pattern, privacy.forget_button),
         # Both ShowMinutes and StopMinutes.
         (ShowMinutes.pattern, minutes.minutes_button),

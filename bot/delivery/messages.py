@@ -7,7 +7,7 @@ member left) is not rendered: the reason comes back instead, and the row is skip
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 from typing import Any, TypeVar
@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery.poll_messages import POLL_KINDS, poll_id_of, render_poll_row
 from bot.language.catalog import Texts
 from bot.language.dates import format_clock, format_day
 from bot.planning.outbox import (
@@ -34,6 +35,7 @@ from bot.replies.reply import Attachment, Button, Reply
 from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
+from bot.services.poll_results import PollResults, poll_results
 from storage.models import (
     Announcement,
     AnnouncementState,
@@ -80,6 +82,8 @@ class Recipients:
     follows: frozenset[tuple[int, int]]
     # The meetings of minutes notices whose minutes are still there.
     with_minutes: frozenset[int] = frozenset()
+    # The date polls of the batch's poll rows, with their answers so far.
+    polls: Mapping[int, PollResults] = field(default_factory=dict)
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -124,6 +128,8 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         with_minutes.update(
             await session.scalars(select(Minutes.meeting_id).where(Minutes.meeting_id.in_(chunk)))
         )
+    poll_ids = {poll_id_of(row) for row in rows if row.kind in POLL_KINDS}
+    polls = await poll_results(session, {i for i in poll_ids if i is not None})
     return Recipients(
         members,
         group_languages,
@@ -131,6 +137,7 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         meetings,
         frozenset(follows),
         frozenset(with_minutes),
+        polls,
     )
 
 
@@ -174,6 +181,10 @@ def render(
         language = recipients.group_languages.get(row.chat_id) or texts.default_language
     if row.kind == ANNOUNCEMENT:
         return _announcement(row, recipients, texts, language)
+    if row.kind in POLL_KINDS:
+        return render_poll_row(
+            row, member, language, recipients.polls, directory, texts, policy.zone, now
+        )
     meeting = recipients.meetings.get(row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"

@@ -6,7 +6,7 @@ weekday and month names come from Babel's CLDR data.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
@@ -41,3 +41,15 @@ def format_clock(moment: datetime, language: str, zone: ZoneInfo) -> str:
     """`9.30` (fi, sv) or `09:30` (en), in the network's time zone."""
     pattern = _TIME.get(language, _TIME["fi"])
     return str(babel_time(moment.astimezone(zone), pattern, locale=language))
+
+
+def format_wall(day: date, starts: time | None, ends: time | None, language: str) -> str:
+    """`ke 4.3.2009 klo 13.00–15.30` from a wall-clock date and times (no zone involved)."""
+    text = str(babel_date(day, _DATE.get(language, _DATE["fi"]), locale=language))
+    if starts is None:
+        return text
+    pattern = _TIME.get(language, _TIME["fi"])
+    clock = str(babel_time(starts, pattern, locale=language))
+    if ends is not None:
+        clock += "–" + str(babel_time(ends, pattern, locale=language))
+    return text + _AT.get(language, _AT["fi"]) + clock

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +18,7 @@ from bot.planning.outbox import (
     plan_member,
     plan_workshop,
 )
+from bot.planning.polls import plan_poll
 from storage.models import Meeting
 from storage.schedule import ImportReport
 
@@ -54,3 +56,22 @@ class Planner:
     async def schedule_imported(self, session: AsyncSession, report: ImportReport) -> None:
         """Every meeting an import added, changed or cancelled."""
         await plan_after_import(session, report, now=self.clock(), policy=self.policy)
+
+    async def poll_confirmed(
+        self,
+        session: AsyncSession,
+        poll_id: int,
+        members: Iterable[tuple[int, int]],
+        author: tuple[int, int] | None,
+        deadline: datetime,
+    ) -> int:
+        """A confirmed date poll: to every member asked, their nudge, the author's result."""
+        return await plan_poll(
+            session,
+            poll_id,
+            members,
+            author,
+            deadline=deadline,
+            now=self.clock(),
+            policy=self.policy,
+        )

@@ -48,6 +48,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("calendar", "cmd-calendar"),
     ("archive", "cmd-archive"),
     ("minutes", "cmd-minutes"),
+    ("vote", "cmd-vote"),
     ("privacy", "cmd-privacy"),
     ("start", "cmd-start"),
     ("help", "cmd-help"),

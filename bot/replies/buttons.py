@@ -17,7 +17,7 @@ from typing import ClassVar, Literal, Self
 from bot.foundation.typed import number
 from bot.language.periods import Period
 from bot.services.meetings import MeetingFilter
-from storage.models import RsvpAnswer
+from storage.models import PollAnswer, RsvpAnswer
 
 __all__ = [
     "AnnouncementAction",
@@ -25,9 +25,12 @@ __all__ = [
     "ChooseAudience",
     "ChooseLanguage",
     "ChooseMunicipality",
+    "ClosePoll",
     "FollowWorkshop",
     "ForgetAnswer",
     "MoreMeetings",
+    "PollAction",
+    "PollVoteButton",
     "RsvpButton",
     "ScheduleUpload",
     "ShowMinutes",
@@ -248,6 +251,81 @@ class ForgetAnswer:
             if fields == [answer]:
                 return cls(answer)
         return None
+
+
+@dataclass(frozen=True)
+class PollAction:
+    """Confirm or cancel a date poll's draft: `poll:ok:ID`, `poll:no:ID`."""
+
+    pattern: ClassVar[str] = r"^poll:"
+    action: Literal["ok", "no"]
+    poll_id: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"poll:{self.action}:{self.poll_id}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = _fields(data, "poll", 2)
+        value = number(fields[1]) if fields else None
+        if fields is None or value is None:
+            return None
+        for action in ("ok", "no"):
+            if fields[0] == action:
+                return cls(action, value)
+        return None
+
+
+@dataclass(frozen=True)
+class PollVoteButton:
+    """An answer for one candidate date: `vote:POLL:CANDIDATE:yes|maybe|no`."""
+
+    pattern: ClassVar[str] = r"^vote:"
+    poll_id: int
+    candidate: int
+    answer: PollAnswer
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"vote:{self.poll_id}:{self.candidate}:{self.answer.value}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = _fields(data, "vote", 3)
+        if fields is None:
+            return None
+        answers = {answer.value: answer for answer in PollAnswer}
+        poll_id, candidate = number(fields[0]), number(fields[1])
+        if poll_id is None or candidate is None or fields[2] not in answers:
+            return None
+        return cls(poll_id, candidate, answers[fields[2]])
+
+
+@dataclass(frozen=True)
+class ClosePoll:
+    """Close a poll with one candidate as the meeting, from its results: `pclose:POLL:N`."""
+
+    pattern: ClassVar[str] = r"^pclose:"
+    poll_id: int
+    candidate: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"pclose:{self.poll_id}:{self.candidate}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = _fields(data, "pclose", 2)
+        if fields is None:
+            return None
+        poll_id, candidate = number(fields[0]), number(fields[1])
+        if poll_id is None or candidate is None:
+            return None
+        return cls(poll_id, candidate)
 
 
 # `min:` is shared by ShowMinutes and StopMinutes; one handler takes both.

@@ -34,6 +34,7 @@ from storage.models.network import (
     workshop_municipality,
 )
 from storage.models.outbox import Outbox, OutboxStatus, SendBudget
+from storage.models.polls import DatePoll, PollAnswer, PollCandidate, PollState, PollVote
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -43,6 +44,7 @@ __all__ = [
     "AwareDateTime",
     "Base",
     "Coordinator",
+    "DatePoll",
     "ForgottenCount",
     "GroupChat",
     "Id",
@@ -57,6 +59,10 @@ __all__ = [
     "Outbox",
     "OutboxStatus",
     "PendingImport",
+    "PollAnswer",
+    "PollCandidate",
+    "PollState",
+    "PollVote",
     "Role",
     "Rsvp",
     "RsvpAnswer",

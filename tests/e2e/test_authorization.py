@@ -70,6 +70,11 @@ COMMANDS: list[tuple[str, set[str]]] = [
     ("/demote 999", {ADMIN}),
     ("/invite", {ADMIN}),
     ("/forget no", EVERYONE),
+    # Date polls: staff propose, see results and close; anyone may try to answer.
+    ("/datepoll kasvatuskumppanuus\n4.5.2027 klo 13\n6.5.2027 klo 13", STAFF),
+    ("/vote 1 1 kyllä", EVERYONE),
+    ("/pollresults 1", STAFF),
+    ("/closepoll 1 1", STAFF),
 ]
 
 # Button data nobody was given, pressed by each role: (data, roles answered without refusal).
@@ -78,6 +83,11 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("ann:no:1", set()),
     ("ann:pw:1", set()),
     ("ann:w:1:1", set()),
+    # Before `lang:sv`, which makes the refusals Swedish.
+    ("poll:ok:1", set()),  # nobody's own draft
+    ("poll:no:1", set()),
+    ("vote:1:1:yes", EVERYONE),  # "no such poll", for everyone alike
+    ("pclose:1:1", STAFF),
     ("imp:ok:1", STAFF),  # staff hear "no such import"; others are refused
     ("imp:no:1", STAFF),
     ("mun:1", EVERYONE),

@@ -121,6 +121,7 @@ async def test_command_menus_are_published_in_three_languages(
         "calendar",
         "archive",
         "minutes",
+        "vote",
         "privacy",
         "start",
         "help",

@@ -4,7 +4,7 @@ every one of them goes down and up again without losing what is stored."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -20,6 +20,7 @@ from storage.models import (
     AnnouncementState,
     AuditEntry,
     Base,
+    DatePoll,
     ForgottenCount,
     GroupChat,
     Invite,
@@ -28,6 +29,10 @@ from storage.models import (
     MinutesRequest,
     Outbox,
     PendingImport,
+    PollAnswer,
+    PollCandidate,
+    PollState,
+    PollVote,
     Rsvp,
     RsvpAnswer,
 )
@@ -97,6 +102,20 @@ async def _fill(engine: AsyncEngine) -> None:
             ]
         )
         await session.flush()
+        poll = DatePoll(
+            workshop_id=meeting.workshop_id,
+            author_id=member_id,
+            state=PollState.OPEN,
+            deadline=now + timedelta(days=7),
+        )
+        poll.candidates = [
+            PollCandidate(number=1, day=date(2009, 3, 4), starts=time(13), ends=time(15, 30))
+        ]
+        session.add(poll)
+        await session.flush()
+        session.add(
+            PollVote(member_id=member_id, candidate_id=poll.candidates[0].id, answer=PollAnswer.YES)
+        )
         for subject, values in (
             ("meeting", {"meeting_id": meeting.id}),
             ("announcement", {"announcement_id": announcement.id}),

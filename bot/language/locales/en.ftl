@@ -400,3 +400,65 @@ archive-scope-own = your workshops
 archive-minutes = 📝 Minutes: /minutes { $id }
 archive-no-minutes = No minutes (meeting { $id })
 archive-none = There are no past meetings.
+
+## Date polls
+
+poll-usage =
+    Write the workshop after the command and each proposed date on a line of its own, for example:
+    /datepoll kasvatuskumppanuus deadline=1.3.2027
+    10.3.2027 klo 13.00–15.30 Lohja
+    17.3.2027 klo 9.00–11.30 Kerava
+    The deadline (deadline=) may be left out; answers are then taken for a week.
+poll-line-problem = Line { $line }: { $problem }
+poll-line-unreadable = “{ $text }” is not a proposed date; write the date, the time and the town, e.g. 10.3.2027 klo 13.00–15.30 Lohja
+poll-not-saved = The poll was not saved.
+poll-candidate-count = A poll needs 2–{ $most } proposed dates; this one has { $count }. The poll was not saved.
+poll-candidate-past = Proposal { $number } is already in the past. The poll was not saved.
+poll-deadline-past = That deadline has already passed. Give a date to come, e.g. deadline=1.3.2027. The poll was not saved.
+poll-preview = 🗓 <b>Preview: date poll { $poll }</b> ({ $workshop }). It goes to { $count } members when you confirm it.
+poll-preview-nobody = 🗓 <b>Preview: date poll { $poll }</b> ({ $workshop }). The workshop's municipalities have no members to ask.
+poll-preview-deadline = Answers close { $deadline }.
+poll-holiday = ⚠️ public holiday: { $name }
+poll-clash = ⚠️ meeting at the same time: { $workshops }
+poll-confirm = ✅ Confirm
+poll-cancel = Cancel
+poll-started = 🗓 Date poll { $poll } is going to { $count } members. See the results with /pollresults { $poll }.
+poll-cancelled = Date poll { $poll } cancelled; nothing was sent.
+poll-not-a-draft = Date poll { $poll } has already been confirmed or cancelled.
+poll-nobody = The workshop's municipalities have no members, so the poll was not sent.
+poll-title = 🗓 <b>Date poll { $poll }: { $workshop }</b>
+poll-intro = Which dates suit you? Answer each proposal with the buttons, or type e.g. /vote { $poll } 1 yes (yes, maybe or no). You can change your answers until { $deadline }.
+poll-candidate = { $number }. { $when }
+poll-candidate-town = { $number }. { $when }, { $town }
+poll-your-answer = – your answer: <b>{ $answer }</b>
+poll-answer-yes = yes
+poll-answer-maybe = if need be
+poll-answer-no = no
+poll-button-yes = { $number }: yes
+poll-button-maybe = { $number }: if need be
+poll-button-no = { $number }: no
+poll-vote-usage = Write the poll's number, the proposal's number and your answer, e.g. /vote 3 2 yes (yes, maybe or no).
+poll-voted = Thank you! Your answer to proposal { $line } of poll { $poll }: <b>{ $answer }</b>.
+poll-not-found = There is no date poll { $poll }.
+poll-no-candidate = Poll { $poll } has no proposal { $number }. Nothing was saved.
+poll-closed = Date poll { $poll } has closed, so your answer was not saved.
+poll-not-asked = Poll { $poll } is for the members of the workshop's municipalities, and yours is not in the workshop. Your answer was not saved.
+poll-results-usage = Write the poll's number, e.g. /pollresults 3
+poll-results-title = 🗓 <b>Results of date poll { $poll }: { $workshop }</b>
+poll-results-open = Answers close { $deadline }.
+poll-results-ended = Answers closed { $deadline }.
+poll-results-line = yes { $yes }, if need be { $maybe }, no { $no } – { $can } of { $total } municipalities can attend
+poll-results-maybe = (if need be: { $names })
+poll-results-silent = Not answered: { $names }
+poll-results-all-answered = Every municipality has answered.
+poll-results-suggestion = Suggestion: <b>{ $line }</b>
+poll-results-no-suggestion = Nobody has answered yes to any date yet.
+poll-results-close-hint = Make the suggestion the meeting with the button or with /closepoll { $poll } { $number }.
+poll-close-button = Make it the meeting: { $number }
+poll-close-usage = Write the poll's number and the chosen proposals, e.g. /closepoll 3 2 or /closepoll 3 1,3,5
+poll-already-closed = Date poll { $poll } is already closed.
+poll-made-meetings = Date poll { $poll } is closed. New meetings ({ $workshop }), of which members get a notice and reminders:
+poll-meeting-line = • { $when } (meeting { $id })
+poll-nudge = ⏳ <b>Reminder:</b> answers to date poll { $poll } ({ $workshop }) close { $deadline }, and nobody from your municipality has answered yet.
+poll-result-title = 🗓 <b>Answers to date poll { $poll } have closed.</b>
+cmd-vote = Answer a date poll

@@ -393,3 +393,65 @@ archive-scope-own = omat verstaasi
 archive-minutes = 📝 Pöytäkirja: /minutes { $id }
 archive-no-minutes = Ei pöytäkirjaa (kokous { $id })
 archive-none = Pidettyjä kokouksia ei ole.
+
+## Päivämääräkyselyt
+
+poll-usage =
+    Kirjoita komennon perään verstas ja ehdotetut päivät kukin omalle rivilleen, esimerkiksi:
+    /datepoll kasvatuskumppanuus deadline=1.3.2027
+    10.3.2027 klo 13.00–15.30 Lohja
+    17.3.2027 klo 9.00–11.30 Kerava
+    Vastausajan (deadline=) voi jättää pois; silloin vastata voi viikon ajan.
+poll-line-problem = Rivi { $line }: { $problem }
+poll-line-unreadable = ”{ $text }” ei ole päiväehdotus; kirjoita päivä, kellonaika ja paikkakunta, esim. 10.3.2027 klo 13.00–15.30 Lohja
+poll-not-saved = Kyselyä ei tallennettu.
+poll-candidate-count = Kyselyssä pitää olla 2–{ $most } ehdotettua päivää, nyt niitä on { $count }. Kyselyä ei tallennettu.
+poll-candidate-past = Ehdotus { $number } on jo mennyt. Kyselyä ei tallennettu.
+poll-deadline-past = Vastausaika on jo päättynyt. Anna tuleva päivä, esim. deadline=1.3.2027. Kyselyä ei tallennettu.
+poll-preview = 🗓 <b>Esikatselu: päivämääräkysely { $poll }</b> ({ $workshop }). Kysely lähtee { $count } jäsenelle, kun vahvistat sen.
+poll-preview-nobody = 🗓 <b>Esikatselu: päivämääräkysely { $poll }</b> ({ $workshop }). Verstaan kunnissa ei ole yhtään jäsentä, jolta kysyä.
+poll-preview-deadline = Vastausaika päättyy { $deadline }.
+poll-holiday = ⚠️ pyhäpäivä: { $name }
+poll-clash = ⚠️ samaan aikaan kokous: { $workshops }
+poll-confirm = ✅ Vahvista
+poll-cancel = Peru
+poll-started = 🗓 Päivämääräkysely { $poll } lähtee { $count } jäsenelle. Tulokset näet komennolla /pollresults { $poll }.
+poll-cancelled = Päivämääräkysely { $poll } peruttu; mitään ei lähetetty.
+poll-not-a-draft = Päivämääräkysely { $poll } on jo vahvistettu tai peruttu.
+poll-nobody = Verstaan kunnissa ei ole yhtään jäsentä, joten kyselyä ei lähetetty.
+poll-title = 🗓 <b>Päivämääräkysely { $poll }: { $workshop }</b>
+poll-intro = Mitkä päivät sopivat sinulle? Vastaa jokaiseen ehdotukseen napeilla tai kirjoita esim. /vote { $poll } 1 kyllä (kyllä, ehkä tai ei). Voit muuttaa vastauksiasi { $deadline } asti.
+poll-candidate = { $number }. { $when }
+poll-candidate-town = { $number }. { $when }, { $town }
+poll-your-answer = – vastauksesi: <b>{ $answer }</b>
+poll-answer-yes = kyllä
+poll-answer-maybe = tarvittaessa
+poll-answer-no = ei
+poll-button-yes = { $number }: kyllä
+poll-button-maybe = { $number }: tarvittaessa
+poll-button-no = { $number }: ei
+poll-vote-usage = Kirjoita kyselyn numero, ehdotuksen numero ja vastauksesi, esim. /vote 3 2 kyllä (kyllä, ehkä tai ei).
+poll-voted = Kiitos! Vastauksesi kyselyn { $poll } ehdotukseen { $line }: <b>{ $answer }</b>.
+poll-not-found = Päivämääräkyselyä { $poll } ei ole.
+poll-no-candidate = Kyselyssä { $poll } ei ole ehdotusta { $number }. Mitään ei tallennettu.
+poll-closed = Päivämääräkysely { $poll } on jo päättynyt, joten vastausta ei tallennettu.
+poll-not-asked = Kysely { $poll } on verstaan kuntien jäsenille, eikä kuntasi ole mukana verstaassa. Vastausta ei tallennettu.
+poll-results-usage = Kirjoita kyselyn numero, esim. /pollresults 3
+poll-results-title = 🗓 <b>Päivämääräkyselyn { $poll } tulokset: { $workshop }</b>
+poll-results-open = Vastausaika päättyy { $deadline }.
+poll-results-ended = Vastausaika päättyi { $deadline }.
+poll-results-line = kyllä { $yes }, tarvittaessa { $maybe }, ei { $no } – { $can }/{ $total } kunnasta pääsee
+poll-results-maybe = (tarvittaessa: { $names })
+poll-results-silent = Eivät ole vastanneet: { $names }
+poll-results-all-answered = Kaikki kunnat ovat vastanneet.
+poll-results-suggestion = Ehdotus: <b>{ $line }</b>
+poll-results-no-suggestion = Kukaan ei ole vielä vastannut kyllä yhteenkään päivään.
+poll-results-close-hint = Tee ehdotuksesta kokous napilla tai komennolla /closepoll { $poll } { $number }.
+poll-close-button = Kokoukseksi: { $number }
+poll-close-usage = Kirjoita kyselyn numero ja valitut ehdotukset, esim. /closepoll 3 2 tai /closepoll 3 1,3,5
+poll-already-closed = Päivämääräkysely { $poll } on jo suljettu.
+poll-made-meetings = Päivämääräkysely { $poll } on suljettu. Uudet kokoukset ({ $workshop }), joista jäsenet saavat ilmoituksen ja muistutukset:
+poll-meeting-line = • { $when } (kokous { $id })
+poll-nudge = ⏳ <b>Muistutus:</b> päivämääräkyselyn { $poll } ({ $workshop }) vastausaika päättyy { $deadline }, eikä kunnastasi ole vielä vastattu.
+poll-result-title = 🗓 <b>Päivämääräkyselyn { $poll } vastausaika on päättynyt.</b>
+cmd-vote = Vastaa päivämääräkyselyyn

@@ -391,3 +391,65 @@ archive-scope-own = dina verkstäder
 archive-minutes = 📝 Protokoll: /minutes { $id }
 archive-no-minutes = Inget protokoll (möte { $id })
 archive-none = Det finns inga hållna möten.
+
+## Datumförfrågningar
+
+poll-usage =
+    Skriv verkstaden efter kommandot och de föreslagna dagarna på var sin rad, till exempel:
+    /datepoll kasvatuskumppanuus deadline=1.3.2027
+    10.3.2027 kl. 13.00–15.30 Lojo
+    17.3.2027 kl. 9.00–11.30 Kervo
+    Svarstiden (deadline=) kan utelämnas; då går det att svara i en vecka.
+poll-line-problem = Rad { $line }: { $problem }
+poll-line-unreadable = ”{ $text }” är inget datumförslag; skriv dag, klockslag och ort, t.ex. 10.3.2027 kl. 13.00–15.30 Lojo
+poll-not-saved = Förfrågan sparades inte.
+poll-candidate-count = En förfrågan ska ha 2–{ $most } föreslagna dagar, nu har den { $count }. Förfrågan sparades inte.
+poll-candidate-past = Förslag { $number } har redan varit. Förfrågan sparades inte.
+poll-deadline-past = Svarstiden har redan gått ut. Ange en kommande dag, t.ex. deadline=1.3.2027. Förfrågan sparades inte.
+poll-preview = 🗓 <b>Förhandsvisning: datumförfrågan { $poll }</b> ({ $workshop }). Förfrågan skickas till { $count } medlemmar när du bekräftar den.
+poll-preview-nobody = 🗓 <b>Förhandsvisning: datumförfrågan { $poll }</b> ({ $workshop }). Verkstadens kommuner har inga medlemmar att fråga.
+poll-preview-deadline = Svarstiden går ut { $deadline }.
+poll-holiday = ⚠️ helgdag: { $name }
+poll-clash = ⚠️ möte samtidigt: { $workshops }
+poll-confirm = ✅ Bekräfta
+poll-cancel = Avbryt
+poll-started = 🗓 Datumförfrågan { $poll } skickas till { $count } medlemmar. Resultatet ser du med /pollresults { $poll }.
+poll-cancelled = Datumförfrågan { $poll } avbröts; ingenting skickades.
+poll-not-a-draft = Datumförfrågan { $poll } är redan bekräftad eller avbruten.
+poll-nobody = Verkstadens kommuner har inga medlemmar, så förfrågan skickades inte.
+poll-title = 🗓 <b>Datumförfrågan { $poll }: { $workshop }</b>
+poll-intro = Vilka dagar passar dig? Svara på varje förslag med knapparna eller skriv t.ex. /vote { $poll } 1 ja (ja, kanske eller nej). Du kan ändra dina svar till { $deadline }.
+poll-candidate = { $number }. { $when }
+poll-candidate-town = { $number }. { $when }, { $town }
+poll-your-answer = – ditt svar: <b>{ $answer }</b>
+poll-answer-yes = ja
+poll-answer-maybe = vid behov
+poll-answer-no = nej
+poll-button-yes = { $number }: ja
+poll-button-maybe = { $number }: vid behov
+poll-button-no = { $number }: nej
+poll-vote-usage = Skriv förfrågans nummer, förslagets nummer och ditt svar, t.ex. /vote 3 2 ja (ja, kanske eller nej).
+poll-voted = Tack! Ditt svar på förslag { $line } i förfrågan { $poll }: <b>{ $answer }</b>.
+poll-not-found = Det finns ingen datumförfrågan { $poll }.
+poll-no-candidate = Förfrågan { $poll } har inget förslag { $number }. Ingenting sparades.
+poll-closed = Datumförfrågan { $poll } är redan avslutad, så svaret sparades inte.
+poll-not-asked = Förfrågan { $poll } gäller medlemmarna i verkstadens kommuner, och din kommun är inte med i verkstaden. Svaret sparades inte.
+poll-results-usage = Skriv förfrågans nummer, t.ex. /pollresults 3
+poll-results-title = 🗓 <b>Resultatet av datumförfrågan { $poll }: { $workshop }</b>
+poll-results-open = Svarstiden går ut { $deadline }.
+poll-results-ended = Svarstiden gick ut { $deadline }.
+poll-results-line = ja { $yes }, vid behov { $maybe }, nej { $no } – { $can } av { $total } kommuner kan delta
+poll-results-maybe = (vid behov: { $names })
+poll-results-silent = Har inte svarat: { $names }
+poll-results-all-answered = Alla kommuner har svarat.
+poll-results-suggestion = Förslag: <b>{ $line }</b>
+poll-results-no-suggestion = Ingen har ännu svarat ja till någon dag.
+poll-results-close-hint = Gör förslaget till ett möte med knappen eller med /closepoll { $poll } { $number }.
+poll-close-button = Gör till möte: { $number }
+poll-close-usage = Skriv förfrågans nummer och de valda förslagen, t.ex. /closepoll 3 2 eller /closepoll 3 1,3,5
+poll-already-closed = Datumförfrågan { $poll } är redan avslutad.
+poll-made-meetings = Datumförfrågan { $poll } är avslutad. Nya möten ({ $workshop }), som medlemmarna får meddelande och påminnelser om:
+poll-meeting-line = • { $when } (möte { $id })
+poll-nudge = ⏳ <b>Påminnelse:</b> svarstiden för datumförfrågan { $poll } ({ $workshop }) går ut { $deadline }, och ingen från din kommun har svarat ännu.
+poll-result-title = 🗓 <b>Svarstiden för datumförfrågan { $poll } har gått ut.</b>
+cmd-vote = Svara på en datumförfrågan

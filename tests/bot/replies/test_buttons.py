@@ -17,16 +17,19 @@ from bot.replies.buttons import (
     ChooseAudience,
     ChooseLanguage,
     ChooseMunicipality,
+    ClosePoll,
     FollowWorkshop,
     ForgetAnswer,
     MoreMeetings,
+    PollAction,
+    PollVoteButton,
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,
     StopMinutes,
 )
 from bot.services.meetings import MeetingFilter
-from storage.models import RsvpAnswer
+from storage.models import PollAnswer, RsvpAnswer
 from tests.helpers.hostile import hostile_text
 
 KINDS = [
@@ -44,6 +47,9 @@ KINDS = [
     (StopMinutes(), "min:stop"),
     (ArchivePage(2, frozenset({3, 1})), "arc:2:1.3"),
     (ArchivePage(2, None), "arc:2:"),
+    (PollAction("ok", 3), "poll:ok:3"),
+    (PollVoteButton(3, 2, PollAnswer.MAYBE), "vote:3:2:maybe"),
+    (ClosePoll(3, 1), "pclose:3:1"),
     (
         MoreMeetings(
             2,
@@ -81,6 +87,10 @@ def test_a_button_keeps_its_wire_format_and_reads_back(button: Any, data: str) -
         (MoreMeetings, "mtg:1:p2009023020090331"),
         (MoreMeetings, "mtg:1:x"),
         (ChooseLanguage, "lang:" + "x" * 64),
+        (PollAction, "poll:yes:3"),
+        (PollVoteButton, "vote:3:2:kylla"),
+        (PollVoteButton, "vote:3:x:yes"),
+        (ClosePoll, "pclose:3:1,2"),
     ],
 )
 def test_forged_data_is_no_button(kind: Any, data: str) -> None:

@@ -1,0 +1,85 @@
+"""Date polls: /datepoll, /vote, /pollresults, /closepoll and their buttons (the services
+check who may do what)."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+
+from bot.replies.buttons import ClosePoll, PollAction, PollVoteButton
+from bot.replies.date_polls import (
+    cancel_poll_reply,
+    close_reply,
+    confirm_poll_reply,
+    datepoll_reply,
+    results_reply,
+    typed_vote_reply,
+    vote_reply,
+)
+from bot.replies.reply import Refusal, Reply
+from bot.telegram.context import VerstasContext
+from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
+
+_COMMAND = re.compile(r"^/\S+[ \t]*")
+
+
+async def datepoll(update: Update, context: VerstasContext) -> None:
+    """/datepoll WORKSHOP [deadline=D.M.YYYY] and one candidate a line: the preview."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.text is None:
+        return
+    text = _COMMAND.sub("", message.text, count=1)
+    async with runtime.sessions.begin() as session:
+        reply = await datepoll_reply(session, runtime.replies, person_of(update, runtime), text)
+    await send(update, reply)
+
+
+async def vote(update: Update, context: VerstasContext) -> None:
+    """/vote POLL CANDIDATE yes|maybe|no."""
+    await respond(update, context, lambda s, r, v: typed_vote_reply(s, r, v, arguments(context)))
+
+
+async def poll_results(update: Update, context: VerstasContext) -> None:
+    """/pollresults POLL."""
+    await respond(update, context, lambda s, r, v: results_reply(s, r, v, arguments(context)))
+
+
+async def close_poll(update: Update, context: VerstasContext) -> None:
+    """/closepoll POLL CANDIDATE[,CANDIDATE…]."""
+    await respond(update, context, lambda s, r, v: close_reply(s, r, v, arguments(context)))
+
+
+async def poll_button(update: Update, context: VerstasContext) -> None:
+    """Confirm or Cancel of a preview (`poll:`), an answer (`vote:`), a close (`pclose:`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    data = query.data or ""
+    pressed = PollAction.decode(data) or PollVoteButton.decode(data) or ClosePoll.decode(data)
+    if pressed is None or query.message is None:
+        await outdated(update, runtime)
+        return
+    person, replies = person_of(update, runtime), runtime.replies
+    in_place = True
+    async with runtime.sessions.begin() as session:
+        match pressed:
+            case PollAction("ok", poll_id):
+                reply: Reply = await confirm_poll_reply(session, replies, person, poll_id)
+            case PollAction("no", poll_id):
+                reply = await cancel_poll_reply(session, replies, person, poll_id)
+            case PollVoteButton(poll_id, candidate, answer):
+                reply = await vote_reply(
+                    session, replies, person, poll_id, candidate, answer, pressed=True
+                )
+            case ClosePoll(poll_id, candidate):
+                # The results stay as they are; the meetings made are a message of their own.
+                in_place = False
+                reply = await close_reply(session, replies, person, f"{poll_id} {candidate}")
+    if isinstance(reply, Refusal):
+        await query.answer(reply.text, show_alert=True)
+        return
+    await query.answer()
+    if in_place:
+        await show_in_place(update, reply)
+    else:
+        await send(update, reply)
