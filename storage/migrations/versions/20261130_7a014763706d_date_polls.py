@@ -1,7 +1,7 @@
 """date polls
 
 Revision ID: 7a014763706d
-Revises: eedf8b51e41e
+Revises: f79f360832fb
 Create Date: 2026-11-30 13:46:33.036025
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '7a014763706d'
-down_revision: str | None = 'eedf8b51e41e'
+down_revision: str | None = 'f79f360832fb'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
