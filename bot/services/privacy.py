@@ -27,6 +27,8 @@ from storage.models import (
     Outbox,
     OutboxStatus,
     PendingImport,
+    PollCandidate,
+    PollVote,
     Rsvp,
     Subscription,
     Workshop,
@@ -99,6 +101,7 @@ async def _member_data(session: AsyncSession, member: Member) -> dict[str, Any]:
         # The minutes themselves are the network's; what is about the member is that they
         # attached them.
         "minutes_attached": await _minutes_attached(session, member.id),
+        "date_poll_answers": await _poll_answers(session, member.id),
     }
 
 
@@ -220,3 +223,16 @@ async def purge_expired(
         )
     )
     return messages.rowcount or 0, audit.rowcount or 0  # type: ignore[attr-defined]
+
+
+async def _poll_answers(session: AsyncSession, member_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(PollCandidate.poll_id, PollCandidate.number, PollCandidate.day, PollVote.answer)
+        .join(PollCandidate, PollCandidate.id == PollVote.candidate_id)
+        .where(PollVote.member_id == member_id)
+        .order_by(PollCandidate.poll_id, PollCandidate.number)
+    )
+    return [
+        {"poll": poll, "candidate": number, "date": day.isoformat(), "answer": answer.value}
+        for poll, number, day, answer in rows
+    ]
