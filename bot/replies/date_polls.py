@@ -4,6 +4,7 @@ and /vote), /pollresults and /closepoll."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from html import escape
 
@@ -32,7 +33,7 @@ from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
 from bot.services.poll_results import PollResults, candidate_view, poll_results
 from bot.services.staff import staff_member
-from storage.models import DatePoll, PollAnswer
+from storage.models import DatePoll, Member, PollAnswer
 
 # A poll without a deadline is open for a week, until the end of that day.
 DEFAULT_OPEN_DAYS = 7
@@ -152,14 +153,25 @@ async def preview(
 
 @refused_as_reply
 async def confirm_poll_reply(
-    session: AsyncSession, context: ReplyContext, person: Person, poll_id: int
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    poll_id: int,
+    status: tuple[int, int] | None = None,
 ) -> Reply:
-    """Confirm: the poll goes to every member of the workshop's municipalities."""
+    """Confirm: the poll goes to every member of the workshop's municipalities; the pressed
+    preview (`status`: chat and message) becomes the poll's live results."""
     language = await language_of(session, person)
 
     async def make() -> Reply:
-        count = await polls.confirm_poll(session, person, poll_id, planner=context.planner)
-        return Reply(context.texts(language, "poll-started", poll=poll_id, count=count))
+        count = await polls.confirm_poll(
+            session, person, poll_id, planner=context.planner, status=status
+        )
+        started = context.texts(language, "poll-started", poll=poll_id, count=count)
+        if status is None:
+            return Reply(started)
+        live = await _live_results(session, context, poll_id, language)
+        return Reply(started + "\n\n" + live.text, live.buttons)
 
     return await _refused(session, context, person, make)
 
@@ -213,6 +225,47 @@ async def vote_reply(
         )
 
     return await _refused(session, context, person, make)
+
+
+@dataclass(frozen=True)
+class PollStatus:
+    """The coordinator's poll message as it should read now, and where it is."""
+
+    chat_id: int
+    message_id: int
+    reply: Reply
+
+
+async def _live_results(
+    session: AsyncSession, context: ReplyContext, poll_id: int, language: str
+) -> Reply:
+    results = await _results(session, poll_id)
+    directory = await load_directory(session)
+    text = results_message(
+        context.texts, language, directory, results, context.timezone, context.clock()
+    )
+    return Reply(text, close_buttons(context.texts, language, results))
+
+
+async def poll_status(
+    session: AsyncSession, context: ReplyContext, poll_id: int
+) -> PollStatus | None:
+    """The proposer's live results after an answer, in their language; None without one."""
+    poll = await session.get(DatePoll, poll_id)
+    if poll is None or poll.status_chat_id is None or poll.status_message_id is None:
+        return None
+    author = await session.get(Member, poll.author_id) if poll.author_id else None
+    language = author.language if author else context.texts.default_language
+    started = context.texts(language, "poll-running", poll=poll_id)
+    live = await _live_results(session, context, poll_id, language)
+    reply = Reply(started + "\n\n" + live.text, live.buttons)
+    return PollStatus(poll.status_chat_id, poll.status_message_id, reply)
+
+
+def voted_poll(arguments: str) -> int | None:
+    """The poll a typed /vote names, to update its coordinator's message."""
+    words = arguments.split()
+    return number(words[0]) if words else None
 
 
 async def typed_vote_reply(

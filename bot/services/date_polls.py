@@ -128,10 +128,18 @@ async def own_draft(session: AsyncSession, person: Person, poll_id: int, action:
 
 
 async def confirm_poll(
-    session: AsyncSession, person: Person, poll_id: int, *, planner: Planner
+    session: AsyncSession,
+    person: Person,
+    poll_id: int,
+    *,
+    planner: Planner,
+    status: tuple[int, int] | None = None,
 ) -> int:
-    """Ask every member of the workshop's municipalities; returns how many."""
+    """Ask every member of the workshop's municipalities; returns how many. `status` is the
+    (chat, message) of the preview, which from now on shows the answers as they come."""
     poll = await own_draft(session, person, poll_id, "datepoll-confirm")
+    if status is not None:
+        poll.status_chat_id, poll.status_message_id = status
     author = await member_of(session, person)
     members = (await session.execute(_asked(poll.workshop_id))).all()
     if not members:

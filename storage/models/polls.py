@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, ForeignKey, String, Time, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, Id, stored_enum, utcnow
@@ -50,6 +50,9 @@ class DatePoll(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # The coordinator's message that became the poll's live results at Confirm.
+    status_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    status_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
     candidates: Mapped[list[PollCandidate]] = relationship(
         back_populates="poll", order_by="PollCandidate.number", cascade="all, delete-orphan"

@@ -93,10 +93,11 @@ async def test_a_poll_from_proposal_to_meeting(
 
     # Järvenpää by buttons; the message shows the answer given.
     poll = polls[jarvenpaa.id]
+    # Each press edits the member's message and the coordinator's live results.
     fake_api.press_button(jarvenpaa, poll, poll.callback_data("1: kyllä"))
-    await fake_api.wait_for_call("editMessageText")
-    fake_api.press_button(jarvenpaa, poll, poll.callback_data("2: ei"))
     await fake_api.wait_for_call("editMessageText", count=2)
+    fake_api.press_button(jarvenpaa, poll, poll.callback_data("2: ei"))
+    await fake_api.wait_for_call("editMessageText", count=4)
     assert "1. ti 4.5.2027 klo 13.00–15.30, Järvenpää – vastauksesi: kyllä" in (
         fake_api.messages_to(jarvenpaa.id)[0].plain_text or ""
     )
@@ -111,6 +112,18 @@ async def test_a_poll_from_proposal_to_meeting(
     assert (changed.plain_text or "").endswith(": yes.")
     await say(fake_api, nurmijarvi, "/vote 1 2 maybe")
     assert await votes(sessions) == 6
+    # The coordinator's preview became the poll's results, updated as the answers came.
+    live = next(
+        m
+        for m in fake_api.messages_to(ADMIN.id)
+        if (m.plain_text or "").startswith("🗓 Päivämääräkysely 1: vastaukset päivittyvät")
+    )
+    await fake_api.wait_until(
+        lambda: "0/4 kunnasta pääsee (tarvittaessa: Nurmijärvi)" in (live.plain_text or ""),
+        what="the coordinator's results to show the last answer",
+    )
+    assert "kyllä 3, tarvittaessa 0, ei 0 – 3/4 kunnasta pääsee" in (live.plain_text or "")
+    assert "Eivät ole vastanneet: Siuntio" in (live.plain_text or "")
 
     results = (await say(fake_api, ADMIN, "/pollresults 1")).plain_text or ""
     assert "kyllä 3, tarvittaessa 0, ei 0 – 3/4 kunnasta pääsee" in results

@@ -423,6 +423,7 @@ poll-clash = ⚠️ meeting at the same time: { $workshops }
 poll-confirm = ✅ Confirm
 poll-cancel = Cancel
 poll-started = 🗓 Date poll { $poll } is going to { $count } members. See the results with /pollresults { $poll }.
+poll-running = 🗓 Date poll { $poll }: the answers are updated here as they come in.
 poll-cancelled = Date poll { $poll } cancelled; nothing was sent.
 poll-not-a-draft = Date poll { $poll } has already been confirmed or cancelled.
 poll-nobody = The workshop's municipalities have no members, so the poll was not sent.

@@ -416,6 +416,7 @@ poll-clash = ⚠️ samaan aikaan kokous: { $workshops }
 poll-confirm = ✅ Vahvista
 poll-cancel = Peru
 poll-started = 🗓 Päivämääräkysely { $poll } lähtee { $count } jäsenelle. Tulokset näet komennolla /pollresults { $poll }.
+poll-running = 🗓 Päivämääräkysely { $poll }: vastaukset päivittyvät tähän sitä mukaa kuin niitä tulee.
 poll-cancelled = Päivämääräkysely { $poll } peruttu; mitään ei lähetetty.
 poll-not-a-draft = Päivämääräkysely { $poll } on jo vahvistettu tai peruttu.
 poll-nobody = Verstaan kunnissa ei ole yhtään jäsentä, joten kyselyä ei lähetetty.

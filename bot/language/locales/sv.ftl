@@ -414,6 +414,7 @@ poll-clash = ⚠️ möte samtidigt: { $workshops }
 poll-confirm = ✅ Bekräfta
 poll-cancel = Avbryt
 poll-started = 🗓 Datumförfrågan { $poll } skickas till { $count } medlemmar. Resultatet ser du med /pollresults { $poll }.
+poll-running = 🗓 Datumförfrågan { $poll }: svaren uppdateras här allteftersom de kommer in.
 poll-cancelled = Datumförfrågan { $poll } avbröts; ingenting skickades.
 poll-not-a-draft = Datumförfrågan { $poll } är redan bekräftad eller avbruten.
 poll-nobody = Verkstadens kommuner har inga medlemmar, så förfrågan skickades inte.

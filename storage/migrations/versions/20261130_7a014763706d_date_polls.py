@@ -29,6 +29,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('status_chat_id', sa.BigInteger(), nullable=True),
+    sa.Column('status_message_id', sa.BigInteger(), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['member.id'], name=op.f('fk_date_poll_author_id_member'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['workshop_id'], ['workshop.id'], name=op.f('fk_date_poll_workshop_id_workshop'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_date_poll'))
