@@ -34,6 +34,16 @@ from storage.models.network import (
     workshop_municipality,
 )
 from storage.models.outbox import Outbox, OutboxStatus, SendBudget
+from storage.models.surveys import (
+    MeetingFeedback,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyState,
+)
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -48,6 +58,7 @@ __all__ = [
     "Id",
     "Invite",
     "Meeting",
+    "MeetingFeedback",
     "MeetingStatus",
     "Member",
     "Minutes",
@@ -57,12 +68,19 @@ __all__ = [
     "Outbox",
     "OutboxStatus",
     "PendingImport",
+    "QuestionKind",
     "Role",
     "Rsvp",
     "RsvpAnswer",
     "SendBudget",
     "Subscription",
     "SubscriptionSource",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyOption",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyState",
     "Workshop",
     "stored_enum",
     "utcnow",
