@@ -400,3 +400,19 @@ archive-scope-own = your workshops
 archive-minutes = 📝 Minutes: /minutes { $id }
 archive-no-minutes = No minutes (meeting { $id })
 archive-none = There are no past meetings.
+
+## Surveys
+survey-format-too-long = The survey is too long (at most { $limit } characters).
+survey-format-no-title = The survey has no title: write it on the first line after /survey, with the numbered questions below it.
+survey-format-no-questions = The survey has no questions. Write them numbered below the title, for example: 1. Does the time suit you? | Yes | No
+survey-format-not-numbered = The line “{ $line }” is not question { $number }. Number the questions in order: 1., 2., 3. …
+survey-format-empty-question = Question { $number } has no text.
+survey-format-no-options = Question { $number } has no options. Add them after a bar (| Yes | No), or mark the question as a scale (1-5) or as answered in words (text).
+survey-format-options-not-wanted = Question { $number } is answered on a scale or in words, so it cannot have options.
+survey-format-too-many-options = Question { $number } has too many options (at most { $limit }).
+survey-format-option-too-long = An option of question { $number } is too long (at most { $limit } characters).
+survey-format-bad-scale = The scale of question { $number } is not valid: write for example (1-5), at most { $limit } points.
+survey-format-too-many-questions = The survey has too many questions (at most { $limit }).
+survey-format-title-too-long = The survey's title is too long (at most { $limit } characters).
+survey-format-bad-deadline = The deadline “{ $value }” is not valid. Write one date as D.M.YYYY, for example deadline=15.3.2009.
+survey-format-yaml = The survey file could not be read: { $detail }

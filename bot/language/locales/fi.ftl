@@ -393,3 +393,19 @@ archive-scope-own = omat verstaasi
 archive-minutes = 📝 Pöytäkirja: /minutes { $id }
 archive-no-minutes = Ei pöytäkirjaa (kokous { $id })
 archive-none = Pidettyjä kokouksia ei ole.
+
+## Kyselyt
+survey-format-too-long = Kysely on liian pitkä (enintään { $limit } merkkiä).
+survey-format-no-title = Kyselyltä puuttuu otsikko: kirjoita se ensimmäiselle riville /survey-komennon jälkeen ja kysymykset numeroituina sen alle.
+survey-format-no-questions = Kyselyssä ei ole yhtään kysymystä. Kirjoita kysymykset numeroituina otsikon alle, esimerkiksi: 1. Sopiiko aika? | Kyllä | Ei
+survey-format-not-numbered = Rivi ”{ $line }” ei ole kysymys { $number }. Numeroi kysymykset järjestyksessä: 1., 2., 3. …
+survey-format-empty-question = Kysymyksestä { $number } puuttuu teksti.
+survey-format-no-options = Kysymyksellä { $number } ei ole vastausvaihtoehtoja. Lisää ne pystyviivan jälkeen (| Kyllä | Ei) tai merkitse kysymys asteikoksi (1-5) tai avoimeksi (vapaa).
+survey-format-options-not-wanted = Kysymykseen { $number } vastataan asteikolla tai omin sanoin, joten sillä ei voi olla vaihtoehtoja.
+survey-format-too-many-options = Kysymyksessä { $number } on liikaa vaihtoehtoja (enintään { $limit }).
+survey-format-option-too-long = Kysymyksen { $number } vaihtoehto on liian pitkä (enintään { $limit } merkkiä).
+survey-format-bad-scale = Kysymyksen { $number } asteikko ei kelpaa: kirjoita esimerkiksi (1-5), enintään { $limit } pistettä.
+survey-format-too-many-questions = Kyselyssä on liikaa kysymyksiä (enintään { $limit }).
+survey-format-title-too-long = Kyselyn otsikko on liian pitkä (enintään { $limit } merkkiä).
+survey-format-bad-deadline = Määräaika ”{ $value }” ei kelpaa. Kirjoita yksi päivämäärä muodossa P.K.VVVV, esimerkiksi deadline=15.3.2009.
+survey-format-yaml = Kyselytiedostoa ei voitu lukea: { $detail }

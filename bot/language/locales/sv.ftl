@@ -391,3 +391,19 @@ archive-scope-own = dina verkstäder
 archive-minutes = 📝 Protokoll: /minutes { $id }
 archive-no-minutes = Inget protokoll (möte { $id })
 archive-none = Det finns inga hållna möten.
+
+## Enkäter
+survey-format-too-long = Enkäten är för lång (högst { $limit } tecken).
+survey-format-no-title = Enkäten saknar rubrik: skriv den på första raden efter kommandot /survey och de numrerade frågorna under den.
+survey-format-no-questions = Enkäten har inga frågor. Skriv frågorna numrerade under rubriken, till exempel: 1. Passar tiden? | Ja | Nej
+survey-format-not-numbered = Raden ”{ $line }” är inte fråga { $number }. Numrera frågorna i ordning: 1., 2., 3. …
+survey-format-empty-question = Fråga { $number } saknar text.
+survey-format-no-options = Fråga { $number } har inga svarsalternativ. Lägg till dem efter ett lodrätt streck (| Ja | Nej) eller märk frågan som en skala (1-5) eller som en öppen fråga (fritt).
+survey-format-options-not-wanted = Fråga { $number } besvaras på en skala eller med egna ord och kan därför inte ha alternativ.
+survey-format-too-many-options = Fråga { $number } har för många alternativ (högst { $limit }).
+survey-format-option-too-long = Ett alternativ i fråga { $number } är för långt (högst { $limit } tecken).
+survey-format-bad-scale = Skalan i fråga { $number } duger inte: skriv till exempel (1-5), högst { $limit } steg.
+survey-format-too-many-questions = Enkäten har för många frågor (högst { $limit }).
+survey-format-title-too-long = Enkätens rubrik är för lång (högst { $limit } tecken).
+survey-format-bad-deadline = Svarstiden ”{ $value }” duger inte. Skriv ett datum i formen D.M.ÅÅÅÅ, till exempel deadline=15.3.2009.
+survey-format-yaml = Enkätfilen kunde inte läsas: { $detail }
