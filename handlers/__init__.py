@@ -26,6 +26,8 @@ from bot.replies.buttons import (
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,
+    SurveyAction,
+    SurveyAnswerButton,
 )
 from handlers import (
     coordination,
@@ -37,6 +39,7 @@ from handlers import (
     privacy,
     registration,
     reminders,
+    surveys,
     workshops,
 )
 
@@ -48,7 +51,8 @@ def register_handlers(
     # Group -2 runs before all others and can stop an update: bots and floods end here.
     application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-2)
     # Group -1: the text or file a coordinator was asked for after `/minutes KEY` is the
-    # minutes (and stops there); for anyone else the update goes on to the handlers below.
+    # minutes, and words awaited by a survey's question are its answer (and stop there);
+    # for anyone else the update goes on to the handlers below.
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE
@@ -56,7 +60,7 @@ def register_handlers(
                 (filters.TEXT & ~filters.COMMAND)
                 | (filters.Document.ALL & ~filters.CaptionRegex(r"^/"))
             ),
-            minutes.awaited_minutes,
+            surveys.awaited_words,
         ),
         group=-1,
     )
@@ -98,6 +102,8 @@ def register_handlers(
         (("demote",), coordination.demote),
         (("invite", "kutsu", "inbjudan"), coordination.invite),
         (("audit", "loki", "logg"), coordination.audit_log),
+        (("survey", "kysely", "enkat"), surveys.survey),
+        (("answer", "vastaa", "svara"), surveys.answer),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
@@ -115,6 +121,8 @@ def register_handlers(
         # Both ShowMinutes and StopMinutes.
         (ShowMinutes.pattern, minutes.minutes_button),
         (ArchivePage.pattern, minutes.archive_button),
+        (SurveyAction.pattern, surveys.survey_button),
+        (SurveyAnswerButton.pattern, surveys.answer_button),
     )
     for pattern, button in buttons:
         application.add_handler(CallbackQueryHandler(button, pattern))
@@ -130,6 +138,15 @@ def register_handlers(
             & filters.Document.ALL
             & filters.CaptionRegex(r"^/(minutes|poytakirja|protokoll)(@\w+)?(\s|$)"),
             minutes.minutes_with_document,
+        )
+    )
+    # A YAML file captioned /survey is a survey; before the schedule-file handler.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & filters.Document.ALL
+            & filters.CaptionRegex(r"^/(survey|kysely|enkat)(@\w+)?(\s|$)"),
+            surveys.survey_file,
         )
     )
     # A photo or file captioned /broadcast goes with an announcement; before the next one.

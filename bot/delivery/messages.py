@@ -7,7 +7,7 @@ member left) is not rendered: the reason comes back instead, and the row is skip
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 from typing import Any, TypeVar
@@ -24,6 +24,8 @@ from bot.planning.outbox import (
     CHANGE,
     MINUTES,
     REMINDER,
+    SURVEY,
+    SURVEY_REMINDER,
     ReminderPolicy,
     meeting_subject,
 )
@@ -31,9 +33,11 @@ from bot.planning.timing import meeting_start
 from bot.replies.buttons import RsvpButton, ShowMinutes
 from bot.replies.meeting_texts import render_meeting
 from bot.replies.reply import Attachment, Button, Reply
+from bot.replies.surveys import survey_message
 from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
+from bot.services.surveys import load_survey
 from storage.models import (
     Announcement,
     AnnouncementState,
@@ -45,6 +49,7 @@ from storage.models import (
     Outbox,
     RsvpAnswer,
     Subscription,
+    Survey,
 )
 
 RSVP_KEYS = {
@@ -80,6 +85,8 @@ class Recipients:
     follows: frozenset[tuple[int, int]]
     # The meetings of minutes notices whose minutes are still there.
     with_minutes: frozenset[int] = frozenset()
+    # The surveys of survey messages and their reminders, with their questions.
+    surveys: Mapping[int, Survey] = field(default_factory=dict)
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -124,6 +131,11 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         with_minutes.update(
             await session.scalars(select(Minutes.meeting_id).where(Minutes.meeting_id.in_(chunk)))
         )
+    surveys: dict[int, Survey] = {}
+    for survey_id in {int(row.payload["survey"]) for row in rows if row.kind in _SURVEY_KINDS}:
+        survey = await load_survey(session, survey_id)
+        if survey is not None:
+            surveys[survey_id] = survey
     return Recipients(
         members,
         group_languages,
@@ -131,7 +143,11 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         meetings,
         frozenset(follows),
         frozenset(with_minutes),
+        surveys,
     )
+
+
+_SURVEY_KINDS = (SURVEY, SURVEY_REMINDER)
 
 
 # Ids per IN (…) list: far below every database's limit on bound parameters.
@@ -174,6 +190,11 @@ def render(
         language = recipients.group_languages.get(row.chat_id) or texts.default_language
     if row.kind == ANNOUNCEMENT:
         return _announcement(row, recipients, texts, language)
+    if row.kind in _SURVEY_KINDS:
+        survey = recipients.surveys.get(int(row.payload.get("survey", 0)))
+        if survey is None:
+            return "survey removed"
+        return survey_message(texts, language, survey, policy.zone, now, row.kind == SURVEY)
     meeting = recipients.meetings.get(row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"

@@ -32,6 +32,8 @@ __all__ = [
     "ScheduleUpload",
     "ShowMinutes",
     "StopMinutes",
+    "SurveyAction",
+    "SurveyAnswerButton",
 ]
 
 # Telegram refuses callback data longer than this many bytes (UTF-8).
@@ -202,6 +204,62 @@ class ChooseAudience:
             if fields[0] == kind:
                 return cls(kind, announcement_id, target_id)
         return None
+
+
+@dataclass(frozen=True)
+class SurveyAction:
+    """Send or drop a survey's draft: `svy:ok:ID`, `svy:no:ID`."""
+
+    pattern: ClassVar[str] = r"^svy:"
+    action: Literal["ok", "no"]
+    survey_id: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"svy:{self.action}:{self.survey_id}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = _fields(data, "svy", 2)
+        value = number(fields[1]) if fields else None
+        if fields is None or value is None:
+            return None
+        for action in ("ok", "no"):
+            if fields[0] == action:
+                return cls(action, value)
+        return None
+
+
+@dataclass(frozen=True)
+class SurveyAnswerButton:
+    """An answer to a survey's question: `sva:SURVEY:QUESTION:CHOICE`.
+
+    CHOICE is an option's or a scale's number (a several-answers option toggles), `d` for
+    done with a several-answers question, `s` to skip a question answered in words.
+    """
+
+    pattern: ClassVar[str] = r"^sva:"
+    survey_id: int
+    question: int
+    choice: int | Literal["d", "s"]
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"sva:{self.survey_id}:{self.question}:{self.choice}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = _fields(data, "sva", 3)
+        if fields is None:
+            return None
+        survey_id, question, value = (number(field) for field in fields)
+        if survey_id is None or question is None:
+            return None
+        if fields[2] in ("d", "s"):
+            return cls(survey_id, question, "d" if fields[2] == "d" else "s")
+        return None if value is None else cls(survey_id, question, value)
 
 
 @dataclass(frozen=True)

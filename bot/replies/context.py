@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.foundation.clock import Clock
@@ -33,6 +34,8 @@ class ReplyContext:
     # Makes calendar feed addresses; None where the bot runs without a token (tests).
     feeds: CalendarFeeds | None = None
     privacy: PrivacyFacts = PrivacyFacts()
+    # How long before a survey's deadline its reminder goes out.
+    survey_reminder: timedelta = timedelta(days=1)
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -60,6 +63,7 @@ class ReplyContext:
             policy=ReminderPolicy.from_settings(settings),
             retention_days=settings.retention_days,
             feeds=feeds,
+            survey_reminder=settings.survey_reminder,
             privacy=PrivacyFacts(
                 controller=settings.privacy_controller,
                 dpo_contact=settings.privacy_dpo_contact,
