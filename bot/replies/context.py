@@ -13,6 +13,10 @@ from bot.planning.planner import Planner
 from bot.services.feeds import CalendarFeeds
 from config.settings import Settings
 
+# Where the deployment has no feed key (tests without a token), anonymous survey responses
+# are still keyed, only by a key everyone could know.
+_FALLBACK_SURVEY_KEY = b"verstas surveys"
+
 
 @dataclass(frozen=True)
 class PrivacyFacts:
@@ -41,6 +45,11 @@ class ReplyContext:
     def timezone(self) -> ZoneInfo:
         """The meetings' time zone (BOT_TIMEZONE)."""
         return self.policy.zone
+
+    @property
+    def survey_key(self) -> bytes:
+        """The key anonymous survey responses are kept apart by."""
+        return self.feeds.key if self.feeds is not None else _FALLBACK_SURVEY_KEY
 
     @property
     def planner(self) -> Planner:

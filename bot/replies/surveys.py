@@ -32,9 +32,6 @@ from storage.models import (
     SurveyState,
 )
 
-# Where the deployment has no feed key (tests without a token), anonymous responses are
-# still keyed, only by a key everyone could know.
-_FALLBACK_KEY = b"verstas surveys"
 _KIND_KEYS = {
     QuestionKind.ONE: "survey-kind-one",
     QuestionKind.SEVERAL: "survey-kind-several",
@@ -45,7 +42,7 @@ _KIND_KEYS = {
 
 def respondent_key(context: ReplyContext) -> bytes:
     """The key anonymous responses are kept apart by."""
-    return context.feeds.key if context.feeds is not None else _FALLBACK_KEY
+    return context.survey_key
 
 
 def refused(

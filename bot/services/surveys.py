@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -351,3 +352,41 @@ async def awaited(
 async def member_if_known(session: AsyncSession, person: Person) -> Member | None:
     """The member behind the person, without adding one (a stranger's words are no answer)."""
     return await session.scalar(select(Member).where(Member.telegram_id == person.telegram_id))
+
+
+# --- what is stored about a member ----------------------------------------------------------
+
+
+async def responses_of_member(
+    session: AsyncSession, member: Member, key: bytes
+) -> list[SurveyResponse]:
+    """The member's responses, named and anonymous, with their answers."""
+    anonymous = await session.scalars(select(Survey).where(Survey.anonymous))
+    marks = [respondent_of(survey, member, key) for survey in anonymous]
+    mine = SurveyResponse.member_id == member.id
+    query = select(SurveyResponse).where(
+        or_(mine, SurveyResponse.respondent.in_(marks)) if marks else mine
+    )
+    found = await session.scalars(
+        query.options(selectinload(SurveyResponse.answers)).order_by(SurveyResponse.id)
+    )
+    return list(found)
+
+
+async def forget_answers(session: AsyncSession, member: Member, key: bytes) -> int:
+    """Delete the member's responses; returns how many.
+
+    An anonymous response's choices stay in its survey's totals, but nothing derived from
+    the member is left on it, and its words (which could tell who wrote them) go.
+    """
+    responses = await responses_of_member(session, member, key)
+    for response in responses:
+        if response.member_id is not None:
+            await session.delete(response)
+            continue
+        response.respondent = "forgotten:" + secrets.token_hex(16)
+        response.awaiting_question_id = None
+        for answer in [a for a in response.answers if a.text is not None]:
+            response.answers.remove(answer)
+    await session.flush()
+    return len(responses)

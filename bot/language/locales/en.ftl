@@ -335,6 +335,7 @@ privacy-complaint = <b>Right to complain:</b> if you consider that the processin
 privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.
+    <b>Surveys and feedback:</b> your survey answers and your feedback on meetings are stored with your data, but an answer to an anonymous survey carries no name, only a coded mark that lets you answer once and change your answer; when you delete your data, your choices in an anonymous survey stay in its totals with no link to you.
     <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
     <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days. When you delete your data, your name and the number of your Telegram account are removed from the entries that stay in the audit log.
     <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.

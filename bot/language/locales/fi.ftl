@@ -328,6 +328,7 @@ privacy-complaint = <b>Valitusoikeus:</b> jos katsot, että henkilötietojesi k�
 privacy-notice =
     <b>Tietosuoja</b>
     <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.
+    <b>Kyselyt ja palaute:</b> kyselyvastauksesi ja kokouksista antamasi palaute tallennetaan tietoihisi, mutta nimettömän kyselyn vastaukseen tallennetaan nimesi sijaan vain koodattu tunniste, jonka avulla voit vastata kerran ja muuttaa vastaustasi; kun poistat tietosi, nimettömässä kyselyssä tekemäsi valinnat jäävät tuloksiin ilman yhteyttä sinuun.
     <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
     <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen. Kun poistat tietosi, tapahtumalokiin jäävistä merkinnöistä poistetaan nimesi ja Telegram-tunnuksesi numero.
     <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.

@@ -326,6 +326,7 @@ privacy-complaint = <b>Rätt att klaga:</b> om du anser att behandlingen av dina
 privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
+    <b>Enkäter och respons:</b> dina enkätsvar och den respons du ger om möten sparas bland dina uppgifter, men i en anonym enkät sparas i stället för ditt namn bara en kodad märkning som gör att du kan svara en gång och ändra ditt svar; när du raderar dina uppgifter blir dina val i en anonym enkät kvar i resultaten utan koppling till dig.
     <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
     <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar. När du raderar dina uppgifter tas ditt namn och numret på ditt Telegram-konto bort från de poster som finns kvar i händelseloggen.
     <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
