@@ -104,6 +104,7 @@ def register_handlers(
         (("audit", "loki", "logg"), coordination.audit_log),
         (("survey", "kysely", "enkat"), surveys.survey),
         (("answer", "vastaa", "svara"), surveys.answer),
+        (("surveyresults", "kyselyntulokset", "enkatresultat"), surveys.survey_results),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.buttons import SurveyAction, SurveyAnswerButton
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Refusal, Reply
+from bot.replies.survey_results import survey_results_reply
 from bot.replies.surveys import (
     answer_button_reply,
     answer_reply,
@@ -19,7 +20,14 @@ from bot.replies.surveys import (
 )
 from bot.telegram.context import VerstasContext
 from handlers import minutes
-from handlers.common import arguments, outdated, person_of, send, show_in_place
+from handlers.common import (
+    arguments,
+    outdated,
+    person_of,
+    send,
+    send_personal,
+    show_in_place,
+)
 
 _COMMAND = re.compile(r"^/\S+[ \t]*")
 # A survey file is a few kilobytes; far more is not one.
@@ -126,3 +134,16 @@ async def awaited_words(update: Update, context: VerstasContext) -> None:
         return
     await send(update, reply)
     raise ApplicationHandlerStop
+
+
+async def survey_results(update: Update, context: VerstasContext) -> None:
+    """/surveyresults SURVEY: the results as a message, a CSV file and a chart."""
+    runtime = context.runtime
+    async with runtime.sessions.begin() as session:
+        result = await survey_results_reply(
+            session, runtime.replies, person_of(update, runtime), arguments(context)
+        )
+    document = None if result.csv is None else InputFile(result.csv, filename=result.file_name)
+    chart = result.chart
+    photo = None if chart is None else InputFile(chart, filename=f"{result.file_name[:-4]}.png")
+    await send_personal(update, runtime, result.reply, document, photo)

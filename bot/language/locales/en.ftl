@@ -449,3 +449,18 @@ survey-not-for-you = Survey { $survey } is not addressed to you.
 survey-unknown = Survey { $survey } was not found.
 survey-no-municipality = I do not know the municipality “{ $name }”.
 survey-no-workshop = I do not know the workshop “{ $name }”. See the workshops' keys: /workshops
+survey-results-usage = Write the survey's number, e.g. /surveyresults 3
+survey-results-title = 📊 <b>Results of survey { $survey }: { $title }</b>
+survey-results-respondents = { $count } answered, from { $towns } of { $total } municipalities.
+survey-results-option = { $option }: { $count } – { $towns } of { $total } municipalities
+survey-results-average = Average { $average } ({ $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    })
+survey-results-words-hidden = { $count ->
+        [one] 1 person has
+       *[other] { $count } people have
+    } answered in words; the answers are shown once at least { $least } have answered.
+survey-results-no-answers = No answers yet.
+survey-results-silent = Not answered yet: { $municipalities }
+survey-results-all-answered = Every municipality has answered.

@@ -442,3 +442,18 @@ survey-not-for-you = Kysely { $survey } ei ole sinulle.
 survey-unknown = Kyselyä { $survey } ei löytynyt.
 survey-no-municipality = En tunne kuntaa ”{ $name }”.
 survey-no-workshop = En tunne verstasta ”{ $name }”. Katso verstaiden avaimet: /workshops
+survey-results-usage = Kirjoita kyselyn numero, esim. /surveyresults 3
+survey-results-title = 📊 <b>Kyselyn { $survey } tulokset: { $title }</b>
+survey-results-respondents = Vastaajia { $count }, vastanneita kuntia { $towns }/{ $total }.
+survey-results-option = { $option }: { $count } – kuntia { $towns }/{ $total }
+survey-results-average = Keskiarvo { $average } ({ $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    })
+survey-results-words-hidden = Omin sanoin on vastannut { $count ->
+        [one] 1 henkilö
+       *[other] { $count } henkilöä
+    }; vastaukset näytetään, kun vastaajia on vähintään { $least }.
+survey-results-no-answers = Ei vielä vastauksia.
+survey-results-silent = Vielä vastaamatta: { $municipalities }
+survey-results-all-answered = Kaikki kunnat ovat vastanneet.

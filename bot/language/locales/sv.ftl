@@ -440,3 +440,18 @@ survey-not-for-you = Enkät { $survey } är inte riktad till dig.
 survey-unknown = Enkät { $survey } hittades inte.
 survey-no-municipality = Jag känner inte till kommunen ”{ $name }”.
 survey-no-workshop = Jag känner inte till verkstaden ”{ $name }”. Se verkstädernas nycklar: /workshops
+survey-results-usage = Skriv enkätens nummer, t.ex. /surveyresults 3
+survey-results-title = 📊 <b>Resultat av enkät { $survey }: { $title }</b>
+survey-results-respondents = { $count } har svarat, från { $towns } av { $total } kommuner.
+survey-results-option = { $option }: { $count } – { $towns } av { $total } kommuner
+survey-results-average = Medelvärde { $average } ({ $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    })
+survey-results-words-hidden = { $count ->
+        [one] 1 person har
+       *[other] { $count } personer har
+    } svarat med egna ord; svaren visas när minst { $least } har svarat.
+survey-results-no-answers = Inga svar ännu.
+survey-results-silent = Har inte svarat ännu: { $municipalities }
+survey-results-all-answered = Alla kommuner har svarat.
