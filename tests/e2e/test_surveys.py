@@ -1,20 +1,29 @@
-"""Surveys over the local Bot API: preview and Confirm, answers by buttons, typed and in
-words, in Finnish, Swedish and English."""
+"""Surveys over the local Bot API, on a clock the tests set: preview and Confirm, answers
+by buttons, typed and in words, in Finnish, Swedish and English; the results as a message,
+a CSV file and a chart."""
 
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
+from datetime import datetime
 
+import pytest
+from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI
 from bot.console.bot_api.records import SentMessage
+from bot.foundation.clock import Clock
 from storage.models import SurveyAnswer, SurveyResponse
 from tests.helpers.bots import ADMIN
 from tests.helpers.chat import say
+from tests.helpers.clock import ManualClock
 from tests.helpers.members import resident
+from tests.helpers.schedules import HELSINKI
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -24,6 +33,20 @@ Kehittämistarpeet
 2. Mitkä kuukaudet sopivat? (monta) | Maaliskuu | Huhtikuu | Toukokuu
 3. Kuinka hyödyllinen verstas on? (1-5)
 4. Mitä toivot? (vapaa)"""
+
+# Long after the demo network's meetings of 2009, so that no reminder of theirs goes out.
+NOW = datetime(2027, 1, 11, 10, 0, tzinfo=HELSINKI)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
+
+
+@pytest.fixture
+def bot_clock(clock: ManualClock) -> Clock:
+    """The bot runs on the test's clock."""
+    return clock
 
 
 async def _edited(message: SentMessage, count: int) -> str:
@@ -96,3 +119,98 @@ async def test_a_survey_is_previewed_sent_and_answered(
         "([], 4, None)",
         "([], None, 'Enemmän yhteisiä koulutuksia')",
     ]
+
+
+async def _press(api: LocalBotAPI, user: FakeUser, message: SentMessage, *labels: str) -> str:
+    """Press the buttons in turn, each on the question the last press left; the last text."""
+    text = ""
+    for label in labels:
+        api.press_button(user, message, message.callback_data(label))
+        text = await _edited(message, len(message.edits) + 1)
+    return text
+
+
+async def _answered_in_five_municipalities(fake_api: LocalBotAPI, sessions: Sessions) -> str:
+    """The survey to two workshops (nine municipalities), answered by six members of five
+    municipalities in Finnish, Swedish and English, by buttons and typed; its number."""
+    people = {
+        "aino": (FakeUser(711, "Aino"), "Kerava", "fi"),
+        "kalle": (FakeUser(712, "Kalle"), "Kerava", "en"),
+        "bjorn": (FakeUser(713, "Björn"), "Raasepori", "sv"),
+        "emma": (FakeUser(714, "Emma"), "Lohja", "en"),
+        "niko": (FakeUser(715, "Niko"), "Nurmijärvi", "fi"),
+        "jenny": (FakeUser(716, "Jenny"), "Järvenpää", "sv"),
+    }
+    for user, town, language in people.values():
+        fake_api.add_user(user)
+        await resident(sessions, user.id, town, language=language)
+    preview = await say(fake_api, ADMIN, SURVEY.replace("1.1.2099", "22.1.2027"))
+    survey = (preview.plain_text or "").split("kysely ")[1].split(",")[0]
+    fake_api.press_button(ADMIN, preview, preview.callback_data("✅ Vahvista"))
+    first = {}
+    for name, (user, _, _) in people.items():
+        [first[name]] = await fake_api.wait_for_message(user.id)
+
+    aino, kalle, bjorn, emma, niko, jenny = (people[n][0] for n in people)
+    # By buttons, in Finnish, English and Swedish.
+    await _press(fake_api, aino, first["aino"], "1) Lapset", "1) Maaliskuu", "3) Toukokuu")
+    assert "Kysymys 4/4" in await _press(fake_api, aino, first["aino"], "Valmis", "4")
+    await say(fake_api, aino, "Lisää yhteisiä koulutuksia")
+    await _press(fake_api, kalle, first["kalle"], "1) Lapset", "3) Toukokuu", "Done")
+    await _press(fake_api, emma, first["emma"], "1) Lapset")
+    assert "Fråga 2/4" in await _press(fake_api, jenny, first["jenny"], "2) Nuoret")
+    # Typed, in Swedish and Finnish.
+    for answer in ("1 2", "2 2,3", "3 5"):
+        await say(fake_api, bjorn, f"/answer {survey} {answer}")
+    for answer in ("1 1", "3 3", "4 Tapaamisia useammin"):
+        await say(fake_api, niko, f"/answer {survey} {answer}")
+    return survey
+
+
+async def test_results_per_municipality_as_message_csv_and_chart(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    survey = await _answered_in_five_municipalities(fake_api, sessions)
+    emma = FakeUser(714, "Emma")
+    refused = await say(fake_api, emma, f"/surveyresults {survey}")
+    assert "coordinators" in (refused.plain_text or "").lower()
+    results = await say(fake_api, ADMIN, f"/surveyresults {survey}", count=3)
+    text = results.plain_text or ""
+    assert "Vastaajia 6, vastanneita kuntia 5/9." in text
+    # A municipality counts once however many of its members chose the option.
+    assert "Lapset: 4 – kuntia 3/9" in text
+    assert "Nuoret: 2 – kuntia 2/9" in text
+    assert "Maaliskuu: 1 – kuntia 1/9" in text
+    assert "Toukokuu: 3 – kuntia 2/9" in text
+    assert "Keskiarvo 4,0 (3 vastausta)" in text
+    assert "1: 0 · 2: 0 · 3: 1 · 4: 1 · 5: 1" in text
+    assert "Vielä vastaamatta: Kirkkonummi, Siuntio, Tuusula, Vihti" in text
+    # Two wrote words: fewer than five, so the words are not shown.
+    assert "Omin sanoin on vastannut 2 henkilöä" in text
+    assert "koulutuksia" not in text
+    assert "useammin" not in text
+
+    _, document, chart = fake_api.messages_to(ADMIN.id)[-3:]
+    assert document.document_name == f"survey-{survey}.csv"
+    rows = list(
+        csv.reader(io.StringIO((document.document_bytes or b"").decode("utf-8-sig")), delimiter=";")
+    )
+    assert ["1", "Mikä teema on tärkein?", "Lapset", "4", "3", "9", ""] in rows
+    assert ["3", "Kuinka hyödyllinen verstas on?", "average", "4.00", "", "", ""] in rows
+    assert [r[2] for r in rows if r[1] == "not answered"] == [
+        "Kirkkonummi",
+        "Siuntio",
+        "Tuusula",
+        "Vihti",
+    ]
+    assert not any("koulutuksia" in cell for row in rows for cell in row)
+    assert chart.method == "sendPhoto"
+    png = chart.document_bytes or b""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    with Image.open(io.BytesIO(png)) as image:
+        image.verify()
+        assert image.format == "PNG"
+        width, height = image.size
+    # Three charted questions, one below the other.
+    assert width >= 800
+    assert height >= 600
