@@ -146,7 +146,12 @@ async def _survey_action(
     if await surveys.recipient_count(session, draft) == 0:
         return Reply(texts(language, "survey-nobody"))
     count = await surveys.confirm(
-        session, draft, person, now=context.clock(), remind=context.survey_reminder
+        session,
+        draft,
+        person,
+        now=context.clock(),
+        remind=context.survey_reminder,
+        policy=context.policy,
     )
     return Reply(texts(language, "survey-sent", survey=draft.id, count=count))
 

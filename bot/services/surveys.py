@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.language.surveys import SurveySpec
-from bot.planning.outbox import SURVEY, SURVEY_REMINDER, PlannedRow, insert_rows
+from bot.planning.outbox import SURVEY, SURVEY_REMINDER, PlannedRow, ReminderPolicy, insert_rows
+from bot.planning.timing import outside_quiet_hours
 from bot.services.directory import Directory
 from bot.services.members import Person, member_of
 from bot.services.staff import NotAllowed, audit, staff_member
@@ -159,9 +160,16 @@ async def own_draft(session: AsyncSession, person: Person, survey_id: int, actio
 
 
 async def confirm(
-    session: AsyncSession, survey: Survey, person: Person, *, now: datetime, remind: timedelta
+    session: AsyncSession,
+    survey: Survey,
+    person: Person,
+    *,
+    now: datetime,
+    remind: timedelta,
+    policy: ReminderPolicy,
 ) -> int:
-    """Plan the survey to every recipient, and its reminder; returns how many."""
+    """Plan the survey to every recipient, and its reminder outside quiet hours; returns
+    how many."""
     author = await staff_member(session, person, "survey-confirm")
     survey.state = SurveyState.SENT
     survey.sent_at = now
@@ -171,7 +179,13 @@ async def confirm(
         PlannedRow((SURVEY, chat_id, subject, 0), member_id, None, now, {"survey": survey.id})
         for member_id, chat_id in recipients
     ]
-    if survey.deadline is not None and survey.deadline - remind > now:
+    reminded = (
+        None
+        if survey.deadline is None
+        # Moved earlier, never later: it must come before the deadline.
+        else outside_quiet_hours(survey.deadline - remind, policy.quiet, policy.zone)
+    )
+    if reminded is not None and reminded > now:
         # One reminder each; answering drops one's own (so nothing links a member to an
         # anonymous response).
         rows += [
@@ -179,7 +193,7 @@ async def confirm(
                 (SURVEY_REMINDER, chat_id, subject, int(remind.total_seconds())),
                 member_id,
                 None,
-                survey.deadline - remind,
+                reminded,
                 {"survey": survey.id},
             )
             for member_id, chat_id in recipients

@@ -214,3 +214,47 @@ async def test_results_per_municipality_as_message_csv_and_chart(
     # Three charted questions, one below the other.
     assert width >= 800
     assert height >= 600
+
+
+async def test_the_reminder_before_the_deadline_reaches_only_those_who_have_not_answered_once(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions, clock: ManualClock
+) -> None:
+    answerer, silent, outsider = (
+        FakeUser(721, "Aino"),
+        FakeUser(722, "Björn"),
+        FakeUser(723, "Emma"),
+    )
+    for user, town, language in (
+        (answerer, "Kerava", "fi"),
+        (silent, "Nurmijärvi", "sv"),
+        (outsider, "Lohja", "en"),  # not in the partnership workshop
+    ):
+        fake_api.add_user(user)
+        await resident(sessions, user.id, town, language=language)
+    preview = await say(
+        fake_api,
+        ADMIN,
+        "/survey workshop=kasvatuskumppanuus deadline=20.1.2027\nKevät\n1. Sopiiko? | Kyllä | Ei",
+    )
+    survey = (preview.plain_text or "").split("kysely ")[1].split(",")[0]
+    assert "vastaanottajia 2" in (preview.plain_text or "")
+    fake_api.press_button(ADMIN, preview, preview.callback_data("✅ Vahvista"))
+    await fake_api.wait_for_message(silent.id)
+    await fake_api.wait_for_message(answerer.id)
+    await say(fake_api, answerer, f"/answer {survey} 1 1")
+
+    # Answers are taken until the end of 20.1; the reminder a day before falls at midnight,
+    # in the quiet hours, and so goes out at 20.59 the evening before.
+    clock.set(datetime(2027, 1, 19, 20, 58, tzinfo=HELSINKI))
+    await asyncio.sleep(2)
+    assert len(fake_api.messages_to(silent.id)) == 1
+    clock.set(datetime(2027, 1, 19, 21, 0, tzinfo=HELSINKI))
+    [_, reminder] = await fake_api.wait_for_message(silent.id, count=2)
+    assert (reminder.plain_text or "").startswith("⏰ Påminnelse: du har ännu inte svarat")
+    assert f"Enkät {survey}: Kevät" in (reminder.plain_text or "")
+
+    clock.advance(hours=2)
+    await asyncio.sleep(2)
+    assert len(fake_api.messages_to(silent.id)) == 2
+    assert len(fake_api.messages_to(answerer.id)) == 2  # the survey and the thanks
+    assert fake_api.messages_to(outsider.id) == []

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from bot.language.surveys import read_survey_message
+from bot.planning.outbox import ReminderPolicy
 from bot.services import surveys
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person
@@ -31,6 +32,7 @@ ADMIN = Person(9001, "Marianna", "fi", administrator=True)
 AINO = Person(801, "Aino", "fi")
 KEY = b"the deployment's key"
 NOW = datetime(2009, 1, 8, 9, 0, tzinfo=HELSINKI)
+POLICY = ReminderPolicy((timedelta(days=1),), None, HELSINKI)
 
 
 @pytest.fixture
@@ -49,7 +51,9 @@ async def _answered(sessions: Sessions, directory: Directory, *, anonymous: bool
     )
     async with sessions.begin() as session:
         survey = await surveys.draft(session, ADMIN, spec, directory, HELSINKI, NOW)
-        await surveys.confirm(session, survey, ADMIN, now=NOW, remind=timedelta(days=1))
+        await surveys.confirm(
+            session, survey, ADMIN, now=NOW, remind=timedelta(days=1), policy=POLICY
+        )
         survey_id = survey.id
     async with sessions.begin() as session:
         survey, member = await surveys.answering(session, AINO, survey_id, NOW)

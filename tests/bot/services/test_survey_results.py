@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.language.surveys import read_survey_message
+from bot.planning.outbox import ReminderPolicy
 from bot.services import surveys
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person
@@ -24,6 +25,7 @@ Sessions = async_sessionmaker[AsyncSession]
 ADMIN = Person(9001, "Marianna", "fi", administrator=True)
 KEY = b"the deployment's key"
 NOW = datetime(2009, 1, 8, 9, 0, tzinfo=HELSINKI)
+POLICY = ReminderPolicy((timedelta(days=1),), None, HELSINKI)
 # The preventive workshop's eight municipalities; two members from Kerava.
 TOWNS = ("Kerava", "Kerava", "Nurmijärvi", "Lohja", "Vihti", "Tuusula")
 
@@ -44,7 +46,9 @@ async def _results(sessions: Sessions, directory: Directory, *, anonymous: bool)
     )
     async with sessions.begin() as session:
         survey = await surveys.draft(session, ADMIN, spec, directory, HELSINKI, NOW)
-        await surveys.confirm(session, survey, ADMIN, now=NOW, remind=timedelta(days=1))
+        await surveys.confirm(
+            session, survey, ADMIN, now=NOW, remind=timedelta(days=1), policy=POLICY
+        )
         survey_id = survey.id
     for n, town in enumerate(TOWNS):
         person = Person(700 + n, f"Jäsen {n}", "fi")
