@@ -143,6 +143,16 @@ class Settings(BaseSettings):
     reminder_offsets: Annotated[tuple[timedelta, ...], NoDecode] = Field(
         default_factory=lambda: parse_offsets("7d,1d")
     )
+    # How long before a survey's deadline those who have not answered are reminded.
+    survey_reminder: Annotated[timedelta, NoDecode] = Field(
+        default_factory=lambda: parse_offset("1d")
+    )
+    # How long after a meeting ends its feedback question goes out (FEEDBACK_DELAY).
+    feedback_delay: Annotated[timedelta, NoDecode] = Field(
+        default_factory=lambda: parse_offset("1h")
+    )
+    # Feedback after meetings can be turned off (FEEDBACK=off).
+    feedback: bool = True
     # Messages a second the bot sends at most, all instances together; Telegram allows ~30.
     bot_send_rate: float = Field(default=30.0, gt=0, le=1000)
     # Messages a minute from one user before the bot slows them down (flood guard).
@@ -257,6 +267,13 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"'{value}' is not a known time zone; e.g. Europe/Helsinki"
                 ) from None
+        return value
+
+    @field_validator("survey_reminder", "feedback_delay", mode="before")
+    @classmethod
+    def _offset(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_offset(value)
         return value
 
     @field_validator("reminder_offsets", mode="before")

@@ -15,17 +15,21 @@ from telegram.ext import (
     filters,
 )
 
+from bot.replies.asking_buttons import (
+    ClosePoll,
+    PollAction,
+    PollVoteButton,
+    SurveyAction,
+    SurveyAnswerButton,
+)
 from bot.replies.buttons import (
     AnnouncementAction,
     ArchivePage,
     ChooseLanguage,
     ChooseMunicipality,
-    ClosePoll,
     FollowWorkshop,
     ForgetAnswer,
     MoreMeetings,
-    PollAction,
-    PollVoteButton,
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,
@@ -41,6 +45,7 @@ from handlers import (
     privacy,
     registration,
     reminders,
+    surveys,
     workshops,
 )
 
@@ -52,7 +57,8 @@ def register_handlers(
     # Group -2 runs before all others and can stop an update: bots and floods end here.
     application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-2)
     # Group -1: the text or file a coordinator was asked for after `/minutes KEY` is the
-    # minutes (and stops there); for anyone else the update goes on to the handlers below.
+    # minutes, and words awaited by a survey's question are its answer (and stop there);
+    # for anyone else the update goes on to the handlers below.
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE
@@ -60,7 +66,7 @@ def register_handlers(
                 (filters.TEXT & ~filters.COMMAND)
                 | (filters.Document.ALL & ~filters.CaptionRegex(r"^/"))
             ),
-            minutes.awaited_minutes,
+            surveys.awaited_words,
         ),
         group=-1,
     )
@@ -104,9 +110,12 @@ def register_handlers(
         (("audit", "loki", "logg"), coordination.audit_log),
         # Date polls: coordinators propose and close, members answer; the services check.
         (("datepoll", "paivakysely", "datumfraga"), date_polls.datepoll),
-        (("vote", "vastaa", "svara"), date_polls.vote),
-        (("pollresults", "kyselyntulokset", "resultat"), date_polls.poll_results),
+        (("vote", "aanesta", "rosta"), date_polls.vote),
+        (("pollresults", "aanestystulos", "rostresultat"), date_polls.poll_results),
         (("closepoll", "suljekysely", "stangfraga"), date_polls.close_poll),
+        (("survey", "kysely", "enkat"), surveys.survey),
+        (("answer", "vastaa", "svara"), surveys.answer),
+        (("surveyresults", "kyselyntulokset", "enkatresultat"), surveys.survey_results),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
@@ -127,6 +136,8 @@ def register_handlers(
         # Both ShowMinutes and StopMinutes.
         (ShowMinutes.pattern, minutes.minutes_button),
         (ArchivePage.pattern, minutes.archive_button),
+        (SurveyAction.pattern, surveys.survey_button),
+        (SurveyAnswerButton.pattern, surveys.answer_button),
     )
     for pattern, button in buttons:
         application.add_handler(CallbackQueryHandler(button, pattern))
@@ -142,6 +153,15 @@ def register_handlers(
             & filters.Document.ALL
             & filters.CaptionRegex(r"^/(minutes|poytakirja|protokoll)(@\w+)?(\s|$)"),
             minutes.minutes_with_document,
+        )
+    )
+    # A YAML file captioned /survey is a survey; before the schedule-file handler.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & filters.Document.ALL
+            & filters.CaptionRegex(r"^/(survey|kysely|enkat)(@\w+)?(\s|$)"),
+            surveys.survey_file,
         )
     )
     # A photo or file captioned /broadcast goes with an announcement; before the next one.

@@ -69,9 +69,14 @@ async def respond(update: Update, context: VerstasContext, make: ReplyMaker) -> 
 
 
 async def send_personal(
-    update: Update, runtime: Runtime, reply: Reply, document: InputFile | None = None
+    update: Update,
+    runtime: Runtime,
+    reply: Reply,
+    document: InputFile | None = None,
+    photo: InputFile | None = None,
 ) -> None:
-    """The reply and its file; in a group, a personal reply goes to the asker's private chat."""
+    """The reply, its file and its picture; in a group, a personal reply goes to the asker's
+    private chat."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return
@@ -80,11 +85,15 @@ async def send_personal(
         await send_reply(bot, chat.id, reply)
         if document is not None:
             await chat.send_document(document)
+        if photo is not None:
+            await chat.send_photo(photo)
         return
     try:
         await send_reply(bot, user.id, reply)
         if document is not None:
             await bot.send_document(user.id, document)
+        if photo is not None:
+            await bot.send_photo(user.id, photo)
         key = "personal-sent-privately"
     except Forbidden:
         # Telegram lets a bot write only to someone who has started it and not blocked it.

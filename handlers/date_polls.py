@@ -9,7 +9,7 @@ import re
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.replies.buttons import ClosePoll, PollAction, PollVoteButton
+from bot.replies.asking_buttons import ClosePoll, PollAction, PollVoteButton
 from bot.replies.date_polls import (
     PollStatus,
     cancel_poll_reply,

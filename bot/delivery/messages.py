@@ -25,6 +25,8 @@ from bot.planning.outbox import (
     CHANGE,
     MINUTES,
     REMINDER,
+    SURVEY,
+    SURVEY_REMINDER,
     ReminderPolicy,
     meeting_subject,
 )
@@ -32,10 +34,12 @@ from bot.planning.timing import meeting_start
 from bot.replies.buttons import RsvpButton, ShowMinutes
 from bot.replies.meeting_texts import render_meeting
 from bot.replies.reply import Attachment, Button, Reply
+from bot.replies.surveys import survey_message
 from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
 from bot.services.poll_results import PollResults, poll_results
+from bot.services.surveys import load_survey
 from storage.models import (
     Announcement,
     AnnouncementState,
@@ -47,6 +51,7 @@ from storage.models import (
     Outbox,
     RsvpAnswer,
     Subscription,
+    Survey,
 )
 
 RSVP_KEYS = {
@@ -84,6 +89,8 @@ class Recipients:
     with_minutes: frozenset[int] = frozenset()
     # The date polls of the batch's poll rows, with their answers so far.
     polls: Mapping[int, PollResults] = field(default_factory=dict)
+    # The surveys of survey messages and their reminders, with their questions.
+    surveys: Mapping[int, Survey] = field(default_factory=dict)
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -130,6 +137,11 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         )
     poll_ids = {poll_id_of(row) for row in rows if row.kind in POLL_KINDS}
     polls = await poll_results(session, {i for i in poll_ids if i is not None})
+    surveys: dict[int, Survey] = {}
+    for survey_id in {int(row.payload["survey"]) for row in rows if row.kind in _SURVEY_KINDS}:
+        survey = await load_survey(session, survey_id)
+        if survey is not None:
+            surveys[survey_id] = survey
     return Recipients(
         members,
         group_languages,
@@ -138,7 +150,11 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         frozenset(follows),
         frozenset(with_minutes),
         polls,
+        surveys,
     )
+
+
+_SURVEY_KINDS = (SURVEY, SURVEY_REMINDER)
 
 
 # Ids per IN (…) list: far below every database's limit on bound parameters.
@@ -185,6 +201,11 @@ def render(
         return render_poll_row(
             row, member, language, recipients.polls, directory, texts, policy.zone, now
         )
+    if row.kind in _SURVEY_KINDS:
+        survey = recipients.surveys.get(int(row.payload.get("survey", 0)))
+        if survey is None:
+            return "survey removed"
+        return survey_message(texts, language, survey, policy.zone, now, row.kind == SURVEY)
     meeting = recipients.meetings.get(row.meeting_id) if row.meeting_id is not None else None
     if meeting is None:
         return "meeting removed"

@@ -44,6 +44,9 @@ CANCELLATION = "cancellation"
 ADDED = "added"
 ANNOUNCEMENT = "announcement"
 MINUTES = "minutes"
+SURVEY = "survey"
+SURVEY_REMINDER = "survey-reminder"
+FEEDBACK = "feedback"
 
 
 @dataclass(frozen=True)

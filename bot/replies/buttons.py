@@ -17,7 +17,7 @@ from typing import ClassVar, Literal, Self
 from bot.foundation.typed import number
 from bot.language.periods import Period
 from bot.services.meetings import MeetingFilter
-from storage.models import PollAnswer, RsvpAnswer
+from storage.models import RsvpAnswer
 
 __all__ = [
     "AnnouncementAction",
@@ -25,12 +25,9 @@ __all__ = [
     "ChooseAudience",
     "ChooseLanguage",
     "ChooseMunicipality",
-    "ClosePoll",
     "FollowWorkshop",
     "ForgetAnswer",
     "MoreMeetings",
-    "PollAction",
-    "PollVoteButton",
     "RsvpButton",
     "ScheduleUpload",
     "ShowMinutes",
@@ -43,7 +40,7 @@ DATA_LIMIT = 64
 _PAGES = 10_000
 
 
-def _fields(data: str, prefix: str, count: int) -> list[str] | None:
+def fields_of(data: str, prefix: str, count: int) -> list[str] | None:
     """The `count` fields after `prefix:`, or None when the data has another shape."""
     if len(data.encode()) > DATA_LIMIT:
         return None
@@ -80,7 +77,7 @@ class ChooseMunicipality:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "mun", 1)
+        fields = fields_of(data, "mun", 1)
         value = number(fields[0]) if fields else None
         return cls(value) if value is not None else None
 
@@ -121,7 +118,7 @@ class FollowWorkshop:
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
         for action in ("join", "leave"):
-            fields = _fields(data, action, 1)
+            fields = fields_of(data, action, 1)
             value = number(fields[0]) if fields else None
             if value is not None:
                 return cls(action, value)
@@ -143,7 +140,7 @@ class RsvpButton:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "rsvp", 2)
+        fields = fields_of(data, "rsvp", 2)
         if fields is None:
             return None
         answers = {answer.value: answer for answer in RsvpAnswer}
@@ -168,7 +165,7 @@ class AnnouncementAction:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "ann", 2)
+        fields = fields_of(data, "ann", 2)
         if fields is None:
             return None
         value = number(fields[1])
@@ -195,7 +192,7 @@ class ChooseAudience:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "ann", 3)
+        fields = fields_of(data, "ann", 3)
         if fields is None:
             return None
         announcement_id, target_id = number(fields[1]), number(fields[2])
@@ -222,7 +219,7 @@ class ScheduleUpload:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "imp", 2)
+        fields = fields_of(data, "imp", 2)
         value = number(fields[1]) if fields else None
         if fields is None or value is None:
             return None
@@ -246,86 +243,11 @@ class ForgetAnswer:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "forget", 1)
+        fields = fields_of(data, "forget", 1)
         for answer in ("yes", "no"):
             if fields == [answer]:
                 return cls(answer)
         return None
-
-
-@dataclass(frozen=True)
-class PollAction:
-    """Confirm or cancel a date poll's draft: `poll:ok:ID`, `poll:no:ID`."""
-
-    pattern: ClassVar[str] = r"^poll:"
-    action: Literal["ok", "no"]
-    poll_id: int
-
-    def encode(self) -> str:
-        """The callback data."""
-        return f"poll:{self.action}:{self.poll_id}"
-
-    @classmethod
-    def decode(cls, data: str) -> Self | None:
-        """The button behind the data, or None."""
-        fields = _fields(data, "poll", 2)
-        value = number(fields[1]) if fields else None
-        if fields is None or value is None:
-            return None
-        for action in ("ok", "no"):
-            if fields[0] == action:
-                return cls(action, value)
-        return None
-
-
-@dataclass(frozen=True)
-class PollVoteButton:
-    """An answer for one candidate date: `vote:POLL:CANDIDATE:yes|maybe|no`."""
-
-    pattern: ClassVar[str] = r"^vote:"
-    poll_id: int
-    candidate: int
-    answer: PollAnswer
-
-    def encode(self) -> str:
-        """The callback data."""
-        return f"vote:{self.poll_id}:{self.candidate}:{self.answer.value}"
-
-    @classmethod
-    def decode(cls, data: str) -> Self | None:
-        """The button behind the data, or None."""
-        fields = _fields(data, "vote", 3)
-        if fields is None:
-            return None
-        answers = {answer.value: answer for answer in PollAnswer}
-        poll_id, candidate = number(fields[0]), number(fields[1])
-        if poll_id is None or candidate is None or fields[2] not in answers:
-            return None
-        return cls(poll_id, candidate, answers[fields[2]])
-
-
-@dataclass(frozen=True)
-class ClosePoll:
-    """Close a poll with one candidate as the meeting, from its results: `pclose:POLL:N`."""
-
-    pattern: ClassVar[str] = r"^pclose:"
-    poll_id: int
-    candidate: int
-
-    def encode(self) -> str:
-        """The callback data."""
-        return f"pclose:{self.poll_id}:{self.candidate}"
-
-    @classmethod
-    def decode(cls, data: str) -> Self | None:
-        """The button behind the data, or None."""
-        fields = _fields(data, "pclose", 2)
-        if fields is None:
-            return None
-        poll_id, candidate = number(fields[0]), number(fields[1])
-        if poll_id is None or candidate is None:
-            return None
-        return cls(poll_id, candidate)
 
 
 # `min:` is shared by ShowMinutes and StopMinutes; one handler takes both.
@@ -346,7 +268,7 @@ class ShowMinutes:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "min", 2)
+        fields = fields_of(data, "min", 2)
         value = number(fields[1]) if fields and fields[0] == "show" else None
         return cls(value) if value is not None else None
 
@@ -384,7 +306,7 @@ class ArchivePage:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = _fields(data, "arc", 2)
+        fields = fields_of(data, "arc", 2)
         page = _page(fields[0]) if fields else None
         if fields is None or page is None:
             return None

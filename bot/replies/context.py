@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.foundation.clock import Clock
@@ -11,6 +12,10 @@ from bot.planning.outbox import ReminderPolicy
 from bot.planning.planner import Planner
 from bot.services.feeds import CalendarFeeds
 from config.settings import Settings
+
+# Where the deployment has no feed key (tests without a token), anonymous survey responses
+# are still keyed, only by a key everyone could know.
+_FALLBACK_SURVEY_KEY = b"verstas surveys"
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,18 @@ class ReplyContext:
     # Makes calendar feed addresses; None where the bot runs without a token (tests).
     feeds: CalendarFeeds | None = None
     privacy: PrivacyFacts = PrivacyFacts()
+    # How long before a survey's deadline its reminder goes out.
+    survey_reminder: timedelta = timedelta(days=1)
 
     @property
     def timezone(self) -> ZoneInfo:
         """The meetings' time zone (BOT_TIMEZONE)."""
         return self.policy.zone
+
+    @property
+    def survey_key(self) -> bytes:
+        """The key anonymous survey responses are kept apart by."""
+        return self.feeds.key if self.feeds is not None else _FALLBACK_SURVEY_KEY
 
     @property
     def planner(self) -> Planner:
@@ -60,6 +72,7 @@ class ReplyContext:
             policy=ReminderPolicy.from_settings(settings),
             retention_days=settings.retention_days,
             feeds=feeds,
+            survey_reminder=settings.survey_reminder,
             privacy=PrivacyFacts(
                 controller=settings.privacy_controller,
                 dpo_contact=settings.privacy_dpo_contact,

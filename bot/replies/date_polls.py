@@ -14,7 +14,7 @@ from bot.foundation.typed import number
 from bot.language.dates import format_when
 from bot.language.holidays import holiday_name
 from bot.language.polls import PollText, answer_word, read_poll
-from bot.replies.buttons import PollAction
+from bot.replies.asking_buttons import PollAction
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.poll_texts import (

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bot.language.catalog import Texts
 from bot.language.dates import format_wall, format_when
-from bot.replies.buttons import ClosePoll, PollVoteButton
+from bot.replies.asking_buttons import ClosePoll, PollVoteButton
 from bot.replies.reply import Button
 from bot.services.directory import Directory
 from bot.services.poll_results import CandidateView, PollResults

@@ -54,7 +54,7 @@ class MyData:
 async def mydata_reply(session: AsyncSession, context: ReplyContext, person: Person) -> MyData:
     """Everything stored about the asker, as a JSON file."""
     language = await language_of(session, person)
-    data = await personal_data(session, person.telegram_id)
+    data = await personal_data(session, person.telegram_id, survey_key=context.survey_key)
     if data is None:
         return MyData(Reply(context.texts(language, "mydata-none")))
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
@@ -69,7 +69,7 @@ async def forget_reply(
     language = await language_of(session, person)
     wanted = answer.strip().lower()
     if wanted in {"yes", "kyllä", "kylla", "ja"}:
-        forgotten = await forget_member(session, person.telegram_id)
+        forgotten = await forget_member(session, person.telegram_id, survey_key=context.survey_key)
         return Reply(texts(language, "forget-done" if forgotten else "forget-nothing"))
     if wanted in {"no", "ei", "nej"}:
         return Reply(texts(language, "forget-kept"))

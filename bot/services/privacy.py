@@ -15,12 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.staff import forget_in_audit
+from bot.services.surveys import forget_answers, responses_of_member
 from storage.models import (
     Announcement,
     AnnouncementState,
     AuditEntry,
     ForgottenCount,
     Meeting,
+    MeetingFeedback,
     Member,
     Minutes,
     MinutesRequest,
@@ -31,6 +33,9 @@ from storage.models import (
     PollVote,
     Rsvp,
     Subscription,
+    Survey,
+    SurveyQuestion,
+    SurveyResponse,
     Workshop,
 )
 
@@ -44,8 +49,13 @@ def _when(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, Any] | None:
-    """Everything stored about one member, as plain data for a JSON file; None if nothing."""
+async def personal_data(
+    session: AsyncSession, telegram_id: int, *, survey_key: bytes
+) -> dict[str, Any] | None:
+    """Everything stored about one member, as plain data for a JSON file; None if nothing.
+
+    `survey_key` finds the member's responses to anonymous surveys, which carry no name.
+    """
     member = await session.scalar(
         select(Member)
         .where(Member.telegram_id == telegram_id)
@@ -63,6 +73,8 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
     data: dict[str, Any] = {"telegram_id": telegram_id}
     if member is not None:
         data |= await _member_data(session, member)
+        data["survey_answers"] = await _survey_answers(session, member, survey_key)
+        data["meeting_feedback"] = await _feedback(session, member.id)
     data["audit_log"] = [
         {
             "at": _when(e.at),
@@ -102,6 +114,10 @@ async def _member_data(session: AsyncSession, member: Member) -> dict[str, Any]:
         # attached them.
         "minutes_attached": await _minutes_attached(session, member.id),
         "date_poll_answers": await _poll_answers(session, member.id),
+        "surveys_sent": [
+            {"survey": s.id, "title": s.title, "state": s.state.value, "at": _when(s.created_at)}
+            for s in await session.scalars(select(Survey).where(Survey.author_id == member.id))
+        ],
     }
 
 
@@ -153,6 +169,68 @@ async def _minutes_attached(session: AsyncSession, member_id: int) -> list[dict[
     ]
 
 
+async def _survey_answers(
+    session: AsyncSession, member: Member, key: bytes
+) -> list[dict[str, Any]]:
+    responses = await responses_of_member(session, member, key)
+    surveys = {
+        s.id: s
+        for s in await session.scalars(
+            select(Survey)
+            .where(Survey.id.in_({r.survey_id for r in responses}))
+            .options(selectinload(Survey.questions).selectinload(SurveyQuestion.options))
+        )
+    }
+    return [_response_data(surveys[r.survey_id], r) for r in responses]
+
+
+def _response_data(survey: Survey, response: SurveyResponse) -> dict[str, Any]:
+    answers = {a.question_id: a for a in response.answers}
+    shown = []
+    for question in survey.questions:
+        answer = answers.get(question.id)
+        if answer is None:
+            continue
+        options = {o.position: o.text for o in question.options}
+        shown.append(
+            {
+                "question": question.position,
+                "text": question.text,
+                "options": [options.get(n) for n in answer.options],
+                "value": answer.value,
+                "words": answer.text,
+            }
+        )
+    return {
+        "survey": survey.id,
+        "title": survey.title,
+        "anonymous": survey.anonymous,
+        "answered_at": _when(response.updated_at),
+        "answers": shown,
+    }
+
+
+async def _feedback(session: AsyncSession, member_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Workshop.key, Meeting.key, Meeting.date, MeetingFeedback)
+        .join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
+        .join(Workshop, Workshop.id == Meeting.workshop_id)
+        .where(MeetingFeedback.member_id == member_id)
+        .order_by(Meeting.date)
+    )
+    return [
+        {
+            "workshop": workshop,
+            "meeting": key,
+            "date": day.isoformat(),
+            "grade": feedback.grade,
+            "comment": feedback.comment,
+            "given_at": _when(feedback.given_at),
+        }
+        for workshop, key, day, feedback in rows
+    ]
+
+
 async def _count(session: AsyncSession, what: str, amount: int) -> None:
     if amount <= 0:
         return
@@ -163,8 +241,9 @@ async def _count(session: AsyncSession, what: str, amount: int) -> None:
         row.count += amount
 
 
-async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
-    """Delete a member with their subscriptions, RSVPs and messages; keep counts only."""
+async def forget_member(session: AsyncSession, telegram_id: int, *, survey_key: bytes) -> bool:
+    """Delete a member with their subscriptions, RSVPs, survey answers, feedback and
+    messages; keep counts only."""
     member = await session.scalar(select(Member).where(Member.telegram_id == telegram_id))
     if member is None:
         return False
@@ -179,6 +258,11 @@ async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
     await _count(session, "members", 1)
     await _count(session, "messages sent", sent or 0)
     await _count(session, "rsvps", answers or 0)
+    await _count(session, "survey responses", await forget_answers(session, member, survey_key))
+    feedback = await session.execute(
+        delete(MeetingFeedback).where(MeetingFeedback.member_id == member.id)
+    )
+    await _count(session, "meeting feedback", feedback.rowcount or 0)  # type: ignore[attr-defined]
     # Their rows in the outbox name their chat: all go, pending or not.
     await session.execute(delete(Outbox).where(Outbox.member_id == member.id))
     await session.execute(delete(Rsvp).where(Rsvp.member_id == member.id))
@@ -188,6 +272,10 @@ async def forget_member(session: AsyncSession, telegram_id: int) -> bool:
         update(Minutes).where(Minutes.author_id == member.id).values(author_id=None)
     )
     await session.execute(delete(MinutesRequest).where(MinutesRequest.telegram_id == telegram_id))
+    # Surveys they sent stay the network's, as minutes do.
+    await session.execute(
+        update(Survey).where(Survey.author_id == member.id).values(author_id=None)
+    )
     # What a coordinator did stays on record, but no longer says who they were.
     await forget_in_audit(session, telegram_id)
     await session.delete(member)

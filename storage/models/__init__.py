@@ -35,6 +35,16 @@ from storage.models.network import (
 )
 from storage.models.outbox import Outbox, OutboxStatus, SendBudget
 from storage.models.polls import DatePoll, PollAnswer, PollCandidate, PollState, PollVote
+from storage.models.surveys import (
+    MeetingFeedback,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyState,
+)
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -50,6 +60,7 @@ __all__ = [
     "Id",
     "Invite",
     "Meeting",
+    "MeetingFeedback",
     "MeetingStatus",
     "Member",
     "Minutes",
@@ -63,12 +74,19 @@ __all__ = [
     "PollCandidate",
     "PollState",
     "PollVote",
+    "QuestionKind",
     "Role",
     "Rsvp",
     "RsvpAnswer",
     "SendBudget",
     "Subscription",
     "SubscriptionSource",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyOption",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyState",
     "Workshop",
     "stored_enum",
     "utcnow",

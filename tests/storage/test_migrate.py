@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from storage.database import create_engine, create_sessions
 from storage.migrate import alembic_config, current_revision, downgrade, head_revision, upgrade
@@ -25,6 +25,7 @@ from storage.models import (
     GroupChat,
     Invite,
     Meeting,
+    MeetingFeedback,
     Minutes,
     MinutesRequest,
     Outbox,
@@ -33,8 +34,14 @@ from storage.models import (
     PollCandidate,
     PollState,
     PollVote,
+    QuestionKind,
     Rsvp,
     RsvpAnswer,
+    Survey,
+    SurveyAnswer,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
 )
 from tests.conftest import DATABASES
 from tests.helpers.members import resident
@@ -116,6 +123,7 @@ async def _fill(engine: AsyncEngine) -> None:
         session.add(
             PollVote(member_id=member_id, candidate_id=poll.candidates[0].id, answer=PollAnswer.YES)
         )
+        await _fill_survey(session, member_id, meeting.id)
         for subject, values in (
             ("meeting", {"meeting_id": meeting.id}),
             ("announcement", {"announcement_id": announcement.id}),
@@ -130,6 +138,18 @@ async def _fill(engine: AsyncEngine) -> None:
                     **values,
                 )
             )
+
+
+async def _fill_survey(session: AsyncSession, member_id: int, meeting_id: int) -> None:
+    """A survey answered by the member, and their feedback on a meeting."""
+    question = SurveyQuestion(position=1, text="Mitä?", kind=QuestionKind.ONE)
+    question.options = [SurveyOption(position=1, text="Tätä")]
+    survey = Survey(title="Kysely", author_id=member_id, questions=[question])
+    session.add_all([survey, MeetingFeedback(meeting_id=meeting_id, member_id=member_id, grade=4)])
+    await session.flush()
+    response = SurveyResponse(survey_id=survey.id, respondent=f"member:{member_id}")
+    response.answers = [SurveyAnswer(question_id=question.id, options=[1])]
+    session.add(response)
 
 
 async def _row_counts(engine: AsyncEngine) -> dict[str, int]:

@@ -335,6 +335,7 @@ privacy-complaint = <b>Right to complain:</b> if you consider that the processin
 privacy-notice =
     <b>Privacy</b>
     <b>What is stored:</b> the number and name of your Telegram account, the language and municipality you chose, the workshops you follow, your reminder times, your answers about meetings, and the time and status of messages sent to you. Coordinators' actions are kept in an audit log, and a meeting's minutes record who attached them.
+    <b>Surveys and feedback:</b> your survey answers and your feedback on meetings are stored with your data, but an answer to an anonymous survey carries no name, only a coded mark that lets you answer once and change your answer; when you delete your data, your choices in an anonymous survey stay in its totals with no link to you.
     <b>Why:</b> to tell you about your own workshops' meetings, remind you of them and pass on the coordinators' announcements, and so that the coordinators see how many take part.
     <b>For how long:</b> your data is kept until you ask for it to be deleted. Records of sent messages and the audit log are deleted after { $days } days. When you delete your data, your name and the number of your Telegram account are removed from the entries that stay in the audit log.
     <b>Who sees it:</b> the network's coordinators (contacts: /contact). It is not given to anyone else.
@@ -463,3 +464,65 @@ poll-meeting-line = • { $when } (meeting { $id })
 poll-nudge = ⏳ <b>Reminder:</b> answers to date poll { $poll } ({ $workshop }) close { $deadline }, and nobody from your municipality has answered yet.
 poll-result-title = 🗓 <b>Answers to date poll { $poll } have closed.</b>
 cmd-vote = Answer a date poll
+## Surveys
+survey-format-too-long = The survey is too long (at most { $limit } characters).
+survey-format-no-title = The survey has no title: write it on the first line after /survey, with the numbered questions below it.
+survey-format-no-questions = The survey has no questions. Write them numbered below the title, for example: 1. Does the time suit you? | Yes | No
+survey-format-not-numbered = The line “{ $line }” is not question { $number }. Number the questions in order: 1., 2., 3. …
+survey-format-empty-question = Question { $number } has no text.
+survey-format-no-options = Question { $number } has no options. Add them after a bar (| Yes | No), or mark the question as a scale (1-5) or as answered in words (text).
+survey-format-options-not-wanted = Question { $number } is answered on a scale or in words, so it cannot have options.
+survey-format-too-many-options = Question { $number } has too many options (at most { $limit }).
+survey-format-option-too-long = An option of question { $number } is too long (at most { $limit } characters).
+survey-format-bad-scale = The scale of question { $number } is not valid: write for example (1-5), at most { $limit } points.
+survey-format-too-many-questions = The survey has too many questions (at most { $limit }).
+survey-format-title-too-long = The survey's title is too long (at most { $limit } characters).
+survey-format-bad-deadline = The deadline “{ $value }” is not valid. Write one date as D.M.YYYY, for example deadline=15.3.2009.
+survey-format-yaml = The survey file could not be read: { $detail }
+survey-usage = Write the survey in one message: /survey [workshop=KEY] [municipality=NAME] [deadline=D.M.YYYY] [anonymous], the title on the next line and the numbered questions below it. The README describes the format.
+survey-file-too-large = The survey file is too large.
+survey-preview = 📋 <b>Preview</b> – survey { $survey }, { $count } recipients. This is how members will see the questions. Confirm to send it.
+survey-preview-nobody = 📋 <b>Preview</b> – survey { $survey } would reach nobody. Check the workshops and municipalities, or cancel it.
+survey-confirm = ✅ Confirm
+survey-cancel = Cancel
+survey-cancelled = Survey { $survey } was cancelled and not sent.
+survey-nobody = The survey would reach nobody, so it was not sent.
+survey-sent = 📋 Survey { $survey } is on its way to { $count } recipients. Results: /surveyresults { $survey }
+survey-title = 📋 <b>Survey { $survey }: { $title }</b>
+survey-deadline = Please answer by { $date }.
+survey-anonymous = The survey is anonymous: answers are never shown with names.
+survey-kind-one = choose one
+survey-kind-several = you may choose several
+survey-kind-scale = scale { $low }–{ $high }
+survey-kind-text = answer in your own words
+survey-question-of = Question { $number }/{ $total }
+survey-write-answer = Write your answer as a message.
+survey-done = Done
+survey-skip = Skip
+survey-reminder = ⏰ Reminder: you have not answered the survey yet.
+survey-thanks = ✅ Thank you! Your answers to survey { $survey } are saved. You can change them until the deadline: /answer { $survey }
+survey-answer-usage = Answer like this: /answer SURVEY QUESTION ANSWER, for example /answer 3 2 1,3 (options 1 and 3). /answer SURVEY alone shows the questions with buttons.
+survey-bad-value = That answer does not fit question { $question }: give an option's number, several separated by commas, a number on the scale, or your words.
+survey-closed = The answering time of survey { $survey } is over.
+survey-deadline-passed-already = That deadline has already passed. Give a date to come.
+survey-no-such-question = Survey { $survey } has no question { $question }.
+survey-not-a-draft = Survey { $survey } was already sent or cancelled.
+survey-not-for-you = Survey { $survey } is not addressed to you.
+survey-unknown = Survey { $survey } was not found.
+survey-no-municipality = I do not know the municipality “{ $name }”.
+survey-no-workshop = I do not know the workshop “{ $name }”. See the workshops' keys: /workshops
+survey-results-usage = Write the survey's number, e.g. /surveyresults 3
+survey-results-title = 📊 <b>Results of survey { $survey }: { $title }</b>
+survey-results-respondents = { $count } answered, from { $towns } of { $total } municipalities.
+survey-results-option = { $option }: { $count } – { $towns } of { $total } municipalities
+survey-results-average = Average { $average } ({ $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    })
+survey-results-words-hidden = { $count ->
+        [one] 1 person has
+       *[other] { $count } people have
+    } answered in words; the answers are shown once at least { $least } have answered.
+survey-results-no-answers = No answers yet.
+survey-results-silent = Not answered yet: { $municipalities }
+survey-results-all-answered = Every municipality has answered.

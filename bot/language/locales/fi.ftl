@@ -328,6 +328,7 @@ privacy-complaint = <b>Valitusoikeus:</b> jos katsot, että henkilötietojesi k�
 privacy-notice =
     <b>Tietosuoja</b>
     <b>Mitä tallennetaan:</b> Telegram-tunnuksesi numero ja nimi, valitsemasi kieli ja kunta, seuraamasi verstaat, muistutusten ajat, ilmoittautumisesi kokouksiin sekä sinulle lähetettyjen viestien aika ja tila. Koordinaattorien toimista pidetään tapahtumalokia, ja kokouksen pöytäkirjaan tallennetaan, kuka sen liitti.
+    <b>Kyselyt ja palaute:</b> kyselyvastauksesi ja kokouksista antamasi palaute tallennetaan tietoihisi, mutta nimettömän kyselyn vastaukseen tallennetaan nimesi sijaan vain koodattu tunniste, jonka avulla voit vastata kerran ja muuttaa vastaustasi; kun poistat tietosi, nimettömässä kyselyssä tekemäsi valinnat jäävät tuloksiin ilman yhteyttä sinuun.
     <b>Miksi:</b> jotta voin kertoa sinulle juuri sinun verstaidesi kokouksista, muistuttaa niistä ja välittää koordinaattorien tiedotteet, ja jotta koordinaattorit näkevät osallistujamäärät.
     <b>Kuinka kauan:</b> tietosi säilyvät, kunnes pyydät poistamaan ne. Lähetettyjen viestien tiedot ja tapahtumaloki poistetaan { $days } päivän jälkeen. Kun poistat tietosi, tapahtumalokiin jäävistä merkinnöistä poistetaan nimesi ja Telegram-tunnuksesi numero.
     <b>Kuka näkee:</b> verkoston koordinaattorit (yhteystiedot: /contact). Tietoja ei luovuteta muille.
@@ -456,3 +457,65 @@ poll-meeting-line = • { $when } (kokous { $id })
 poll-nudge = ⏳ <b>Muistutus:</b> päivämääräkyselyn { $poll } ({ $workshop }) vastausaika päättyy { $deadline }, eikä kunnastasi ole vielä vastattu.
 poll-result-title = 🗓 <b>Päivämääräkyselyn { $poll } vastausaika on päättynyt.</b>
 cmd-vote = Vastaa päivämääräkyselyyn
+## Kyselyt
+survey-format-too-long = Kysely on liian pitkä (enintään { $limit } merkkiä).
+survey-format-no-title = Kyselyltä puuttuu otsikko: kirjoita se ensimmäiselle riville /survey-komennon jälkeen ja kysymykset numeroituina sen alle.
+survey-format-no-questions = Kyselyssä ei ole yhtään kysymystä. Kirjoita kysymykset numeroituina otsikon alle, esimerkiksi: 1. Sopiiko aika? | Kyllä | Ei
+survey-format-not-numbered = Rivi ”{ $line }” ei ole kysymys { $number }. Numeroi kysymykset järjestyksessä: 1., 2., 3. …
+survey-format-empty-question = Kysymyksestä { $number } puuttuu teksti.
+survey-format-no-options = Kysymyksellä { $number } ei ole vastausvaihtoehtoja. Lisää ne pystyviivan jälkeen (| Kyllä | Ei) tai merkitse kysymys asteikoksi (1-5) tai avoimeksi (vapaa).
+survey-format-options-not-wanted = Kysymykseen { $number } vastataan asteikolla tai omin sanoin, joten sillä ei voi olla vaihtoehtoja.
+survey-format-too-many-options = Kysymyksessä { $number } on liikaa vaihtoehtoja (enintään { $limit }).
+survey-format-option-too-long = Kysymyksen { $number } vaihtoehto on liian pitkä (enintään { $limit } merkkiä).
+survey-format-bad-scale = Kysymyksen { $number } asteikko ei kelpaa: kirjoita esimerkiksi (1-5), enintään { $limit } pistettä.
+survey-format-too-many-questions = Kyselyssä on liikaa kysymyksiä (enintään { $limit }).
+survey-format-title-too-long = Kyselyn otsikko on liian pitkä (enintään { $limit } merkkiä).
+survey-format-bad-deadline = Määräaika ”{ $value }” ei kelpaa. Kirjoita yksi päivämäärä muodossa P.K.VVVV, esimerkiksi deadline=15.3.2009.
+survey-format-yaml = Kyselytiedostoa ei voitu lukea: { $detail }
+survey-usage = Kirjoita kysely yhteen viestiin: /survey [workshop=AVAIN] [municipality=KUNTA] [deadline=P.K.VVVV] [anonymous], seuraavalle riville otsikko ja sen alle numeroidut kysymykset. Muoto on kuvattu ohjeessa (README).
+survey-file-too-large = Kyselytiedosto on liian suuri.
+survey-preview = 📋 <b>Esikatselu</b> – kysely { $survey }, vastaanottajia { $count }. Näin jäsenet näkevät kysymykset. Vahvista, niin kysely lähtee.
+survey-preview-nobody = 📋 <b>Esikatselu</b> – kysely { $survey } ei tavoittaisi ketään. Tarkista verstaat ja kunnat tai peru kysely.
+survey-confirm = ✅ Vahvista
+survey-cancel = Peru
+survey-cancelled = Kysely { $survey } peruttiin, eikä sitä lähetetty.
+survey-nobody = Kysely ei tavoittaisi ketään, joten sitä ei lähetetty.
+survey-sent = 📋 Kysely { $survey } lähtee { $count } vastaanottajalle. Tulokset: /surveyresults { $survey }
+survey-title = 📋 <b>Kysely { $survey }: { $title }</b>
+survey-deadline = Vastaa viimeistään { $date }.
+survey-anonymous = Kysely on nimetön: vastauksia ei näytetä nimen kanssa.
+survey-kind-one = valitse yksi
+survey-kind-several = voit valita useita
+survey-kind-scale = asteikko { $low }–{ $high }
+survey-kind-text = vastaa omin sanoin
+survey-question-of = Kysymys { $number }/{ $total }
+survey-write-answer = Kirjoita vastauksesi viestinä.
+survey-done = Valmis
+survey-skip = Ohita
+survey-reminder = ⏰ Muistutus: et ole vielä vastannut kyselyyn.
+survey-thanks = ✅ Kiitos! Vastauksesi kyselyyn { $survey } on tallennettu. Voit muuttaa sitä määräaikaan asti: /answer { $survey }
+survey-answer-usage = Vastaa näin: /answer KYSELY KYSYMYS VASTAUS, esimerkiksi /answer 3 2 1,3 (vaihtoehdot 1 ja 3). Pelkkä /answer KYSELY näyttää kysymykset painikkeineen.
+survey-bad-value = Vastaus ei sovi kysymykseen { $question }: anna vaihtoehdon numero, useampi pilkuin erotettuna, asteikon luku tai vapaa teksti.
+survey-closed = Kyselyn { $survey } vastausaika on päättynyt.
+survey-deadline-passed-already = Määräaika on jo mennyt. Anna tuleva päivämäärä.
+survey-no-such-question = Kyselyssä { $survey } ei ole kysymystä { $question }.
+survey-not-a-draft = Kysely { $survey } on jo lähetetty tai peruttu.
+survey-not-for-you = Kysely { $survey } ei ole sinulle.
+survey-unknown = Kyselyä { $survey } ei löytynyt.
+survey-no-municipality = En tunne kuntaa ”{ $name }”.
+survey-no-workshop = En tunne verstasta ”{ $name }”. Katso verstaiden avaimet: /workshops
+survey-results-usage = Kirjoita kyselyn numero, esim. /surveyresults 3
+survey-results-title = 📊 <b>Kyselyn { $survey } tulokset: { $title }</b>
+survey-results-respondents = Vastaajia { $count }, vastanneita kuntia { $towns }/{ $total }.
+survey-results-option = { $option }: { $count } – kuntia { $towns }/{ $total }
+survey-results-average = Keskiarvo { $average } ({ $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    })
+survey-results-words-hidden = Omin sanoin on vastannut { $count ->
+        [one] 1 henkilö
+       *[other] { $count } henkilöä
+    }; vastaukset näytetään, kun vastaajia on vähintään { $least }.
+survey-results-no-answers = Ei vielä vastauksia.
+survey-results-silent = Vielä vastaamatta: { $municipalities }
+survey-results-all-answered = Kaikki kunnat ovat vastanneet.

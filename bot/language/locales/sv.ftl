@@ -326,6 +326,7 @@ privacy-complaint = <b>Rätt att klaga:</b> om du anser att behandlingen av dina
 privacy-notice =
     <b>Dataskydd</b>
     <b>Vad som sparas:</b> numret och namnet på ditt Telegram-konto, språket och kommunen du valt, verkstäderna du följer, tiderna för påminnelser, dina svar om möten samt tid och status för meddelanden som skickats till dig. Koordinatorernas åtgärder förs i en händelselogg, och med ett mötes protokoll sparas vem som bifogade det.
+    <b>Enkäter och respons:</b> dina enkätsvar och den respons du ger om möten sparas bland dina uppgifter, men i en anonym enkät sparas i stället för ditt namn bara en kodad märkning som gör att du kan svara en gång och ändra ditt svar; när du raderar dina uppgifter blir dina val i en anonym enkät kvar i resultaten utan koppling till dig.
     <b>Varför:</b> för att berätta om just dina verkstäders möten, påminna om dem och förmedla koordinatorernas meddelanden, och för att koordinatorerna ska se deltagarantalen.
     <b>Hur länge:</b> dina uppgifter sparas tills du ber om att de tas bort. Uppgifterna om skickade meddelanden och händelseloggen raderas efter { $days } dagar. När du raderar dina uppgifter tas ditt namn och numret på ditt Telegram-konto bort från de poster som finns kvar i händelseloggen.
     <b>Vem ser dem:</b> nätverkets koordinatorer (kontakt: /contact). Uppgifterna lämnas inte ut till andra.
@@ -454,3 +455,65 @@ poll-meeting-line = • { $when } (möte { $id })
 poll-nudge = ⏳ <b>Påminnelse:</b> svarstiden för datumförfrågan { $poll } ({ $workshop }) går ut { $deadline }, och ingen från din kommun har svarat ännu.
 poll-result-title = 🗓 <b>Svarstiden för datumförfrågan { $poll } har gått ut.</b>
 cmd-vote = Svara på en datumförfrågan
+## Enkäter
+survey-format-too-long = Enkäten är för lång (högst { $limit } tecken).
+survey-format-no-title = Enkäten saknar rubrik: skriv den på första raden efter kommandot /survey och de numrerade frågorna under den.
+survey-format-no-questions = Enkäten har inga frågor. Skriv frågorna numrerade under rubriken, till exempel: 1. Passar tiden? | Ja | Nej
+survey-format-not-numbered = Raden ”{ $line }” är inte fråga { $number }. Numrera frågorna i ordning: 1., 2., 3. …
+survey-format-empty-question = Fråga { $number } saknar text.
+survey-format-no-options = Fråga { $number } har inga svarsalternativ. Lägg till dem efter ett lodrätt streck (| Ja | Nej) eller märk frågan som en skala (1-5) eller som en öppen fråga (fritt).
+survey-format-options-not-wanted = Fråga { $number } besvaras på en skala eller med egna ord och kan därför inte ha alternativ.
+survey-format-too-many-options = Fråga { $number } har för många alternativ (högst { $limit }).
+survey-format-option-too-long = Ett alternativ i fråga { $number } är för långt (högst { $limit } tecken).
+survey-format-bad-scale = Skalan i fråga { $number } duger inte: skriv till exempel (1-5), högst { $limit } steg.
+survey-format-too-many-questions = Enkäten har för många frågor (högst { $limit }).
+survey-format-title-too-long = Enkätens rubrik är för lång (högst { $limit } tecken).
+survey-format-bad-deadline = Svarstiden ”{ $value }” duger inte. Skriv ett datum i formen D.M.ÅÅÅÅ, till exempel deadline=15.3.2009.
+survey-format-yaml = Enkätfilen kunde inte läsas: { $detail }
+survey-usage = Skriv enkäten i ett meddelande: /survey [workshop=NYCKEL] [municipality=KOMMUN] [deadline=D.M.ÅÅÅÅ] [anonymous], på nästa rad rubriken och under den de numrerade frågorna. Formatet beskrivs i anvisningen (README).
+survey-file-too-large = Enkätfilen är för stor.
+survey-preview = 📋 <b>Förhandsvisning</b> – enkät { $survey }, { $count } mottagare. Så här ser medlemmarna frågorna. Bekräfta, så skickas enkäten.
+survey-preview-nobody = 📋 <b>Förhandsvisning</b> – enkät { $survey } skulle inte nå någon. Kontrollera verkstäderna och kommunerna eller avbryt enkäten.
+survey-confirm = ✅ Bekräfta
+survey-cancel = Avbryt
+survey-cancelled = Enkät { $survey } avbröts och skickades inte.
+survey-nobody = Enkäten skulle inte nå någon, så den skickades inte.
+survey-sent = 📋 Enkät { $survey } skickas till { $count } mottagare. Resultat: /surveyresults { $survey }
+survey-title = 📋 <b>Enkät { $survey }: { $title }</b>
+survey-deadline = Svara senast { $date }.
+survey-anonymous = Enkäten är anonym: svaren visas inte med namn.
+survey-kind-one = välj ett
+survey-kind-several = du kan välja flera
+survey-kind-scale = skala { $low }–{ $high }
+survey-kind-text = svara med egna ord
+survey-question-of = Fråga { $number }/{ $total }
+survey-write-answer = Skriv ditt svar som ett meddelande.
+survey-done = Klar
+survey-skip = Hoppa över
+survey-reminder = ⏰ Påminnelse: du har ännu inte svarat på enkäten.
+survey-thanks = ✅ Tack! Ditt svar på enkät { $survey } har sparats. Du kan ändra det fram till svarstidens slut: /answer { $survey }
+survey-answer-usage = Svara så här: /answer ENKÄT FRÅGA SVAR, till exempel /answer 3 2 1,3 (alternativ 1 och 3). Enbart /answer ENKÄT visar frågorna med knappar.
+survey-bad-value = Svaret passar inte fråga { $question }: ange alternativets nummer, flera åtskilda med kommatecken, ett tal på skalan eller fri text.
+survey-closed = Svarstiden för enkät { $survey } har gått ut.
+survey-deadline-passed-already = Svarstiden har redan gått ut. Ange ett kommande datum.
+survey-no-such-question = Enkät { $survey } har ingen fråga { $question }.
+survey-not-a-draft = Enkät { $survey } har redan skickats eller avbrutits.
+survey-not-for-you = Enkät { $survey } är inte riktad till dig.
+survey-unknown = Enkät { $survey } hittades inte.
+survey-no-municipality = Jag känner inte till kommunen ”{ $name }”.
+survey-no-workshop = Jag känner inte till verkstaden ”{ $name }”. Se verkstädernas nycklar: /workshops
+survey-results-usage = Skriv enkätens nummer, t.ex. /surveyresults 3
+survey-results-title = 📊 <b>Resultat av enkät { $survey }: { $title }</b>
+survey-results-respondents = { $count } har svarat, från { $towns } av { $total } kommuner.
+survey-results-option = { $option }: { $count } – { $towns } av { $total } kommuner
+survey-results-average = Medelvärde { $average } ({ $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    })
+survey-results-words-hidden = { $count ->
+        [one] 1 person har
+       *[other] { $count } personer har
+    } svarat med egna ord; svaren visas när minst { $least } har svarat.
+survey-results-no-answers = Inga svar ännu.
+survey-results-silent = Har inte svarat ännu: { $municipalities }
+survey-results-all-answered = Alla kommuner har svarat.

@@ -11,18 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.language.periods import Period
+from bot.replies.asking_buttons import ClosePoll, PollAction, PollVoteButton
 from bot.replies.buttons import (
     AnnouncementAction,
     ArchivePage,
     ChooseAudience,
     ChooseLanguage,
     ChooseMunicipality,
-    ClosePoll,
     FollowWorkshop,
     ForgetAnswer,
     MoreMeetings,
-    PollAction,
-    PollVoteButton,
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,

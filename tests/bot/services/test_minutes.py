@@ -285,13 +285,13 @@ async def test_mydata_shows_the_minutes_one_attached_and_forget_keeps_them_witho
         other = await meeting_on(sessions, PREVENTIVE, "15.1.2009")
         await request_minutes(session, ADMIN, other.id, now=NOW, zone=HELSINKI)
     async with sessions() as session:
-        data = await personal_data(session, ADMIN.telegram_id)
+        data = await personal_data(session, ADMIN.telegram_id, survey_key=b"k")
     assert data is not None
     [attached] = data["minutes_attached"]
     assert datetime.fromisoformat(attached.pop("attached_at")) == NOW
     assert attached == {"workshop": PREVENTIVE, "meeting": "2009-03-04", "date": "2009-03-04"}
     async with sessions.begin() as session:
-        assert await forget_member(session, ADMIN.telegram_id)
+        assert await forget_member(session, ADMIN.telegram_id, survey_key=b"k")
     async with sessions() as session:
         minutes = await session.scalar(select(Minutes))
         requests = (await session.scalars(select(MinutesRequest))).all()

@@ -81,13 +81,13 @@ async def test_a_members_date_poll_answers_are_in_their_data_and_go_with_them(
             ]
         )
     async with sessions() as session:
-        data = await personal_data(session, 4321)
+        data = await personal_data(session, 4321, survey_key=b"k")
     assert data is not None
     assert data["date_poll_answers"] == [
         {"poll": poll.id, "candidate": 1, "date": "2027-05-04", "answer": "yes"},
         {"poll": poll.id, "candidate": 2, "date": "2027-05-11", "answer": "no"},
     ]
     async with sessions.begin() as session:
-        await forget_member(session, 4321)
+        await forget_member(session, 4321, survey_key=b"k")
     async with sessions() as session:
         assert (await session.scalars(select(PollVote))).all() == []
