@@ -7,7 +7,7 @@ FROM ${PYTHON_IMAGE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 \
     UV_PROJECT_ENVIRONMENT=/venv UV_PYTHON_DOWNLOADS=never UV_COMPILE_BYTECODE=1 \
     UV_LINK_MODE=copy UV_NO_CACHE=1
-# The same uv as scripts/install.
+# The same uv as scripts/uv.
 RUN pip install uv==0.13.9
 WORKDIR /src
 # The dependencies first, in a layer of their own that a change of code does not rebuild.

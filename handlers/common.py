@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import replace
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile, Message, Update
@@ -13,7 +14,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
 from bot.replies.context import ReplyContext
-from bot.replies.reply import Reply
+from bot.replies.reply import Refusal, Reply
 from bot.services.groups import group_workshop
 from bot.services.members import Participant, Person, participant_of
 from bot.telegram.context import Runtime, VerstasContext
@@ -119,6 +120,46 @@ async def show_in_place(update: Update, reply: Reply) -> None:
     # not worth an error message of its own.
     with suppress(BadRequest):
         await edit_in_place(query.get_bot(), query.message.chat.id, query.message.message_id, reply)
+
+
+async def answer_press(update: Update, reply: Reply, *, in_place: bool = True) -> None:
+    """A refusal is an alert to the presser, never an edit of the message (which may be
+    someone else's, when the data was forged); anything else replaces the pressed message,
+    or with `in_place=False` comes as a message of its own."""
+    query = update.callback_query
+    if query is None:
+        return
+    if isinstance(reply, Refusal):
+        await query.answer(reply.text, show_alert=True)
+        return
+    await query.answer()
+    if in_place:
+        await show_in_place(update, reply)
+    else:
+        await send(update, reply)
+
+
+Pressed = TypeVar("Pressed")
+
+
+async def on_press(
+    update: Update,
+    context: VerstasContext,
+    decode: Callable[[str], Pressed | None],
+    make: Callable[[AsyncSession, ReplyContext, Person, Pressed], Awaitable[Reply]],
+) -> None:
+    """The usual button: its data decoded (else "outdated"), the reply made in one session,
+    then answered as `answer_press` does."""
+    runtime, query = context.runtime, update.callback_query
+    if query is None:
+        return
+    pressed = decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await make(session, runtime.replies, person_of(update, runtime), pressed)
+    await answer_press(update, reply)
 
 
 async def drop_buttons(update: Update) -> None:

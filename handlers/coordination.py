@@ -16,19 +16,19 @@ from bot.replies.broadcasts import (
 from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
 from bot.replies.refusals import refused_upload
-from bot.replies.reply import Attachment, Refusal, Reply
+from bot.replies.reply import Attachment, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
 from handlers.common import (
+    answer_press,
     arguments,
     outdated,
     person_of,
     respond,
     send,
     send_personal,
-    show_in_place,
 )
 from storage.models import Role
 
@@ -98,11 +98,7 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
                 reply = await set_audience(
                     session, replies, person, announcement_id, kind, target_id
                 )
-    if isinstance(reply, Refusal):
-        await query.answer(reply.text, show_alert=True)
-        return
-    await query.answer()
-    await show_in_place(update, reply)
+    await answer_press(update, reply)
 
 
 async def confirm(update: Update, context: VerstasContext) -> None:
@@ -233,8 +229,4 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
             pressed.upload_id,
             confirm=pressed.action == "ok",
         )
-    if isinstance(reply, Refusal):
-        await query.answer(reply.text, show_alert=True)
-        return
-    await query.answer()
-    await show_in_place(update, reply)
+    await answer_press(update, reply)

@@ -25,7 +25,14 @@ from bot.replies.date_polls import (
 from bot.replies.reply import Refusal, Reply
 from bot.telegram.context import VerstasContext
 from bot.telegram.sending import edit_in_place
-from handlers.common import arguments, outdated, person_of, respond, send, show_in_place
+from handlers.common import (
+    answer_press,
+    arguments,
+    outdated,
+    person_of,
+    respond,
+    send,
+)
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +104,7 @@ async def poll_button(update: Update, context: VerstasContext) -> None:
                 # The results stay as they are; the meetings made are a message of their own.
                 in_place = False
                 reply = await close_reply(session, replies, person, f"{poll_id} {candidate}")
-    if isinstance(reply, Refusal):
-        await query.answer(reply.text, show_alert=True)
-        return
-    await query.answer()
-    if in_place:
-        await show_in_place(update, reply)
-    else:
-        await send(update, reply)
+    await answer_press(update, reply, in_place=in_place)
     await _update_status(context, status)
 
 

@@ -9,7 +9,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.asking_buttons import SurveyAction, SurveyAnswerButton
 from bot.replies.refusals import refused_upload
-from bot.replies.reply import Refusal, Reply
+from bot.replies.reply import Refusal
 from bot.replies.survey_results import survey_results_reply
 from bot.replies.surveys import (
     answer_button_reply,
@@ -22,11 +22,10 @@ from bot.telegram.context import VerstasContext
 from handlers import minutes
 from handlers.common import (
     arguments,
-    outdated,
+    on_press,
     person_of,
     send,
     send_personal,
-    show_in_place,
 )
 
 _COMMAND = re.compile(r"^/\S+[ \t]*")
@@ -70,43 +69,12 @@ async def survey_file(update: Update, context: VerstasContext) -> None:
 
 async def survey_button(update: Update, context: VerstasContext) -> None:
     """Confirm or Cancel of a survey's preview (`svy:…`)."""
-    runtime, query = context.runtime, update.callback_query
-    assert query is not None
-    pressed = SurveyAction.decode(query.data or "")
-    if pressed is None:
-        await outdated(update, runtime)
-        return
-    async with runtime.sessions.begin() as session:
-        reply = await survey_action_reply(
-            session, runtime.replies, person_of(update, runtime), pressed
-        )
-    await _answer_press(update, reply)
+    await on_press(update, context, SurveyAction.decode, survey_action_reply)
 
 
 async def answer_button(update: Update, context: VerstasContext) -> None:
     """A button under a survey's question (`sva:…`): the next question in its place."""
-    runtime, query = context.runtime, update.callback_query
-    assert query is not None
-    pressed = SurveyAnswerButton.decode(query.data or "")
-    if pressed is None:
-        await outdated(update, runtime)
-        return
-    async with runtime.sessions.begin() as session:
-        reply = await answer_button_reply(
-            session, runtime.replies, person_of(update, runtime), pressed
-        )
-    await _answer_press(update, reply)
-
-
-async def _answer_press(update: Update, reply: Reply) -> None:
-    """A refusal is an alert to the presser; anything else replaces the pressed message."""
-    query = update.callback_query
-    assert query is not None
-    if isinstance(reply, Refusal):
-        await query.answer(reply.text, show_alert=True)
-        return
-    await query.answer()
-    await show_in_place(update, reply)
+    await on_press(update, context, SurveyAnswerButton.decode, answer_button_reply)
 
 
 async def answer(update: Update, context: VerstasContext) -> None:
