@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, Self
 
 from bot.foundation.typed import number
-from bot.replies.buttons import fields_of
+from bot.replies.buttons import confirm_or_cancel, fields_of
 from storage.models import PollAnswer
 
 __all__ = ["ClosePoll", "PollAction", "PollVoteButton", "SurveyAction", "SurveyAnswerButton"]
@@ -31,14 +31,8 @@ class SurveyAction:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = fields_of(data, "svy", 2)
-        value = number(fields[1]) if fields else None
-        if fields is None or value is None:
-            return None
-        for action in ("ok", "no"):
-            if fields[0] == action:
-                return cls(action, value)
-        return None
+        decided = confirm_or_cancel(data, "svy")
+        return None if decided is None else cls(*decided)
 
 
 @dataclass(frozen=True)
@@ -87,14 +81,8 @@ class PollAction:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = fields_of(data, "poll", 2)
-        value = number(fields[1]) if fields else None
-        if fields is None or value is None:
-            return None
-        for action in ("ok", "no"):
-            if fields[0] == action:
-                return cls(action, value)
-        return None
+        decided = confirm_or_cancel(data, "poll")
+        return None if decided is None else cls(*decided)
 
 
 @dataclass(frozen=True)

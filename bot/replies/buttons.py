@@ -50,6 +50,19 @@ def fields_of(data: str, prefix: str, count: int) -> list[str] | None:
     return parts[1:]
 
 
+def confirm_or_cancel(data: str, prefix: str) -> tuple[Literal["ok", "no"], int] | None:
+    """`PREFIX:ok:ID` or `PREFIX:no:ID` (a preview's Confirm and Cancel) read, or None."""
+    fields = fields_of(data, prefix, 2)
+    value = number(fields[1]) if fields else None
+    if fields is None or value is None:
+        return None
+    if fields[0] == "ok":
+        return "ok", value
+    if fields[0] == "no":
+        return "no", value
+    return None
+
+
 def _ids(text: str) -> frozenset[int] | None:
     """`3.7.12` as ids; None when any of them is not a plain number."""
     ids = [number(part) for part in text.split(".")]
@@ -219,14 +232,8 @@ class ScheduleUpload:
     @classmethod
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
-        fields = fields_of(data, "imp", 2)
-        value = number(fields[1]) if fields else None
-        if fields is None or value is None:
-            return None
-        for action in ("ok", "no"):
-            if fields[0] == action:
-                return cls(action, value)
-        return None
+        decided = confirm_or_cancel(data, "imp")
+        return None if decided is None else cls(*decided)
 
 
 @dataclass(frozen=True)
