@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from functools import update_wrapper
+from html import escape
 from typing import Concatenate, ParamSpec
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.replies.context import ReplyContext
 from bot.replies.reply import Refusal, Reply
+from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
 from bot.services.staff import NotAllowed, staff_member
 
@@ -23,10 +25,31 @@ ReplyFunction = Callable[Concatenate[AsyncSession, ReplyContext, Person, P], Awa
 
 
 async def refusal(
-    session: AsyncSession, context: ReplyContext, person: Person, *, admin_only: bool = False
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    *,
+    admin_only: bool = False,
+    refused: NotAllowed | None = None,
 ) -> Refusal:
-    """ "Coordinators only" (or "administrators only") in the person's language."""
+    """ "Coordinators only" (or "administrators only") in the person's language.
+
+    A representative refused for another workshop or the whole network is told which
+    workshops they may act for instead.
+    """
     language = await language_of(session, person)
+    if refused is not None and refused.representative_of:
+        directory = await load_directory(session)
+        names = [
+            workshop.title(language)
+            for workshop_id in refused.representative_of
+            if (workshop := directory.workshop_by_id(workshop_id)) is not None
+        ]
+        return Refusal(
+            context.texts(language, "representative-only", workshops=escape(", ".join(names)))
+        )
+    if refused is not None:
+        admin_only = refused.admin_only
     return Refusal(context.texts(language, "admin-only" if admin_only else "staff-only"))
 
 
@@ -56,7 +79,7 @@ def refused_as_reply(make: ReplyFunction[P]) -> ReplyFunction[P]:
         try:
             return await make(session, context, person, *args, **kwargs)
         except NotAllowed as refused:
-            return await refusal(session, context, person, admin_only=refused.admin_only)
+            return await refusal(session, context, person, refused=refused)
 
     update_wrapper(reply, make)
     return reply

@@ -23,10 +23,9 @@ from bot.services.staff import (
     audit,
     create_invite,
     latest_audit,
-    set_role,
     staff_member,
 )
-from storage.models import Meeting, Role
+from storage.models import Meeting
 
 # --- attendance, members, roles, audit ----------------------------------------------------
 
@@ -114,31 +113,6 @@ async def members_reply(session: AsyncSession, context: ReplyContext, person: Pe
         for name, municipality, active in await member_list(session)
     ]
     return Reply("\n".join(lines), personal=True)
-
-
-@refused_as_reply
-async def role_reply(
-    session: AsyncSession, context: ReplyContext, person: Person, arguments: str, role: Role
-) -> Reply:
-    """/promote USER_ID and /demote USER_ID (administrators)."""
-    texts = context.texts
-    language = await language_of(session, person)
-    target = arguments.strip()
-    user_id = number(target)
-    if user_id is None:
-        await staff_member(session, person, "promote", admin_only=True)
-        return Reply(texts(language, "role-usage"))
-    member = await set_role(session, person, user_id, role)
-    if member is None:
-        return Reply(texts(language, "role-unknown-user", id=target))
-    return Reply(
-        texts(
-            language,
-            "role-set",
-            name=escape(member.name),
-            role=texts(language, f"role-{member.role.value}"),
-        )
-    )
 
 
 @refused_as_reply
