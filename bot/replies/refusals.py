@@ -18,6 +18,10 @@ from bot.replies.context import ReplyContext
 from bot.replies.reply import Refusal, Reply
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
+from bot.services.permissions import (
+    Action,
+    staff_or_representative,
+)
 from bot.services.staff import NotAllowed, staff_member
 
 P = ParamSpec("P")
@@ -57,11 +61,15 @@ async def refused_upload(
     session: AsyncSession, context: ReplyContext, person: Person, action: str, file_name: str
 ) -> Refusal | None:
     """The refusal of a file sent for `action` by someone who may not do it; None if they may."""
-    # Asked before the file is downloaded, so that a stranger's file is never fetched.
+    # Asked before the file is downloaded, so that a stranger's file is never fetched. The
+    # workshop is checked once the file is read; here, whether the role may send it at all.
     try:
-        await staff_member(session, person, action, target=f"file {file_name}")
+        if action in set(Action):
+            await staff_or_representative(session, person, action, target=f"file {file_name}")
+        else:
+            await staff_member(session, person, action, target=f"file {file_name}")
     except NotAllowed as refused:
-        return await refusal(session, context, person, admin_only=refused.admin_only)
+        return await refusal(session, context, person, refused=refused)
     return None
 
 

@@ -16,6 +16,7 @@ from bot.replies.reply import Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
+from bot.services.permissions import Action, permitted_for_meeting, staff_or_representative
 from bot.services.staff import (
     FORGOTTEN_ID,
     FORGOTTEN_NAME,
@@ -47,15 +48,20 @@ async def attendance_reply(
     language = await language_of(session, person)
     key = arguments.strip()
     try:
-        actor = await staff_member(session, person, "attendance", target=f"meeting {key}")
-    except NotAllowed:
-        return AttendanceReply(await refusal(session, context, person))
+        await staff_or_representative(session, person, "attendance", target=f"meeting {key}")
+    except NotAllowed as refused:
+        return AttendanceReply(await refusal(session, context, person, refused=refused))
     meeting_id = number(key)
     if meeting_id is None:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return AttendanceReply(Reply(texts(language, "rsvp-unknown-meeting", key=escape(key[:20]))))
+    try:
+        # A representative sees the attendance of their own workshop's meetings only.
+        actor = await permitted_for_meeting(session, person, Action.ATTENDANCE, meeting.id)
+    except NotAllowed as refused:
+        return AttendanceReply(await refusal(session, context, person, refused=refused))
     directory = await load_directory(session)
     people = await attendance(session, meeting)
     names = {answer: texts(language, RSVP_TEXT[answer]) for answer in RSVP_TEXT} | {

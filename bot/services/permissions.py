@@ -10,6 +10,7 @@ is written to the audit log before it is raised, like every other.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -160,3 +161,23 @@ async def staff_menus(session: AsyncSession) -> list[StaffMenu]:
         )
     )
     return [await menu_of(session, member) for member in people]
+
+
+async def permitted_for_all(
+    session: AsyncSession,
+    person: Person,
+    action: Action,
+    workshop_ids: Sequence[int],
+    *,
+    name: str | None = None,
+    target: str = "",
+) -> Member:
+    """`permitted` for every one of the workshops (none named: the whole network)."""
+    member = None
+    every: list[int | None] = [*workshop_ids] or [None]
+    for workshop_id in every:
+        member = await permitted(
+            session, person, action, workshop_id=workshop_id, name=name, target=target
+        )
+    assert member is not None
+    return member
