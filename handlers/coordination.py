@@ -177,10 +177,10 @@ async def _role(update: Update, context: VerstasContext, *, promote: bool) -> No
         changed = await make(
             session, runtime.replies, person_of(update, runtime), arguments(context)
         )
-    await send_personal(update, runtime, changed.reply)
     if changed.menu is not None:
-        # Their own chat's menu shows what they may do now.
+        # Their own chat's menu shows what they may do now (before the reply says so).
         await set_chat_menu(context.bot, runtime.texts, changed.menu)
+    await send_personal(update, runtime, changed.reply)
 
 
 async def staff(update: Update, context: VerstasContext) -> None:

@@ -549,7 +549,7 @@ cmd-answer = Answer a survey
 cmd-members = Members by municipality and workshop
 cmd-mydata = What is stored about me
 cmd-forget = Delete my data
-cmd-broadcast = Announcement to members, with a preview (workshop=KEY)
+cmd-broadcast = Announcement to members, with a preview
 cmd-confirm = Confirm a waiting announcement or change
 cmd-cancel = Cancel a waiting announcement or change
 cmd-addmeeting = Add a meeting

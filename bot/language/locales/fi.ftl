@@ -542,7 +542,7 @@ cmd-answer = Vastaa kyselyyn
 cmd-members = Jäsenmäärät kunnittain ja verstaittain
 cmd-mydata = Minusta tallennetut tiedot
 cmd-forget = Poista tietoni
-cmd-broadcast = Tiedote jäsenille esikatselun kautta (workshop=TUNNUS)
+cmd-broadcast = Tiedote jäsenille esikatselun kautta
 cmd-confirm = Vahvista odottava tiedote tai muutos
 cmd-cancel = Peru odottava tiedote tai muutos
 cmd-addmeeting = Lisää kokous

@@ -540,7 +540,7 @@ cmd-answer = Svara på en enkät
 cmd-members = Antal medlemmar per kommun och verkstad
 cmd-mydata = Uppgifterna som sparats om mig
 cmd-forget = Radera mina uppgifter
-cmd-broadcast = Meddelande till medlemmarna, med förhandsvisning (workshop=NYCKEL)
+cmd-broadcast = Meddelande till medlemmarna, med förhandsvisning
 cmd-confirm = Bekräfta ett väntande meddelande eller en ändring
 cmd-cancel = Avbryt ett väntande meddelande eller en ändring
 cmd-addmeeting = Lägg till ett möte
