@@ -23,9 +23,10 @@ from bot.services.permissions import (
     rank_of,
     represented_by,
 )
+from bot.services.privacy import forget_member, personal_data
 from bot.services.representatives import grant, revoke, staff_list
 from bot.services.staff import NotAllowed, staff_member
-from storage.models import AuditEntry, Meeting, Member, Role, Workshop
+from storage.models import AuditEntry, Meeting, Member, Role, Workshop, WorkshopRepresentative
 from tests.helpers.schedules import load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -195,3 +196,20 @@ async def test_granting_and_removing_change_the_rank_and_are_in_the_audit_log(
             ),
             (801, "demote-representative", "Iris Heikkilä (802)", "all workshops"),
         ]
+
+
+async def test_forgetting_ends_a_representation_and_its_granters_id(
+    sessions: Sessions, workshops: tuple[int, int]
+) -> None:
+    a, _ = workshops
+    async with sessions.begin() as session:
+        data = await personal_data(session, IRIS.telegram_id, survey_key=b"k")
+        assert data is not None
+        assert data["represents"] == ["ehkaiseva-lastensuojelu"]
+        await grant(session, COORDINATOR, PARTICIPANT.telegram_id, [a], now=NOW)
+        assert await forget_member(session, COORDINATOR.telegram_id, survey_key=b"k")
+        assert await forget_member(session, IRIS.telegram_id, survey_key=b"k")
+    async with sessions() as session:
+        rows = (await session.execute(select(WorkshopRepresentative))).scalars().all()
+        assert [(r.workshop_id, r.granted_by) for r in rows] == [(a, None)]
+        assert await rank_of(session, IRIS) is Rank.PARTICIPANT
