@@ -39,21 +39,23 @@ class RoleChanged:
 
 
 def _read(arguments: str, directory: Directory) -> tuple[int | None, list[int] | None, str]:
-    """The Telegram id, the workshops' ids (None: none named) and a word not understood."""
+    """The Telegram id, the workshops' ids (None: none named) and what was not understood:
+    `?` for a word that is not `workshop=…` (usage), else a workshop name not found."""
     words = arguments.split()
     user_id = number(words[0]) if words else None
     workshops: list[int] | None = None
     for word in words[1:]:
         match = _WORKSHOPS.match(word)
         if match is None:
-            return user_id, workshops, ""
+            # `/promote 123 ehkaiseva` is not a coordinator by mistake: the usage instead.
+            return user_id, workshops, "?"
         workshops = workshops or []
         for value in filter(None, match.group(1).split(",")):
             workshop = directory.workshop(value)
             if workshop is None:
                 return user_id, workshops, value
             workshops.append(workshop.id)
-    return user_id, workshops, "" if len(words) <= 1 or workshops else "?"
+    return user_id, workshops, ""
 
 
 def _titles(directory: Directory, ids: list[int], language: str) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from storage.models import AuditEntry, Outbox
+from storage.models import AuditEntry, Member, Outbox, Role, WorkshopRepresentative
 from tests.helpers.bots import ADMIN
 from tests.helpers.chat import say
 from tests.helpers.members import resident
@@ -43,6 +43,8 @@ class Language:
     received: str
     refused: str
     staff_only: str
+    usage: str
+    not_found: str
 
 
 FINNISH = Language(
@@ -58,6 +60,10 @@ FINNISH = Language(
     refused="Edustajana voit hoitaa vain oman verstaasi asioita: "
     "Ehkäisevä lastensuojelu peruspalveluissa.",
     staff_only="Tämä toiminto on vain koordinaattoreille.",
+    usage="Kirjoita käyttäjän Telegram-numero, esim. /promote 123456789 (koordinaattoriksi) "
+    "tai /promote 123456789 workshop=TUNNUS (verstaan edustajaksi); "
+    "/demote poistaa roolin samalla tavalla.",
+    not_found="En löytänyt verstasta ”tuntematon”. Verstaat: ",
 )
 SWEDISH = Language(
     code="sv",
@@ -72,6 +78,10 @@ SWEDISH = Language(
     refused="Som representant kan du bara sköta din egen verkstads ärenden: "
     "Förebyggande barnskydd i basservicen.",
     staff_only="Den här funktionen är bara för koordinatorer.",
+    usage="Skriv användarens Telegram-nummer, t.ex. /promote 123456789 (till koordinator) "
+    "eller /promote 123456789 workshop=NYCKEL (till verkstadens representant); "
+    "/demote tar bort rollen på samma sätt.",
+    not_found="Jag hittade ingen verkstad ”tuntematon”. Verkstäder: ",
 )
 
 
@@ -174,3 +184,31 @@ async def test_demoting_a_representative_takes_the_tools_and_the_menu_away(
             )
         )
     assert actions == ["promote-representative", "demote-representative"]
+
+
+@pytest.mark.parametrize("language", [FINNISH, SWEDISH], ids=["fi", "sv"])
+async def test_a_mistyped_promote_says_how_in_one_line_and_changes_nothing(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions, language: Language
+) -> None:
+    coordinator = FakeUser(7001, "Heidi", "Gerdt", language_code=language.code)
+    iris = FakeUser(7002, "Iris", "Heikkilä", language_code=language.code)
+    for user in (coordinator, iris):
+        fake_api.add_user(user)
+        await resident(sessions, user.id, "Kirkkonummi", language=language.code)
+    await say(fake_api, ADMIN, f"/promote {coordinator.id}")
+    # The workshop without `workshop=` must not make a coordinator by mistake.
+    for typed in (f"/promote {iris.id} {A}", f"/promote workshop={A}", "/demote Iris"):
+        assert (await say(fake_api, coordinator, typed)).plain_text == language.usage
+    mistyped = await say(fake_api, coordinator, f"/promote {iris.id} workshop={A},tuntematon")
+    assert (mistyped.plain_text or "").startswith(language.not_found)
+    assert len((mistyped.plain_text or "").splitlines()) == 1
+    async with sessions() as session:
+        assert (await session.scalars(select(WorkshopRepresentative))).all() == []
+        member = await session.scalar(select(Member).where(Member.telegram_id == iris.id))
+        assert member is not None
+        assert member.role == Role.PARTICIPANT
+        granted = await session.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("%representative"))
+        )
+        assert granted.all() == []
+    assert "broadcast" not in commands_of(fake_api, iris.id)
