@@ -15,9 +15,9 @@ from bot.replies.registration import (
     start_reply,
 )
 from bot.services.members import language_of
-from bot.services.permissions import rank_of
+from bot.services.permissions import rank_of, staff_menu_of
 from bot.telegram.context import VerstasContext
-from bot.telegram.menu import menu_commands
+from bot.telegram.menu import menu_commands, set_chat_menu
 from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
 
 
@@ -27,6 +27,12 @@ async def start(update: Update, context: VerstasContext) -> None:
     payload = context.args[0] if context.args else None
     async with runtime.sessions.begin() as session:
         reply = await start_reply(session, runtime.replies, person_of(update, runtime), payload)
+        # An invite link may just have made a coordinator; an administrator's first start.
+        menu = await staff_menu_of(session, person_of(update, runtime))
+    chat = update.effective_chat
+    # In their private chat only: a group's menu is the group's.
+    if menu is not None and chat is not None and chat.id == menu.chat_id:
+        await set_chat_menu(context.bot, runtime.texts, menu)
     await send(update, reply)
 
 

@@ -181,3 +181,12 @@ async def permitted_for_all(
         )
     assert member is not None
     return member
+
+
+async def staff_menu_of(session: AsyncSession, person: Person) -> StaffMenu | None:
+    """The menu of a person's own chat when their rank is above a participant's."""
+    member = await session.scalar(select(Member).where(Member.telegram_id == person.telegram_id))
+    if member is None:
+        return None
+    menu = await menu_of(session, member)
+    return menu if menu.rank > Rank.PARTICIPANT else None

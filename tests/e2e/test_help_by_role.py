@@ -122,3 +122,19 @@ async def test_the_staff_get_their_menus_at_start_and_everyone_else_the_default(
     # A participant has no menu of their own chat: the default one, per language.
     assert menu(7403) == []
     assert "broadcast" not in [c["command"] for c in fake_api.commands(language_code="fi")]
+
+
+async def test_a_coordinator_by_invitation_gets_the_menu_at_once(
+    fake_api: LocalBotAPI, bot: VerstasApplication
+) -> None:
+    ville = FakeUser(7501, "Ville", language_code="sv")
+    fake_api.add_user(ville)
+    invitation = await say(fake_api, ADMIN, "/invite")
+    payload = (invitation.plain_text or "").split("?start=", 1)[1]
+    await say(fake_api, ville, f"/start {payload}")
+    menu = fake_api.commands({"type": "chat", "chat_id": ville.id})
+    assert {
+        "command": "staff",
+        "description": "Administratörer, koordinatorer och representanter",
+    } in menu
+    assert "invite" not in [c["command"] for c in menu]
