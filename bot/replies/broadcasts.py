@@ -269,15 +269,19 @@ async def confirm_reply(
         # Nothing would be sent, and its status line would wait for ever for a last row.
         return Confirmed(Reply(texts(language, "broadcast-nobody")), planned=False)
     directory = await load_directory(session)
-    count = await broadcasts.confirm(
-        session,
-        draft,
-        person,
-        now=context.clock(),
-        audience=_audience_text(context, "fi", directory, draft),
-        status_chat_id=status_chat_id,
-        status_message_id=status_message_id,
-    )
+    try:
+        count = await broadcasts.confirm(
+            session,
+            draft,
+            person,
+            now=context.clock(),
+            audience=_audience_text(context, "fi", directory, draft),
+            status_chat_id=status_chat_id,
+            status_message_id=status_message_id,
+        )
+    except NotAllowed as refused:
+        # A representative no longer of the draft's workshop (removed since the preview).
+        return Confirmed(await refusal(session, context, person, refused=refused), planned=False)
     return Confirmed(Reply(texts(language, "broadcast-started", count=count)), planned=True)
 
 

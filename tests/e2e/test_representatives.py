@@ -212,3 +212,22 @@ async def test_a_mistyped_promote_says_how_in_one_line_and_changes_nothing(
         )
         assert granted.all() == []
     assert "broadcast" not in commands_of(fake_api, iris.id)
+
+
+async def test_a_draft_is_not_sent_by_someone_no_longer_its_workshops_representative(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    iris = FakeUser(7002, "Iris", "Heikkilä")
+    fake_api.add_user(iris)
+    await resident(sessions, iris.id, "Kirkkonummi", name="Iris Heikkilä")
+    await say(fake_api, ADMIN, f"/promote {iris.id} workshop={A},{B}")
+    preview = await say(fake_api, iris, f"/tiedote verstas={A} Hei verstaan väki!")
+    await say(fake_api, ADMIN, f"/demote {iris.id} workshop={A}")
+    refused = await say(fake_api, iris, "/vahvista")
+    assert refused.plain_text == (
+        "Edustajana voit hoitaa vain oman verstaasi asioita: "
+        "Avoimen / matalan kynnyksen toimintamallien kehittäminen."
+    )
+    assert preview.edits == []
+    async with sessions() as session:
+        assert (await session.scalars(select(Outbox))).all() == []
