@@ -31,6 +31,7 @@ from bot.language.finnish import analyser_name
 from bot.planning.outbox import plan_everything
 from bot.replies.context import ReplyContext
 from bot.services.feeds import CalendarFeeds, feed_key
+from bot.services.permissions import staff_menus
 from bot.services.privacy import purge_expired
 from bot.telegram.context import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.telegram.menu import set_command_menus
@@ -192,7 +193,9 @@ async def running(
         address = listen if webhook is None else Listen(webhook.listen, webhook.port)
         server = _web_server(application, address, webhook)
         try:
-            await set_command_menus(application.bot, runtime.texts)
+            async with runtime.sessions() as session:
+                staff = await staff_menus(session)
+            await set_command_menus(application.bot, runtime.texts, staff)
             await application.start()
             try:
                 await _take_updates(application, server, address, webhook, poll_timeout)

@@ -104,6 +104,7 @@ def register_handlers(
         (("cancelmeeting", "perukokous", "installmote"), coordination.cancel_meeting),
         (("attendance", "osallistujat", "deltagare"), coordination.attendance),
         (("members", "jasenet", "medlemmar"), coordination.members),
+        (("staff", "henkilosto", "personal"), coordination.staff),
         (("promote",), coordination.promote),
         (("demote",), coordination.demote),
         (("invite", "kutsu", "inbjudan"), coordination.invite),

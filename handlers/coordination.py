@@ -17,10 +17,12 @@ from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUplo
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
+from bot.replies.roles import demote_reply, promote_reply, staff_reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
-from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
+from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
+from bot.telegram.menu import set_chat_menu
 from handlers.common import (
     answer_press,
     arguments,
@@ -30,7 +32,6 @@ from handlers.common import (
     send,
     send_personal,
 )
-from storage.models import Role
 
 _COMMAND = re.compile(r"^/\S+\s*")
 
@@ -160,17 +161,31 @@ async def members(update: Update, context: VerstasContext) -> None:
 
 
 async def promote(update: Update, context: VerstasContext) -> None:
-    """/promote USER_ID."""
-    await _role(update, context, Role.COORDINATOR)
+    """/promote USER_ID [workshop=KEY[,KEY]]."""
+    await _role(update, context, promote=True)
 
 
 async def demote(update: Update, context: VerstasContext) -> None:
-    """/demote USER_ID."""
-    await _role(update, context, Role.PARTICIPANT)
+    """/demote USER_ID [workshop=KEY[,KEY]]."""
+    await _role(update, context, promote=False)
 
 
-async def _role(update: Update, context: VerstasContext, role: Role) -> None:
-    await respond(update, context, lambda s, r, v: role_reply(s, r, v, arguments(context), role))
+async def _role(update: Update, context: VerstasContext, *, promote: bool) -> None:
+    runtime = context.runtime
+    make = promote_reply if promote else demote_reply
+    async with runtime.sessions.begin() as session:
+        changed = await make(
+            session, runtime.replies, person_of(update, runtime), arguments(context)
+        )
+    if changed.menu is not None:
+        # Their own chat's menu shows what they may do now (before the reply says so).
+        await set_chat_menu(context.bot, runtime.texts, changed.menu)
+    await send_personal(update, runtime, changed.reply)
+
+
+async def staff(update: Update, context: VerstasContext) -> None:
+    """/staff: administrators, coordinators and representatives."""
+    await respond(update, context, staff_reply)
 
 
 async def invite(update: Update, context: VerstasContext) -> None:

@@ -6,8 +6,8 @@ import html
 
 from telegram import BotCommandScopeChat, Update
 
-from bot.replies.answers import help_reply
 from bot.replies.buttons import ChooseLanguage, ChooseMunicipality
+from bot.replies.help import role_help_reply
 from bot.replies.registration import (
     language_reply,
     municipality_chosen,
@@ -15,8 +15,9 @@ from bot.replies.registration import (
     start_reply,
 )
 from bot.services.members import language_of
+from bot.services.permissions import rank_of, staff_menu_of
 from bot.telegram.context import VerstasContext
-from bot.telegram.menu import menu_commands
+from bot.telegram.menu import menu_commands, set_chat_menu
 from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
 
 
@@ -26,6 +27,12 @@ async def start(update: Update, context: VerstasContext) -> None:
     payload = context.args[0] if context.args else None
     async with runtime.sessions.begin() as session:
         reply = await start_reply(session, runtime.replies, person_of(update, runtime), payload)
+        # An invite link may just have made a coordinator; an administrator's first start.
+        menu = await staff_menu_of(session, person_of(update, runtime))
+    chat = update.effective_chat
+    # In their private chat only: a group's menu is the group's.
+    if menu is not None and chat is not None and chat.id == menu.chat_id:
+        await set_chat_menu(context.bot, runtime.texts, menu)
     await send(update, reply)
 
 
@@ -77,21 +84,23 @@ async def _set_language(update: Update, context: VerstasContext, code: str) -> N
     async with runtime.sessions.begin() as session:
         reply = await language_reply(session, runtime.replies, person_of(update, runtime), code)
         chosen = await language_of(session, person_of(update, runtime))
+        rank = await rank_of(session, person_of(update, runtime))
     await send(update, reply)
     if update.effective_chat is not None and code.strip().lower() == chosen:
-        # The menu follows the chosen language in this chat, not Telegram's app language.
+        # The menu follows the chosen language in this chat, not Telegram's app language,
+        # and shows what the person's role allows.
         await context.bot.set_my_commands(
-            menu_commands(runtime.texts, chosen),
+            menu_commands(runtime.texts, chosen, rank),
             scope=BotCommandScopeChat(update.effective_chat.id),
         )
 
 
 async def help_command(update: Update, context: VerstasContext) -> None:
-    """/help."""
+    """/help: what the asker may do, by their role."""
     runtime = context.runtime
     async with runtime.sessions.begin() as session:
-        chosen = await language_of(session, person_of(update, runtime))
-    await send(update, help_reply(runtime.texts, chosen))
+        reply = await role_help_reply(session, runtime.replies, person_of(update, runtime))
+    await send(update, reply)
 
 
 async def unknown_command(update: Update, context: VerstasContext) -> None:

@@ -13,11 +13,11 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
-from bot.language.catalog import Texts
 from bot.language.periods import parse_period
 from bot.language.questions import Intent, understand
 from bot.replies.buttons import FollowWorkshop, MoreMeetings
 from bot.replies.context import ReplyContext
+from bot.replies.help import command_list, help_reply
 from bot.replies.meeting_texts import (
     render_contacts,
     render_last,
@@ -35,35 +35,6 @@ from bot.services.meetings import (
     next_meetings,
 )
 from bot.services.members import Participant
-
-# Commands listed in /help and in the "didn't understand" reply, with their catalog keys.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("next", "cmd-next"),
-    ("meetings", "cmd-meetings"),
-    ("workshops", "cmd-workshops"),
-    ("municipality", "cmd-municipality"),
-    ("language", "cmd-language"),
-    ("contact", "cmd-contact"),
-    ("reminders", "cmd-reminders"),
-    ("calendar", "cmd-calendar"),
-    ("archive", "cmd-archive"),
-    ("minutes", "cmd-minutes"),
-    ("vote", "cmd-vote"),
-    ("privacy", "cmd-privacy"),
-    ("start", "cmd-start"),
-    ("help", "cmd-help"),
-)
-
-
-def command_list(texts: Texts, language: str) -> str:
-    """One line per command: `/next – Next meeting`."""
-    return "\n".join(f"/{command} – {texts(language, key)}" for command, key in COMMANDS)
-
-
-def help_reply(texts: Texts, language: str) -> Reply:
-    """/help."""
-    return Reply(texts(language, "help-title") + "\n" + command_list(texts, language))
-
 
 # --- meetings -------------------------------------------------------------------------
 

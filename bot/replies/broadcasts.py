@@ -17,7 +17,8 @@ from bot.replies.reply import CAPTION_LIMIT, MESSAGE_LIMIT, Attachment, Button, 
 from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
-from bot.services.staff import NotAllowed, staff_member
+from bot.services.permissions import represented_by, staff_or_representative
+from bot.services.staff import NotAllowed
 from config.settings import LANGUAGES
 from storage.models import Announcement
 
@@ -97,11 +98,11 @@ async def broadcast_reply(
             municipality_id = municipality.id
         rest = rest[match.end() :]
     if not rest.strip():
-        await staff_member(session, person, "broadcast")
+        await staff_or_representative(session, person, "broadcast")
         return Reply(texts(language, "broadcast-usage"))
     too_long = _too_long(context, language, rest.strip(), attachment)
     if too_long is not None:
-        await staff_member(session, person, "broadcast")
+        await staff_or_representative(session, person, "broadcast")
         return too_long
     draft = await broadcasts.draft(
         session,
@@ -191,13 +192,18 @@ async def audience_choices(
     if isinstance(draft, Reply):
         return draft
     directory = await load_directory(session)
+    # A representative sees only the workshops they represent, and no "all workshops".
+    own = await represented_by(session, person)
     if what == "w":
-        options = [(w.title(language), w.id) for w in directory.workshops]
-        every = texts(language, "audience-all-workshops")
+        options = [
+            (w.title(language), w.id) for w in directory.workshops if own is None or w.id in own
+        ]
+        every = None if own is not None else texts(language, "audience-all-workshops")
     else:
         options = [(m.title(language), m.id) for m in directory.municipalities]
         every = texts(language, "audience-all-municipalities")
-    buttons = [Button(every, ChooseAudience(what, draft.id, 0).encode())] + [
+    buttons = [Button(every, ChooseAudience(what, draft.id, 0).encode())] if every else []
+    buttons += [
         Button(
             name if len(name) <= 40 else name[:39] + "…",
             ChooseAudience(what, draft.id, value).encode(),
@@ -222,11 +228,17 @@ async def set_audience(
     if isinstance(draft, Reply):
         return draft
     directory = await load_directory(session)
+    workshop_id, municipality_id = draft.workshop_id, draft.municipality_id
     if what == "w":
-        draft.workshop_id = value if directory.workshop_by_id(value) else None
+        workshop_id = value if directory.workshop_by_id(value) else None
     else:
-        draft.municipality_id = value if directory.municipality_by_id(value) else None
-    await session.flush()
+        municipality_id = value if directory.municipality_by_id(value) else None
+    try:
+        await broadcasts.change_audience(
+            session, draft, person, workshop_id=workshop_id, municipality_id=municipality_id
+        )
+    except NotAllowed as refused:
+        return await refusal(session, context, person, refused=refused)
     return await preview(session, context, draft, language, directory)
 
 
@@ -257,15 +269,19 @@ async def confirm_reply(
         # Nothing would be sent, and its status line would wait for ever for a last row.
         return Confirmed(Reply(texts(language, "broadcast-nobody")), planned=False)
     directory = await load_directory(session)
-    count = await broadcasts.confirm(
-        session,
-        draft,
-        person,
-        now=context.clock(),
-        audience=_audience_text(context, "fi", directory, draft),
-        status_chat_id=status_chat_id,
-        status_message_id=status_message_id,
-    )
+    try:
+        count = await broadcasts.confirm(
+            session,
+            draft,
+            person,
+            now=context.clock(),
+            audience=_audience_text(context, "fi", directory, draft),
+            status_chat_id=status_chat_id,
+            status_message_id=status_message_id,
+        )
+    except NotAllowed as refused:
+        # A representative no longer of the draft's workshop (removed since the preview).
+        return Confirmed(await refusal(session, context, person, refused=refused), planned=False)
     return Confirmed(Reply(texts(language, "broadcast-started", count=count)), planned=True)
 
 

@@ -31,8 +31,12 @@ from bot.replies.reply import Button, Refusal, Reply
 from bot.services import date_polls as polls
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
+from bot.services.permissions import (
+    Action,
+    permitted,
+    staff_or_representative,
+)
 from bot.services.poll_results import PollResults, candidate_view, poll_results
-from bot.services.staff import staff_member
 from storage.models import DatePoll, Member, PollAnswer
 
 # A poll without a deadline is open for a week, until the end of that day.
@@ -72,15 +76,15 @@ async def datepoll_reply(
     language = await language_of(session, person)
     written = read_poll(text)
     if not written.workshop:
-        await staff_member(session, person, "datepoll")
+        await staff_or_representative(session, person, "datepoll")
         return Reply(texts(language, "poll-usage"))
     directory = await load_directory(session)
     workshop = directory.workshop(written.workshop)
     if workshop is None:
-        await staff_member(session, person, "datepoll")
+        await staff_or_representative(session, person, "datepoll")
         return unknown_workshop(texts, language, written.workshop, directory)
     if written.problems:
-        await staff_member(session, person, "datepoll")
+        await staff_or_representative(session, person, "datepoll")
         lines = [
             texts(
                 language,
@@ -290,12 +294,20 @@ async def results_reply(
     texts = context.texts
     language = await language_of(session, person)
     poll_id = number(arguments.split()[0]) if arguments.split() else None
-    await staff_member(session, person, "pollresults", target=f"poll {poll_id}")
+    await staff_or_representative(session, person, "pollresults", target=f"poll {poll_id}")
     if poll_id is None:
         return Reply(texts(language, "poll-results-usage"))
 
     async def make() -> Reply:
         poll = await polls.open_poll(session, poll_id)
+        await permitted(
+            session,
+            person,
+            Action.DATE_POLLS,
+            workshop_id=poll.workshop_id,
+            name="pollresults",
+            target=f"poll {poll_id}",
+        )
         results = await _results(session, poll.id)
         directory = await load_directory(session)
         text = results_message(
@@ -316,7 +328,7 @@ async def close_reply(
     words = arguments.replace(", ", ",").split()
     poll_id = number(words[0]) if words else None
     numbers = [number(w) for w in words[1].split(",")] if len(words) == 2 else []
-    await staff_member(session, person, "closepoll", target=f"poll {poll_id}")
+    await staff_or_representative(session, person, "closepoll", target=f"poll {poll_id}")
     if poll_id is None or not numbers or any(n is None for n in numbers):
         return Reply(texts(language, "poll-close-usage"))
     chosen = [n for n in numbers if n is not None]

@@ -19,7 +19,9 @@ from bot.replies.reply import Reply
 from bot.services.directory import load_directory
 from bot.services.meeting_admin import MeetingNotFound, add_meeting, change_meeting
 from bot.services.members import Person, language_of
-from bot.services.staff import staff_member
+from bot.services.permissions import (
+    staff_or_representative,
+)
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import local_instant
 from storage.schedule.values import parse_date, parse_time
@@ -46,7 +48,7 @@ async def add_meeting_reply(
     directory = await load_directory(session)
     words = arguments.split()
     if len(words) < 2:
-        await staff_member(session, person, "add-meeting")
+        await staff_or_representative(session, person, "add-meeting")
         return Reply(texts(language, "addmeeting-usage"))
     workshop = directory.workshop(words[0])
     if workshop is None:
@@ -112,7 +114,7 @@ async def edit_meeting_reply(
         words = arguments.split()
     meeting_id = number(words[0]) if words else None
     if meeting_id is None:
-        await staff_member(session, person, action)
+        await staff_or_representative(session, person, action)
         return Reply(texts(language, "cancelmeeting-usage" if cancel else "editmeeting-usage"))
     current = await session.get(Meeting, meeting_id)
     values: dict[str, Any] = {}

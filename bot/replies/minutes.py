@@ -35,7 +35,7 @@ from bot.services.minutes import (
     minutes_of,
     request_minutes,
 )
-from bot.services.staff import STAFF
+from bot.services.permissions import represented_by
 from storage.models import Meeting
 
 _FIRST_WORD = re.compile(r"\s*(\S*)\s*(.*)", re.DOTALL)
@@ -109,9 +109,11 @@ async def minutes_reply(
                 session, context, person, language, directory, found.id, NewMinutes(text, file)
             )
         )
-    member = await member_of(session, person)
-    # In a group the answer would come in the private chat, unseen: there it only shows.
-    if member.role in STAFF and may_ask:
+    await member_of(session, person)
+    # Staff, and the representatives of the meeting's workshop, are asked for the minutes;
+    # in a group the answer would come in the private chat, unseen: there it only shows.
+    own = await represented_by(session, person)
+    if may_ask and (own is None or found.workshop_id in own):
         return MinutesShown(await _ask(session, context, person, language, directory, found))
     return await _show(session, context, language, directory, found)
 

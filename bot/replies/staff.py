@@ -16,6 +16,7 @@ from bot.replies.reply import Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
+from bot.services.permissions import Action, permitted_for_meeting, staff_or_representative
 from bot.services.staff import (
     FORGOTTEN_ID,
     FORGOTTEN_NAME,
@@ -23,10 +24,9 @@ from bot.services.staff import (
     audit,
     create_invite,
     latest_audit,
-    set_role,
     staff_member,
 )
-from storage.models import Meeting, Role
+from storage.models import Meeting
 
 # --- attendance, members, roles, audit ----------------------------------------------------
 
@@ -48,15 +48,20 @@ async def attendance_reply(
     language = await language_of(session, person)
     key = arguments.strip()
     try:
-        actor = await staff_member(session, person, "attendance", target=f"meeting {key}")
-    except NotAllowed:
-        return AttendanceReply(await refusal(session, context, person))
+        await staff_or_representative(session, person, "attendance", target=f"meeting {key}")
+    except NotAllowed as refused:
+        return AttendanceReply(await refusal(session, context, person, refused=refused))
     meeting_id = number(key)
     if meeting_id is None:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         return AttendanceReply(Reply(texts(language, "rsvp-unknown-meeting", key=escape(key[:20]))))
+    try:
+        # A representative sees the attendance of their own workshop's meetings only.
+        actor = await permitted_for_meeting(session, person, Action.ATTENDANCE, meeting.id)
+    except NotAllowed as refused:
+        return AttendanceReply(await refusal(session, context, person, refused=refused))
     directory = await load_directory(session)
     people = await attendance(session, meeting)
     names = {answer: texts(language, RSVP_TEXT[answer]) for answer in RSVP_TEXT} | {
@@ -114,31 +119,6 @@ async def members_reply(session: AsyncSession, context: ReplyContext, person: Pe
         for name, municipality, active in await member_list(session)
     ]
     return Reply("\n".join(lines), personal=True)
-
-
-@refused_as_reply
-async def role_reply(
-    session: AsyncSession, context: ReplyContext, person: Person, arguments: str, role: Role
-) -> Reply:
-    """/promote USER_ID and /demote USER_ID (administrators)."""
-    texts = context.texts
-    language = await language_of(session, person)
-    target = arguments.strip()
-    user_id = number(target)
-    if user_id is None:
-        await staff_member(session, person, "promote", admin_only=True)
-        return Reply(texts(language, "role-usage"))
-    member = await set_role(session, person, user_id, role)
-    if member is None:
-        return Reply(texts(language, "role-unknown-user", id=target))
-    return Reply(
-        texts(
-            language,
-            "role-set",
-            name=escape(member.name),
-            role=texts(language, f"role-{member.role.value}"),
-        )
-    )
 
 
 @refused_as_reply

@@ -22,7 +22,9 @@ from bot.replies.reply import Button, Refusal, Reply
 from bot.services import surveys
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
-from bot.services.staff import staff_member
+from bot.services.permissions import (
+    staff_or_representative,
+)
 from storage.models import (
     Member,
     QuestionKind,
@@ -62,11 +64,11 @@ async def survey_reply(
     """/survey … or a survey file: a draft and its preview."""
     texts, language = context.texts, await language_of(session, person)
     if not text.strip():
-        await staff_member(session, person, "survey")
+        await staff_or_representative(session, person, "survey")
         return Reply(texts(language, "survey-usage"))
     try:
         spec = read_survey_yaml(text) if yaml else read_survey_message(text)
-        await staff_member(session, person, "survey")
+        await staff_or_representative(session, person, "survey")
         draft = await surveys.draft(
             session, person, spec, await load_directory(session), context.timezone, context.clock()
         )

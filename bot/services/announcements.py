@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.planning.outbox import ANNOUNCEMENT, PlannedRow, insert_rows
 from bot.services.attachments import Attachment
 from bot.services.members import Person
-from bot.services.staff import NotAllowed, audit, staff_member
+from bot.services.permissions import Action, permitted, staff_or_representative
+from bot.services.staff import NotAllowed, audit
 from storage.models import (
     Announcement,
     AnnouncementState,
@@ -79,8 +80,8 @@ async def draft(
     municipality_id: int | None,
     attachment: Attachment | None = None,
 ) -> Announcement:
-    """A draft for the preview; only coordinators and administrators may broadcast."""
-    author = await staff_member(session, person, "broadcast")
+    """A draft for the preview: staff to anyone, a representative to their workshop only."""
+    author = await permitted(session, person, Action.BROADCAST, workshop_id=workshop_id)
     announcement = Announcement(
         author_id=author.id,
         text=text,
@@ -102,7 +103,9 @@ async def own_draft(
     action: str,
 ) -> Announcement:
     """The actor's draft (the given one, or their latest); refusals are logged."""
-    actor = await staff_member(session, person, action, target=f"announcement {announcement_id}")
+    actor = await staff_or_representative(
+        session, person, action, target=f"announcement {announcement_id}"
+    )
     query = select(Announcement).where(Announcement.author_id == actor.id)
     if announcement_id is None:
         query = query.where(Announcement.state == AnnouncementState.DRAFT).order_by(
@@ -140,7 +143,15 @@ async def confirm(
     status_message_id: int | None,
 ) -> int:
     """Plan one outbox row per recipient; returns how many."""
-    author = await staff_member(session, actor, "broadcast-confirm")
+    # The audience may have changed since the draft: checked again for the one that goes.
+    author = await permitted(
+        session,
+        actor,
+        Action.BROADCAST,
+        workshop_id=announcement.workshop_id,
+        name="broadcast-confirm",
+        target=f"announcement {announcement.id}",
+    )
     announcement.state = AnnouncementState.CONFIRMED
     announcement.confirmed_at = now
     announcement.status_chat_id = status_chat_id
@@ -184,9 +195,31 @@ async def confirm(
 
 async def cancel(session: AsyncSession, announcement: Announcement, actor: Person) -> None:
     """Drop a draft."""
-    author = await staff_member(session, actor, "broadcast-cancel")
+    author = await staff_or_representative(session, actor, "broadcast-cancel")
     announcement.state = AnnouncementState.CANCELLED
     await audit(session, author, "broadcast-cancel", target=f"announcement {announcement.id}")
+
+
+async def change_audience(
+    session: AsyncSession,
+    announcement: Announcement,
+    actor: Person,
+    *,
+    workshop_id: int | None,
+    municipality_id: int | None,
+) -> None:
+    """An audience button: a representative may choose only among their own workshops."""
+    await permitted(
+        session,
+        actor,
+        Action.BROADCAST,
+        workshop_id=workshop_id,
+        name="broadcast-audience",
+        target=f"announcement {announcement.id}",
+    )
+    announcement.workshop_id = workshop_id
+    announcement.municipality_id = municipality_id
+    await session.flush()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,12 @@ from bot.language.polls import CandidateLine
 from bot.planning.planner import Planner
 from bot.services.meeting_admin import add_meeting
 from bot.services.members import Person, member_of
-from bot.services.staff import NotAllowed, audit, staff_member
+from bot.services.permissions import (
+    Action,
+    permitted,
+    staff_or_representative,
+)
+from bot.services.staff import NotAllowed, audit
 from storage.models import (
     DatePoll,
     Meeting,
@@ -82,8 +87,8 @@ async def draft_poll(
     now: datetime,
     zone: ZoneInfo,
 ) -> DatePoll:
-    """A poll in its preview; only coordinators and administrators may propose dates."""
-    author = await staff_member(session, person, "datepoll")
+    """A poll in its preview: staff for any workshop, a representative for their own."""
+    author = await permitted(session, person, Action.DATE_POLLS, workshop_id=workshop_id)
     if not MIN_CANDIDATES <= len(candidates) <= MAX_CANDIDATES:
         raise PollRefused("poll-candidate-count", count=len(candidates), most=MAX_CANDIDATES)
     for number, candidate in enumerate(candidates, start=1):
@@ -115,7 +120,7 @@ async def load_poll(session: AsyncSession, poll_id: int) -> DatePoll | None:
 
 async def own_draft(session: AsyncSession, person: Person, poll_id: int, action: str) -> DatePoll:
     """The actor's own draft; someone else's (forged data) is refused and logged."""
-    actor = await staff_member(session, person, action, target=f"poll {poll_id}")
+    actor = await staff_or_representative(session, person, action, target=f"poll {poll_id}")
     poll = await load_poll(session, poll_id)
     if poll is None or poll.author_id != actor.id:
         await audit(
@@ -269,8 +274,16 @@ async def close_poll(
     planner: Planner,
 ) -> list[Meeting]:
     """Make the chosen candidates meetings (notices and reminders as for any meeting)."""
-    actor = await staff_member(session, person, "closepoll", target=f"poll {poll_id}")
+    await staff_or_representative(session, person, "closepoll", target=f"poll {poll_id}")
     poll = await open_poll(session, poll_id)
+    actor = await permitted(
+        session,
+        person,
+        Action.DATE_POLLS,
+        workshop_id=poll.workshop_id,
+        name="closepoll",
+        target=f"poll {poll_id}",
+    )
     if poll.closed_at is not None:
         raise PollRefused("poll-already-closed", poll=poll_id)
     chosen = [_candidate(poll, number) for number in dict.fromkeys(numbers)]

@@ -15,7 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.planner import Planner
 from bot.services.members import Person
-from bot.services.staff import audit, staff_member
+from bot.services.permissions import (
+    Action,
+    permitted,
+    permitted_for_meeting,
+)
+from bot.services.staff import audit
 from storage.models import Meeting, MeetingStatus
 from storage.schedule.apply import NOTICEABLE, local_instant
 
@@ -55,7 +60,9 @@ async def add_meeting(
 ) -> Meeting:
     """A new meeting, its notice and its reminders; its key is the date, plus the start
     time if the day is taken."""
-    actor = await staff_member(session, person, "add-meeting")
+    actor = await permitted(
+        session, person, Action.MEETINGS, workshop_id=workshop_id, name="add-meeting"
+    )
     key = await _free_key(session, workshop_id, day, start)
     meeting = Meeting(
         workshop_id=workshop_id,
@@ -88,7 +95,7 @@ async def change_meeting(
 ) -> tuple[Meeting, dict[str, tuple[Any, Any]]]:
     """Change fields of a meeting, with the notice and reminders that calls for; returns
     it with the changes (field: (old, new))."""
-    actor = await staff_member(session, person, action, target=f"meeting {meeting_id}")
+    actor = await permitted_for_meeting(session, person, Action.MEETINGS, meeting_id, name=action)
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise MeetingNotFound(meeting_id)

@@ -19,7 +19,11 @@ from bot.foundation.typed import number
 from bot.services.directory import Directory
 from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Person
-from bot.services.staff import audit, staff_member
+from bot.services.permissions import (
+    Action,
+    permitted_for_meeting,
+)
+from bot.services.staff import audit
 from storage.models import Meeting, MeetingStatus, Member, Minutes, MinutesRequest
 from storage.schedule.values import parse_date
 
@@ -133,7 +137,7 @@ async def attach_minutes(
 ) -> tuple[Meeting, Minutes, bool]:
     """Attach or replace minutes; returns the meeting, the minutes and whether they replaced
     earlier ones. New text replaces the text, a new file the file; the other part stays."""
-    actor = await staff_member(session, person, "minutes", target=f"meeting {meeting_id}")
+    actor = await permitted_for_meeting(session, person, Action.MINUTES, meeting_id)
     meeting = await _attachable(session, meeting_id, now=now, zone=zone)
     minutes = await minutes_of(session, meeting.id)
     replaced = minutes is not None
@@ -174,7 +178,7 @@ async def request_minutes(
     zone: ZoneInfo,
 ) -> Meeting:
     """`/minutes KEY` alone from a coordinator: their next text or file is the minutes."""
-    actor = await staff_member(session, person, "minutes", target=f"meeting {meeting_id}")
+    actor = await permitted_for_meeting(session, person, Action.MINUTES, meeting_id)
     meeting = await _attachable(session, meeting_id, now=now, zone=zone)
     await session.execute(
         delete(MinutesRequest).where(MinutesRequest.telegram_id == actor.telegram_id)

@@ -37,6 +37,7 @@ from storage.models import (
     SurveyQuestion,
     SurveyResponse,
     Workshop,
+    WorkshopRepresentative,
 )
 
 # A schedule file or pasted announcement waiting for Confirm (up to 2 MB each) lapses after
@@ -95,6 +96,14 @@ async def _member_data(session: AsyncSession, member: Member) -> dict[str, Any]:
         "language": member.language,
         "municipality": member.municipality.name if member.municipality else None,
         "role": member.role.value,
+        "represents": [
+            workshops.get(workshop_id)
+            for workshop_id in await session.scalars(
+                select(WorkshopRepresentative.workshop_id).where(
+                    WorkshopRepresentative.member_id == member.id
+                )
+            )
+        ],
         "active": member.active,
         "reminder_offsets_seconds": member.reminder_offsets,
         "created_at": _when(member.created_at),
@@ -275,6 +284,15 @@ async def forget_member(session: AsyncSession, telegram_id: int, *, survey_key: 
     # Surveys they sent stay the network's, as minutes do.
     await session.execute(
         update(Survey).where(Survey.author_id == member.id).values(author_id=None)
+    )
+    # Representing a workshop ends; representatives they named keep the role, not their id.
+    await session.execute(
+        delete(WorkshopRepresentative).where(WorkshopRepresentative.member_id == member.id)
+    )
+    await session.execute(
+        update(WorkshopRepresentative)
+        .where(WorkshopRepresentative.granted_by == telegram_id)
+        .values(granted_by=None)
     )
     # What a coordinator did stays on record, but no longer says who they were.
     await forget_in_audit(session, telegram_id)

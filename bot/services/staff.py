@@ -21,10 +21,19 @@ STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
 class NotAllowed(Exception):
     """The member's role does not allow this action (logged in the audit log first)."""
 
-    def __init__(self, action: str, *, admin_only: bool = False) -> None:
+    def __init__(
+        self,
+        action: str,
+        *,
+        admin_only: bool = False,
+        representative_of: tuple[int, ...] = (),
+    ) -> None:
         super().__init__(action)
         # Administrators only: the refusal says so, rather than "coordinators only".
         self.admin_only = admin_only
+        # A representative asking for another workshop or the whole network: the refusal
+        # names the workshops (their ids) they may act for.
+        self.representative_of = representative_of
 
 
 INVITE_VALIDITY = timedelta(days=7)

@@ -16,7 +16,12 @@ from sqlalchemy.orm import selectinload
 from bot.services.attendance import spreadsheet_text
 from bot.services.directory import Directory, MunicipalityInfo
 from bot.services.members import Person
-from bot.services.staff import audit, staff_member
+from bot.services.permissions import (
+    Action,
+    permitted_for_all,
+    staff_or_representative,
+)
+from bot.services.staff import audit
 from bot.services.surveys import SurveyRefused, load_survey
 from storage.models import Member, QuestionKind, Survey, SurveyQuestion, SurveyResponse, SurveyState
 
@@ -79,10 +84,14 @@ async def survey_results(
     session: AsyncSession, person: Person, survey_id: int, directory: Directory
 ) -> SurveyResults:
     """The results of a sent survey; coordinators and administrators may read them."""
-    actor = await staff_member(session, person, "surveyresults", target=f"survey {survey_id}")
+    target = f"survey {survey_id}"
+    await staff_or_representative(session, person, "surveyresults", target=target)
     survey = await load_survey(session, survey_id)
     if survey is None or survey.state != SurveyState.SENT:
         raise SurveyRefused("unknown", survey=survey_id)
+    actor = await permitted_for_all(
+        session, person, Action.SURVEYS, survey.workshop_ids, name="surveyresults", target=target
+    )
     given = await _answers(session, survey)
     everything = [answer for answers in given.values() for answer in answers]
     answered = {a.municipality_id for a in everything if a.municipality_id is not None}

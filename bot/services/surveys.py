@@ -22,7 +22,12 @@ from bot.planning.outbox import SURVEY, SURVEY_REMINDER, PlannedRow, ReminderPol
 from bot.planning.timing import outside_quiet_hours
 from bot.services.directory import Directory
 from bot.services.members import Person, member_of
-from bot.services.staff import NotAllowed, audit, staff_member
+from bot.services.permissions import (
+    Action,
+    permitted_for_all,
+    staff_or_representative,
+)
+from bot.services.staff import NotAllowed, audit
 from storage.models import (
     Member,
     Outbox,
@@ -104,8 +109,7 @@ async def draft(
     zone: ZoneInfo,
     now: datetime,
 ) -> Survey:
-    """A draft for the preview; coordinators and administrators may send surveys."""
-    author = await staff_member(session, person, "survey")
+    """A draft for the preview: staff to anyone, a representative to their workshop."""
     workshop_ids, municipality_ids = [], []
     for name in spec.workshops:
         workshop = directory.workshop(name)
@@ -117,6 +121,7 @@ async def draft(
         if municipality is None:
             raise SurveyRefused("no-municipality", name=name[:80])
         municipality_ids.append(municipality.id)
+    author = await permitted_for_all(session, person, Action.SURVEYS, workshop_ids, name="survey")
     deadline = deadline_moment(spec.deadline, zone) if spec.deadline else None
     if deadline is not None and deadline <= now:
         raise SurveyRefused("deadline-passed-already")
@@ -149,7 +154,7 @@ async def draft(
 
 async def own_draft(session: AsyncSession, person: Person, survey_id: int, action: str) -> Survey:
     """The actor's own draft; someone else's (a forged button) is refused and logged."""
-    actor = await staff_member(session, person, action, target=f"survey {survey_id}")
+    actor = await staff_or_representative(session, person, action, target=f"survey {survey_id}")
     survey = await load_survey(session, survey_id)
     if survey is None or survey.author_id != actor.id:
         await audit(session, actor, action, target=f"survey {survey_id}", allowed=False)
@@ -170,7 +175,9 @@ async def confirm(
 ) -> int:
     """Plan the survey to every recipient, and its reminder outside quiet hours; returns
     how many."""
-    author = await staff_member(session, person, "survey-confirm")
+    author = await permitted_for_all(
+        session, person, Action.SURVEYS, survey.workshop_ids, name="survey-confirm"
+    )
     survey.state = SurveyState.SENT
     survey.sent_at = now
     subject = survey_subject(survey.id)
@@ -207,7 +214,7 @@ async def confirm(
 
 async def cancel(session: AsyncSession, survey: Survey, person: Person) -> None:
     """Drop a draft."""
-    author = await staff_member(session, person, "survey-cancel")
+    author = await staff_or_representative(session, person, "survey-cancel")
     survey.state = SurveyState.CANCELLED
     await audit(session, author, "survey-cancel", target=f"survey {survey.id}")
 

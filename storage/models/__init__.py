@@ -22,6 +22,7 @@ from storage.models.members import (
     RsvpAnswer,
     Subscription,
     SubscriptionSource,
+    WorkshopRepresentative,
 )
 from storage.models.network import (
     Coordinator,
@@ -88,6 +89,7 @@ __all__ = [
     "SurveyResponse",
     "SurveyState",
     "Workshop",
+    "WorkshopRepresentative",
     "stored_enum",
     "utcnow",
     "workshop_municipality",

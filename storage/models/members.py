@@ -49,6 +49,26 @@ class Member(Base):
     )
 
 
+class WorkshopRepresentative(Base):
+    """A member chosen to represent a workshop: they may run its meetings and tell its members.
+
+    The role is this link, not a value of `Member.role`: one person may represent several
+    workshops, and a coordinator's role does not depend on it.
+    """
+
+    __tablename__ = "workshop_representative"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("member.id", ondelete="CASCADE"), primary_key=True
+    )
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The Telegram id of the administrator or coordinator who granted it.
+    granted_by: Mapped[int | None] = mapped_column(BigInteger)
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class SubscriptionSource(enum.StrEnum):
     """Why a member follows a workshop."""
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeChat, FakeUser, LocalBotAPI
-from storage.models import AuditEntry, Member, Role
+from storage.models import AuditEntry, Member, Role, Workshop, WorkshopRepresentative
 from tests.helpers.bots import bot_running
 from tests.helpers.chat import say
 from tests.helpers.schedules import load_demo
@@ -26,11 +26,19 @@ Sessions = async_sessionmaker[AsyncSession]
 STAFF_ONLY = "Tämä toiminto on vain koordinaattoreille."
 ADMIN_ONLY = "Tämä toiminto on vain ylläpitäjille."
 STATUS_ONLY = "Tila on vain ylläpitäjille."
-REFUSALS = {STAFF_ONLY, ADMIN_ONLY, STATUS_ONLY}
+# A representative asking for another workshop or the whole network.
+OWN_WORKSHOP_ONLY = (
+    "Edustajana voit hoitaa vain oman verstaasi asioita: Ehkäisevä lastensuojelu peruspalveluissa."
+)
+REFUSALS = {STAFF_ONLY, ADMIN_ONLY, STATUS_ONLY, OWN_WORKSHOP_ONLY}
 
 NONE, PARTICIPANT, COORDINATOR, ADMIN = "none", "participant", "coordinator", "admin"
-EVERYONE = {NONE, PARTICIPANT, COORDINATOR, ADMIN}
+# The representative of "ehkaiseva-lastensuojelu", whose meetings 1 and 2 are.
+REPRESENTATIVE = "representative"
+EVERYONE = {NONE, PARTICIPANT, REPRESENTATIVE, COORDINATOR, ADMIN}
 STAFF = {COORDINATOR, ADMIN}
+# Staff, and a representative for their own workshop (or a draft or poll of their own).
+WORKSHOP = {REPRESENTATIVE, COORDINATOR, ADMIN}
 
 # Every command, as typed, with the roles that may use it.
 COMMANDS: list[tuple[str, set[str]]] = [
@@ -55,16 +63,18 @@ COMMANDS: list[tuple[str, set[str]]] = [
     ("/archive", EVERYONE),
     # Minutes: anyone reads them (a coordinator is asked for them instead), staff attach.
     ("/minutes 1", EVERYONE),
-    ("/minutes 1 Pöytäkirja", STAFF),
+    ("/minutes 1 Pöytäkirja", WORKSHOP),
     ("/link kasvatuskumppanuus", EVERYONE),  # in a private chat: "works in a group"
     ("/status", {ADMIN}),
     ("/broadcast Hei kaikki", STAFF),
-    ("/confirm", STAFF),
-    ("/cancel", STAFF),
-    ("/addmeeting ehkaiseva-lastensuojelu 4.3.2027 13:00-15:30 Lohja", STAFF),
-    ("/editmeeting 1 place=Lohja", STAFF),
-    ("/cancelmeeting 2", STAFF),
-    ("/attendance 1", STAFF),
+    ("/broadcast workshop=ehkaiseva-lastensuojelu Hei verstas", WORKSHOP),
+    ("/confirm", WORKSHOP),
+    ("/cancel", WORKSHOP),
+    ("/addmeeting ehkaiseva-lastensuojelu 4.3.2027 13:00-15:30 Lohja", WORKSHOP),
+    ("/addmeeting kasvatuskumppanuus 4.3.2027 13:00-15:30 Lohja", STAFF),
+    ("/editmeeting 1 place=Lohja", WORKSHOP),
+    ("/cancelmeeting 2", WORKSHOP),
+    ("/attendance 1", WORKSHOP),
     ("/audit", STAFF),
     ("/promote 999", {ADMIN}),
     ("/demote 999", {ADMIN}),
@@ -73,8 +83,8 @@ COMMANDS: list[tuple[str, set[str]]] = [
     # Date polls: staff propose, see results and close; anyone may try to answer.
     ("/datepoll kasvatuskumppanuus\n4.5.2027 klo 13\n6.5.2027 klo 13", STAFF),
     ("/vote 1 1 kyllä", EVERYONE),
-    ("/pollresults 1", STAFF),
-    ("/closepoll 1 1", STAFF),
+    ("/pollresults 1", WORKSHOP),  # no poll 1: "no such poll" for whoever may ask
+    ("/closepoll 1 1", WORKSHOP),
 ]
 
 # Button data nobody was given, pressed by each role: (data, roles answered without refusal).
@@ -87,7 +97,7 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("poll:ok:1", set()),  # nobody's own draft
     ("poll:no:1", set()),
     ("vote:1:1:yes", EVERYONE),  # "no such poll", for everyone alike
-    ("pclose:1:1", STAFF),
+    ("pclose:1:1", WORKSHOP),
     ("imp:ok:1", STAFF),  # staff hear "no such import"; others are refused
     ("imp:no:1", STAFF),
     ("mun:1", EVERYONE),
@@ -106,6 +116,7 @@ BUTTONS: list[tuple[str, set[str]]] = [
 USERS = {
     NONE: FakeUser(1401, "Tuntematon"),
     PARTICIPANT: FakeUser(1402, "Osallistuja"),
+    REPRESENTATIVE: FakeUser(1405, "Edustaja"),
     COORDINATOR: FakeUser(1403, "Koordinaattori"),
     ADMIN: FakeUser(1404, "Ylläpitäjä"),
 }
@@ -123,6 +134,14 @@ async def bot(
         session.add(
             Member(telegram_id=USERS[COORDINATOR].id, name="Koordinaattori", role=Role.COORDINATOR)
         )
+        representative = Member(telegram_id=USERS[REPRESENTATIVE].id, name="Edustaja")
+        session.add(representative)
+        await session.flush()
+        workshop_id = await session.scalar(
+            select(Workshop.id).where(Workshop.key == "ehkaiseva-lastensuojelu")
+        )
+        assert workshop_id is not None
+        session.add(WorkshopRepresentative(member_id=representative.id, workshop_id=workshop_id))
     # The matrix is a flood by nature; the guard is tested on its own.
     async with bot_running(
         fake_api, database_url, bot_admin_ids=(USERS[ADMIN].id,), flood_limit=1000
@@ -137,7 +156,7 @@ async def reply_to(
     return (await say(api, user, text, chat=chat, count=messages)).plain_text or ""
 
 
-@pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
+@pytest.mark.parametrize("role", [NONE, PARTICIPANT, REPRESENTATIVE, COORDINATOR, ADMIN])
 async def test_every_command_for_every_role(
     fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions, role: str
 ) -> None:
@@ -177,9 +196,14 @@ async def test_every_command_for_every_role(
         } <= set(denials)
     if role == COORDINATOR:
         assert {"promote", "demote", "invite"} <= set(denials)
+    if role == REPRESENTATIVE:
+        # The whole network, another workshop, and nothing of the coordinators' own.
+        assert {"broadcast", "add-meeting", "datepoll", "audit", "promote", "invite"} <= set(
+            denials
+        )
 
 
-@pytest.mark.parametrize("role", [NONE, PARTICIPANT, COORDINATOR, ADMIN])
+@pytest.mark.parametrize("role", [NONE, PARTICIPANT, REPRESENTATIVE, COORDINATOR, ADMIN])
 async def test_every_button_with_forged_data_for_every_role(
     fake_api: LocalBotAPI, bot: VerstasApplication, role: str
 ) -> None:

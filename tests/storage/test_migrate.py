@@ -42,6 +42,7 @@ from storage.models import (
     SurveyOption,
     SurveyQuestion,
     SurveyResponse,
+    WorkshopRepresentative,
 )
 from tests.conftest import DATABASES
 from tests.helpers.members import resident
@@ -106,6 +107,9 @@ async def _fill(engine: AsyncEngine) -> None:
                 Invite(token="t", created_by=1001, expires_at=now + timedelta(days=7)),
                 PendingImport(telegram_id=1001, file_name="a.yaml", content=b"x"),
                 ForgottenCount(what="member", count=1),
+                WorkshopRepresentative(
+                    member_id=member_id, workshop_id=meeting.workshop_id, granted_by=1
+                ),
             ]
         )
         await session.flush()

@@ -289,7 +289,7 @@ attendance-no-answer = no answer
 members-title = <b>{ $total } members</b>
 members-list = <b>Members</b>
 members-inactive = (blocked the bot)
-role-usage = Write the user's Telegram id, e.g. /promote 123456789
+role-usage = Write the user's Telegram id, e.g. /promote 123456789 (coordinator) or /promote 123456789 workshop=KEY (the workshop's representative); /demote removes a role the same way.
 role-unknown-user = No user { $id }; they must start the bot first (/start).
 role-set = { $name }: { $role }.
 role-participant = participant
@@ -526,3 +526,45 @@ survey-results-words-hidden = { $count ->
 survey-results-no-answers = No answers yet.
 survey-results-silent = Not answered yet: { $municipalities }
 survey-results-all-answered = Every municipality has answered.
+
+## Roles: workshop representatives, /staff and help by role
+
+role-representative = workshop representative
+representative-granted = { $name } now represents the workshop: { $workshops }.
+representative-removed = { $name } no longer represents the workshop: { $workshops }.
+representative-removed-all = { $name } no longer represents any workshop.
+representative-only = As a representative you can only handle your own workshop: { $workshops }.
+staff-title = <b>Administrators, coordinators and workshop representatives</b>
+staff-nobody = Nobody yet.
+help-representative = <b>As the workshop's representative</b> – your own workshop only: { $workshops }
+help-workshop-tools = <b>Workshops</b> (also workshop representatives, each for their own)
+help-coordinator = <b>As a coordinator</b>, for the whole network
+help-administrator = <b>As an administrator</b>
+cmd-join = Join a workshop
+cmd-leave = Leave a workshop
+cmd-going = I am coming to the meeting
+cmd-notgoing = I am not coming
+cmd-maybe = I might come
+cmd-answer = Answer a survey
+cmd-members = Members by municipality and workshop
+cmd-mydata = What is stored about me
+cmd-forget = Delete my data
+cmd-broadcast = Announcement to members, with a preview
+cmd-confirm = Confirm a waiting announcement or change
+cmd-cancel = Cancel a waiting announcement or change
+cmd-addmeeting = Add a meeting
+cmd-editmeeting = Change a meeting
+cmd-cancelmeeting = Cancel a meeting
+cmd-attendance = Who is coming to a meeting
+cmd-datepoll = Date poll for the next meeting
+cmd-pollresults = A date poll's results
+cmd-closepoll = Close a date poll
+cmd-survey = Survey to members
+cmd-surveyresults = A survey's results
+cmd-staff = Administrators, coordinators and representatives
+cmd-promote = Name a workshop's representative (workshop=KEY); administrators also coordinators
+cmd-demote = Remove a representative's or coordinator's role
+cmd-link = Link a group to a workshop
+cmd-audit = Audit log
+cmd-invite = One-time coordinator invite
+cmd-status = The outbox now

@@ -282,7 +282,7 @@ attendance-no-answer = ei vastannut
 members-title = <b>Jäseniä { $total }</b>
 members-list = <b>Jäsenet</b>
 members-inactive = (estänyt botin)
-role-usage = Kirjoita käyttäjän Telegram-numero, esim. /promote 123456789
+role-usage = Kirjoita käyttäjän Telegram-numero, esim. /promote 123456789 (koordinaattoriksi) tai /promote 123456789 workshop=TUNNUS (verstaan edustajaksi); /demote poistaa roolin samalla tavalla.
 role-unknown-user = Käyttäjää { $id } ei löydy; hänen pitää ensin aloittaa botti (/start).
 role-set = { $name }: { $role }.
 role-participant = osallistuja
@@ -519,3 +519,45 @@ survey-results-words-hidden = Omin sanoin on vastannut { $count ->
 survey-results-no-answers = Ei vielä vastauksia.
 survey-results-silent = Vielä vastaamatta: { $municipalities }
 survey-results-all-answered = Kaikki kunnat ovat vastanneet.
+
+## Roolit: verstaiden edustajat, /staff ja ohje roolin mukaan
+
+role-representative = verstaan edustaja
+representative-granted = { $name } on nyt verstaan edustaja: { $workshops }.
+representative-removed = { $name } ei ole enää verstaan edustaja: { $workshops }.
+representative-removed-all = { $name } ei ole enää minkään verstaan edustaja.
+representative-only = Edustajana voit hoitaa vain oman verstaasi asioita: { $workshops }.
+staff-title = <b>Ylläpitäjät, koordinaattorit ja verstaiden edustajat</b>
+staff-nobody = Ei vielä ketään.
+help-representative = <b>Verstaan edustajana</b> – vain oman verstaasi asiat: { $workshops }
+help-workshop-tools = <b>Verstaiden asiat</b> (myös verstaiden edustajat, kukin oman verstaansa)
+help-coordinator = <b>Koordinaattorina</b> koko verkostossa
+help-administrator = <b>Ylläpitäjänä</b>
+cmd-join = Liity verstaaseen
+cmd-leave = Eroa verstaasta
+cmd-going = Tulen kokoukseen
+cmd-notgoing = En tule kokoukseen
+cmd-maybe = Ehkä tulen kokoukseen
+cmd-answer = Vastaa kyselyyn
+cmd-members = Jäsenmäärät kunnittain ja verstaittain
+cmd-mydata = Minusta tallennetut tiedot
+cmd-forget = Poista tietoni
+cmd-broadcast = Tiedote jäsenille esikatselun kautta
+cmd-confirm = Vahvista odottava tiedote tai muutos
+cmd-cancel = Peru odottava tiedote tai muutos
+cmd-addmeeting = Lisää kokous
+cmd-editmeeting = Muuta kokousta
+cmd-cancelmeeting = Peru kokous
+cmd-attendance = Kokoukseen tulijat
+cmd-datepoll = Päivämääräkysely seuraavasta kokouksesta
+cmd-pollresults = Päivämääräkyselyn tulokset
+cmd-closepoll = Sulje päivämääräkysely
+cmd-survey = Kysely jäsenille
+cmd-surveyresults = Kyselyn tulokset
+cmd-staff = Ylläpitäjät, koordinaattorit ja edustajat
+cmd-promote = Nimeä verstaan edustaja (workshop=TUNNUS); ylläpitäjä myös koordinaattorin
+cmd-demote = Poista edustajan tai koordinaattorin rooli
+cmd-link = Liitä ryhmä verstaaseen
+cmd-audit = Tapahtumaloki
+cmd-invite = Kertakäyttöinen kutsu koordinaattoriksi
+cmd-status = Lähetysjonon tila

@@ -280,7 +280,7 @@ attendance-no-answer = har inte svarat
 members-title = <b>{ $total } medlemmar</b>
 members-list = <b>Medlemmar</b>
 members-inactive = (har blockerat boten)
-role-usage = Skriv användarens Telegram-nummer, t.ex. /promote 123456789
+role-usage = Skriv användarens Telegram-nummer, t.ex. /promote 123456789 (till koordinator) eller /promote 123456789 workshop=NYCKEL (till verkstadens representant); /demote tar bort rollen på samma sätt.
 role-unknown-user = Användaren { $id } hittas inte; hen måste först starta boten (/start).
 role-set = { $name }: { $role }.
 role-participant = deltagare
@@ -517,3 +517,45 @@ survey-results-words-hidden = { $count ->
 survey-results-no-answers = Inga svar ännu.
 survey-results-silent = Har inte svarat ännu: { $municipalities }
 survey-results-all-answered = Alla kommuner har svarat.
+
+## Roller: verkstädernas representanter, /staff och hjälp enligt roll
+
+role-representative = verkstadens representant
+representative-granted = { $name } är nu verkstadens representant: { $workshops }.
+representative-removed = { $name } är inte längre verkstadens representant: { $workshops }.
+representative-removed-all = { $name } är inte längre representant för någon verkstad.
+representative-only = Som representant kan du bara sköta din egen verkstads ärenden: { $workshops }.
+staff-title = <b>Administratörer, koordinatorer och verkstädernas representanter</b>
+staff-nobody = Ännu ingen.
+help-representative = <b>Som verkstadens representant</b> – bara din egen verkstads ärenden: { $workshops }
+help-workshop-tools = <b>Verkstädernas ärenden</b> (även verkstädernas representanter, var och en för sin egen verkstad)
+help-coordinator = <b>Som koordinator</b> i hela nätverket
+help-administrator = <b>Som administratör</b>
+cmd-join = Gå med i en verkstad
+cmd-leave = Lämna en verkstad
+cmd-going = Jag kommer till mötet
+cmd-notgoing = Jag kommer inte till mötet
+cmd-maybe = Jag kommer kanske till mötet
+cmd-answer = Svara på en enkät
+cmd-members = Antal medlemmar per kommun och verkstad
+cmd-mydata = Uppgifterna som sparats om mig
+cmd-forget = Radera mina uppgifter
+cmd-broadcast = Meddelande till medlemmarna, med förhandsvisning
+cmd-confirm = Bekräfta ett väntande meddelande eller en ändring
+cmd-cancel = Avbryt ett väntande meddelande eller en ändring
+cmd-addmeeting = Lägg till ett möte
+cmd-editmeeting = Ändra ett möte
+cmd-cancelmeeting = Ställ in ett möte
+cmd-attendance = Vilka som kommer till ett möte
+cmd-datepoll = Datumförfrågan om nästa möte
+cmd-pollresults = Datumförfrågans resultat
+cmd-closepoll = Stäng en datumförfrågan
+cmd-survey = Enkät till medlemmarna
+cmd-surveyresults = Enkätens resultat
+cmd-staff = Administratörer, koordinatorer och representanter
+cmd-promote = Utse verkstadens representant (workshop=NYCKEL); en administratör även koordinator
+cmd-demote = Ta bort rollen som representant eller koordinator
+cmd-link = Koppla en grupp till en verkstad
+cmd-audit = Händelselogg
+cmd-invite = Engångsinbjudan till koordinator
+cmd-status = Utskickskön just nu
