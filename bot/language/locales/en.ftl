@@ -34,6 +34,7 @@ import-error-empty = must not be empty
 import-error-bad_status = must be scheduled or cancelled
 import-error-bad_date = "{ $value }" is not a date; write 15.1.2009 or 2009-01-15
 import-error-no_such_date = there is no day { $value } in the calendar
+import-error-day_without_year = the date { $value } has no year; write e.g. 25.3.2009
 import-error-bad_time = "{ $value }" is not a time; write e.g. 09:30 or 13.00
 import-error-end_without_start = an end time without a start time
 import-error-end_before_start = the end { $end } is not after the start { $start }

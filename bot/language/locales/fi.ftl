@@ -34,6 +34,7 @@ import-error-empty = ei saa olla tyhjä
 import-error-bad_status = pitää olla scheduled tai cancelled
 import-error-bad_date = ”{ $value }” ei ole päivämäärä; kirjoita 15.1.2009 tai 2009-01-15
 import-error-no_such_date = päivää { $value } ei ole kalenterissa
+import-error-day_without_year = päivämäärästä { $value } puuttuu vuosi; kirjoita esim. 25.3.2009
 import-error-bad_time = ”{ $value }” ei ole kellonaika; kirjoita esim. 09:30 tai 13.00
 import-error-end_without_start = loppuaika ilman alkuaikaa
 import-error-end_before_start = loppuaika { $end } ei ole alkuajan { $start } jälkeen

@@ -34,6 +34,7 @@ import-error-empty = får inte vara tom
 import-error-bad_status = ska vara scheduled eller cancelled
 import-error-bad_date = ”{ $value }” är inget datum; skriv 15.1.2009 eller 2009-01-15
 import-error-no_such_date = dagen { $value } finns inte i kalendern
+import-error-day_without_year = datumet { $value } saknar år; skriv t.ex. 25.3.2009
 import-error-bad_time = ”{ $value }” är ingen tid; skriv t.ex. 09:30 eller 13.00
 import-error-end_without_start = sluttid utan starttid
 import-error-end_before_start = sluttiden { $end } är inte efter starttiden { $start }
