@@ -156,7 +156,7 @@ async def test_meetings_added_moved_and_cancelled_from_the_chat_reach_members_as
     )
     for user in (lohja, kerava):
         [_, notice] = await fake_api.wait_for_message(user.id, count=2)
-        assert "Aika: klo 13.00–15.30 → 14.00–15.30" in (notice.plain_text or "")
+        assert "Aika: klo 13.00–15.30 → klo 14.00–15.30" in (notice.plain_text or "")
         assert "Paikka: Lohja → Vihti" in (notice.plain_text or "")
 
     cancelled = await say(fake_api, ADMIN, f"/cancelmeeting {meeting}")

@@ -202,6 +202,7 @@ rsvp-unknown-meeting = I found no meeting "{ $key }".
 change-title = 📅 <b>The meeting has changed</b>
 change-date = Day: { $old } → { $new }
 change-time = Time: { $old } → { $new }
+change-clock = { $time }
 change-place = Place: { $old } → { $new }
 change-none = not decided
 cancellation-title = ❌ <b>The meeting is cancelled</b>
