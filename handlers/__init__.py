@@ -29,6 +29,7 @@ from bot.replies.buttons import (
     ChooseMunicipality,
     FollowWorkshop,
     ForgetAnswer,
+    MeetingChangeAction,
     MoreMeetings,
     RsvpButton,
     ScheduleUpload,
@@ -129,6 +130,7 @@ def register_handlers(
         # Both AnnouncementAction and ChooseAudience.
         (AnnouncementAction.pattern, coordination.announcement_button),
         (ScheduleUpload.pattern, coordination.schedule_button),
+        (MeetingChangeAction.pattern, coordination.meeting_change_button),
         (PollAction.pattern, date_polls.poll_button),
         (PollVoteButton.pattern, date_polls.poll_button),
         (ClosePoll.pattern, date_polls.poll_button),

@@ -13,12 +13,22 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
-from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
-from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
+from bot.replies.buttons import (
+    AnnouncementAction,
+    ChooseAudience,
+    MeetingChangeAction,
+    ScheduleUpload,
+)
+from bot.replies.meeting_changes import (
+    add_meeting_reply,
+    confirm_change_reply,
+    edit_meeting_reply,
+)
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply, role_reply
+from bot.services.meeting_admin import change_is_latest
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
 from handlers.common import (
@@ -102,44 +112,78 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
 
 
 async def confirm(update: Update, context: VerstasContext) -> None:
-    """/confirm: confirm one's latest draft; the dispatcher posts its status line here."""
+    """/confirm: confirm one's latest preview, a meeting change or a broadcast draft (the
+    dispatcher posts a broadcast's status line here)."""
     runtime, chat = context.runtime, update.effective_chat
     if chat is None:
         return
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
-        outcome = await confirm_reply(
-            session,
-            runtime.replies,
-            person_of(update, runtime),
-            None,
-            status_chat_id=chat.id,
-            status_message_id=None,
-        )
-    await send(update, outcome.reply)
+        if await change_is_latest(session, person):
+            reply = await confirm_change_reply(session, runtime.replies, person, None, confirm=True)
+        else:
+            outcome = await confirm_reply(
+                session,
+                runtime.replies,
+                person,
+                None,
+                status_chat_id=chat.id,
+                status_message_id=None,
+            )
+            reply = outcome.reply
+    await send(update, reply)
 
 
 async def cancel(update: Update, context: VerstasContext) -> None:
-    """/cancel: drop one's latest draft."""
-    await respond(update, context, lambda s, r, v: cancel_reply(s, r, v, None))
+    """/cancel: drop one's latest preview, a meeting change or a broadcast draft."""
+    runtime = context.runtime
+    person = person_of(update, runtime)
+    async with runtime.sessions.begin() as session:
+        if await change_is_latest(session, person):
+            reply = await confirm_change_reply(
+                session, runtime.replies, person, None, confirm=False
+            )
+        else:
+            reply = await cancel_reply(session, runtime.replies, person, None)
+    await send(update, reply)
 
 
 async def add_meeting(update: Update, context: VerstasContext) -> None:
-    """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
+    """/addmeeting WORKSHOP DATE [TIME] [TOWN] [VENUE…]: a preview with Confirm / Cancel."""
     await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, arguments(context)))
 
 
 async def edit_meeting(update: Update, context: VerstasContext) -> None:
-    """/editmeeting N field=value …"""
+    """/editmeeting MEETING field=value… or MEETING [DATE] [TIME] [TOWN] [VENUE…]: a preview."""
     await respond(update, context, lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context)))
 
 
 async def cancel_meeting(update: Update, context: VerstasContext) -> None:
-    """/cancelmeeting N."""
+    """/cancelmeeting MEETING: a preview naming the meeting and how many will be told."""
     await respond(
         update,
         context,
         lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context), cancel=True),
     )
+
+
+async def meeting_change_button(update: Update, context: VerstasContext) -> None:
+    """Confirm or cancel a previewed meeting change (`chg:ok:ID`, `chg:no:ID`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    pressed = MeetingChangeAction.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await confirm_change_reply(
+            session,
+            runtime.replies,
+            person_of(update, runtime),
+            pressed.pending_id,
+            confirm=pressed.action == "ok",
+        )
+    await answer_press(update, reply)
 
 
 async def attendance(update: Update, context: VerstasContext) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "ChooseMunicipality",
     "FollowWorkshop",
     "ForgetAnswer",
+    "MeetingChangeAction",
     "MoreMeetings",
     "RsvpButton",
     "ScheduleUpload",
@@ -233,6 +234,26 @@ class ScheduleUpload:
     def decode(cls, data: str) -> Self | None:
         """The button behind the data, or None."""
         decided = confirm_or_cancel(data, "imp")
+        return None if decided is None else cls(*decided)
+
+
+@dataclass(frozen=True)
+class MeetingChangeAction:
+    """Confirm or cancel a previewed /addmeeting, /editmeeting or /cancelmeeting:
+    `chg:ok:ID`, `chg:no:ID`."""
+
+    pattern: ClassVar[str] = r"^chg:"
+    action: Literal["ok", "no"]
+    pending_id: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"chg:{self.action}:{self.pending_id}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        decided = confirm_or_cancel(data, "chg")
         return None if decided is None else cls(*decided)
 
 

@@ -278,13 +278,24 @@ broadcast-progress = 📣 Sending: { $sent }/{ $total } delivered, { $failed } f
 broadcast-done = 📣 <b>Announcement sent.</b> { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot.
 announcement-title = 📣 <b>Announcement</b>
 added-title = 🆕 <b>New meeting</b>
-addmeeting-usage = Write e.g. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
-editmeeting-usage = Write the meeting's number and the changes, e.g. /editmeeting 12 time=14:00-15:30 place=Lohja (also date=, venue="…", address="…").
+addmeeting-usage = Write the workshop, the day and, if you like, the time, town and venue, e.g. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummi, council chamber
+editmeeting-usage = Write the meeting's number and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Write the number of the meeting to cancel, e.g. /cancelmeeting 12
 meeting-added = Meeting { $id } added: { $workshop }, { $when }. The members will be told.
 meeting-changed = Meeting { $id } changed: { $when }. The members will be told of the change.
 meeting-cancelled-done = Meeting { $id } ({ $when }) cancelled. The members will be told.
 meeting-unchanged = The meeting is like that already; nothing changed.
+meeting-preview-add = <b>Preview: a new meeting.</b> The members will get this notice:
+meeting-preview-edit = <b>Preview: a changed meeting.</b> The members will get this notice:
+meeting-preview-cancel = <b>Preview: a cancelled meeting.</b> This meeting will be cancelled, and the members will get this notice:
+meeting-preview-weekday = ⚠️ The weekday written before the date does not match the date; check the day.
+meeting-preview-count = { $count ->
+        [0] Nobody will be told (the meeting is over or the workshop has no members).
+        [one] The notice goes to 1 recipient.
+       *[other] The notice goes to { $count } recipients.
+    } Nothing is saved or sent before you confirm (the button or /confirm).
+meeting-change-cancelled = Change cancelled; nothing was saved or sent.
+meeting-change-expired = This change is no longer waiting; write the command again.
 attendance-usage = Write the meeting's number, e.g. /attendance 12
 attendance-title = <b>Attendance: { $workshop }, { $date }</b>
 attendance-no-answer = no answer

@@ -271,13 +271,24 @@ broadcast-progress = 📣 Tiedote lähtee: { $sent }/{ $total } perillä, { $fai
 broadcast-done = 📣 <b>Tiedote lähetetty.</b> { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia.
 announcement-title = 📣 <b>Tiedote</b>
 added-title = 🆕 <b>Uusi kokous</b>
-addmeeting-usage = Kirjoita esim. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
-editmeeting-usage = Kirjoita kokouksen numero ja muutokset, esim. /editmeeting 12 time=14:00-15:30 place=Lohja (myös date=, venue="…", address="…").
+addmeeting-usage = Kirjoita verstas, päivä ja halutessasi aika, kunta ja tila, esim. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummen kunnantalo, valtuustosali
+editmeeting-usage = Kirjoita kokouksen numero ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Kirjoita perutun kokouksen numero, esim. /cancelmeeting 12
 meeting-added = Kokous { $id } lisätty: { $workshop }, { $when }. Jäsenille kerrotaan.
 meeting-changed = Kokous { $id } muutettu: { $when }. Jäsenille kerrotaan muutoksesta.
 meeting-cancelled-done = Kokous { $id } ({ $when }) peruttu. Jäsenille kerrotaan.
 meeting-unchanged = Kokous on jo tällainen; mitään ei muutettu.
+meeting-preview-add = <b>Esikatselu: uusi kokous.</b> Jäsenet saavat tämän ilmoituksen:
+meeting-preview-edit = <b>Esikatselu: kokouksen muutos.</b> Jäsenet saavat tämän ilmoituksen:
+meeting-preview-cancel = <b>Esikatselu: kokouksen peruminen.</b> Tämä kokous perutaan, ja jäsenet saavat tämän ilmoituksen:
+meeting-preview-weekday = ⚠️ Päivämäärän edessä kirjoitettu viikonpäivä ei täsmää päivämäärään; tarkista päivä.
+meeting-preview-count = { $count ->
+        [0] Ilmoitusta ei lähetetä kenellekään (kokous on ohi tai verstaalla ei ole jäseniä).
+        [one] Ilmoitus lähtee 1 vastaanottajalle.
+       *[other] Ilmoitus lähtee { $count } vastaanottajalle.
+    } Mitään ei tallenneta eikä lähetetä ennen vahvistusta (nappi tai /confirm).
+meeting-change-cancelled = Muutos peruttu; mitään ei tallennettu eikä lähetetty.
+meeting-change-expired = Tätä muutosta ei enää ole odottamassa; kirjoita komento uudelleen.
 attendance-usage = Kirjoita kokouksen numero, esim. /attendance 12
 attendance-title = <b>Osallistujat: { $workshop }, { $date }</b>
 attendance-no-answer = ei vastannut

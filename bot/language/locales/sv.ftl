@@ -269,13 +269,24 @@ broadcast-progress = 📣 Meddelandet skickas: { $sent }/{ $total } framme, { $f
 broadcast-done = 📣 <b>Meddelandet är skickat.</b> { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten.
 announcement-title = 📣 <b>Meddelande</b>
 added-title = 🆕 <b>Nytt möte</b>
-addmeeting-usage = Skriv t.ex. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kyrkslätt
-editmeeting-usage = Skriv mötets nummer och ändringarna, t.ex. /editmeeting 12 time=14:00-15:30 place=Lojo (också date=, venue="…", address="…").
+addmeeting-usage = Skriv verkstaden, dagen och vid behov tiden, kommunen och lokalen, t.ex. /addmeeting ehkäisevä 14.5.2009 kl. 9.30–12 Kyrkslätt, fullmäktigesalen
+editmeeting-usage = Skriv mötets nummer och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Skriv numret på mötet som ställs in, t.ex. /cancelmeeting 12
 meeting-added = Möte { $id } tillagt: { $workshop }, { $when }. Medlemmarna får veta.
 meeting-changed = Möte { $id } ändrat: { $when }. Medlemmarna får veta om ändringen.
 meeting-cancelled-done = Möte { $id } ({ $when }) inställt. Medlemmarna får veta.
 meeting-unchanged = Mötet är redan sådant; ingenting ändrades.
+meeting-preview-add = <b>Förhandsvisning: nytt möte.</b> Medlemmarna får det här meddelandet:
+meeting-preview-edit = <b>Förhandsvisning: ändrat möte.</b> Medlemmarna får det här meddelandet:
+meeting-preview-cancel = <b>Förhandsvisning: inställt möte.</b> Det här mötet ställs in, och medlemmarna får det här meddelandet:
+meeting-preview-weekday = ⚠️ Veckodagen före datumet stämmer inte med datumet; kontrollera dagen.
+meeting-preview-count = { $count ->
+        [0] Meddelandet skickas inte till någon (mötet är över eller verkstaden har inga medlemmar).
+        [one] Meddelandet skickas till 1 mottagare.
+       *[other] Meddelandet skickas till { $count } mottagare.
+    } Ingenting sparas eller skickas förrän du bekräftar (knappen eller /bekrafta).
+meeting-change-cancelled = Ändringen avbröts; ingenting sparades eller skickades.
+meeting-change-expired = Den här ändringen väntar inte längre; skriv kommandot på nytt.
 attendance-usage = Skriv mötets nummer, t.ex. /attendance 12
 attendance-title = <b>Deltagare: { $workshop }, { $date }</b>
 attendance-no-answer = har inte svarat
