@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from telegram import InputFile, Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.broadcasts import (
     audience_choices,
@@ -17,12 +18,19 @@ from bot.replies.buttons import (
     AnnouncementAction,
     ChooseAudience,
     MeetingChangeAction,
+    MeetingStep,
     ScheduleUpload,
 )
 from bot.replies.meeting_changes import (
     add_meeting_reply,
     confirm_change_reply,
     edit_meeting_reply,
+)
+from bot.replies.meeting_dialogue import (
+    dialogue_button_reply,
+    dialogue_text_reply,
+    start_dialogue_reply,
+    stop_dialogue,
 )
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
@@ -139,7 +147,10 @@ async def cancel(update: Update, context: VerstasContext) -> None:
     runtime = context.runtime
     person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
-        if await change_is_latest(session, person):
+        stopped = await stop_dialogue(session, runtime.replies, person)
+        if stopped is not None:
+            reply = stopped
+        elif await change_is_latest(session, person):
             reply = await confirm_change_reply(
                 session, runtime.replies, person, None, confirm=False
             )
@@ -149,12 +160,22 @@ async def cancel(update: Update, context: VerstasContext) -> None:
 
 
 async def add_meeting(update: Update, context: VerstasContext) -> None:
-    """/addmeeting WORKSHOP DATE [TIME] [TOWN] [VENUE…]: a preview with Confirm / Cancel."""
-    await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, arguments(context)))
+    """/addmeeting WORKSHOP DATE [TIME] [TOWN] [VENUE…]: a preview with Confirm / Cancel;
+    alone, the guided dialogue."""
+    text = arguments(context)
+    if not text.strip():
+        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, None))
+        return
+    await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, text))
 
 
 async def edit_meeting(update: Update, context: VerstasContext) -> None:
-    """/editmeeting MEETING field=value… or MEETING [DATE] [TIME] [TOWN] [VENUE…]: a preview."""
+    """/editmeeting MEETING field=value… or MEETING [DATE] [TIME] [TOWN] [VENUE…]: a preview;
+    MEETING alone, the guided dialogue."""
+    words = arguments(context).split()
+    if len(words) == 1:
+        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, words[0]))
+        return
     await respond(update, context, lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context)))
 
 
@@ -184,6 +205,37 @@ async def meeting_change_button(update: Update, context: VerstasContext) -> None
             confirm=pressed.action == "ok",
         )
     await answer_press(update, reply)
+
+
+async def meeting_step_button(update: Update, context: VerstasContext) -> None:
+    """A button of the guided /addmeeting or /editmeeting (`mdl:…`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    pressed = MeetingStep.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await dialogue_button_reply(
+            session, runtime.replies, person_of(update, runtime), pressed
+        )
+    await answer_press(update, reply)
+
+
+async def awaited_meeting_step(update: Update, context: VerstasContext) -> None:
+    """Before the other handlers: a coordinator's typed answer in the guided dialogue;
+    anyone else's words go on."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.text is None:
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await dialogue_text_reply(
+            session, runtime.replies, person_of(update, runtime), message.text
+        )
+    if reply is None:
+        return
+    await send(update, reply)
+    raise ApplicationHandlerStop
 
 
 async def attendance(update: Update, context: VerstasContext) -> None:

@@ -10,7 +10,7 @@ from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import ADDED, CANCELLATION, CHANGE
@@ -215,3 +215,33 @@ async def change_meeting(
     if changes:
         await planner.meeting_changed(session, meeting, changes)
     return meeting, changes
+
+
+# The guided /addmeeting or /editmeeting dialogue's answers so far, one per person, kept
+# like a pending change: in the database, so that a restart or another instance carries on.
+DIALOGUE = "meeting-dialogue.json"
+
+
+async def load_dialogue(session: AsyncSession, telegram_id: int) -> str | None:
+    """The person's dialogue state (JSON), or None when they are in no dialogue."""
+    found = await session.scalar(
+        select(PendingImport.content)
+        .where(PendingImport.file_name == DIALOGUE, PendingImport.telegram_id == telegram_id)
+        .order_by(PendingImport.id.desc())
+        .limit(1)
+    )
+    return None if found is None else found.decode()
+
+
+async def save_dialogue(session: AsyncSession, telegram_id: int, state: str | None) -> None:
+    """Replace the person's dialogue state; None ends the dialogue."""
+    await session.execute(
+        delete(PendingImport).where(
+            PendingImport.file_name == DIALOGUE, PendingImport.telegram_id == telegram_id
+        )
+    )
+    if state is not None:
+        session.add(
+            PendingImport(telegram_id=telegram_id, file_name=DIALOGUE, content=state.encode())
+        )
+        await session.flush()

@@ -180,3 +180,57 @@ async def test_swedish_a_coordinator_adds_and_cancels_with_kl_and_bekrafta(
     )
     [_, cancelled] = await fake_api.wait_for_message(raasepori.id, count=2)
     assert (cancelled.plain_text or "").startswith("❌ ")
+
+
+async def test_the_guided_dialogue_asks_step_by_step_and_ends_in_the_same_preview(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    [lohja] = await members(fake_api, sessions, (431, "Lohja", "fi"))
+    question = await say(fake_api, ADMIN, "/uusikokous")
+    assert question.plain_text == "Uusi kokous. Minkä verstaan kokous?"
+    labels = [label for row in question.buttons() for label, _ in row]
+    assert "Ehkäisevä lastensuojelu peruspalveluissa" in labels
+    assert labels[-1] == "Peru"
+
+    fake_api.press_button(
+        ADMIN, question, question.callback_data("Ehkäisevä lastensuojelu peruspalveluissa")
+    )
+    await fake_api.wait_for_call("editMessageText")
+    asked = fake_api.messages_to(ADMIN.id)[-1]
+    assert (asked.plain_text or "").startswith("Minä päivänä?")
+
+    wrong = await say(fake_api, ADMIN, "31.2.2027")
+    assert (wrong.plain_text or "").startswith(
+        "päivää 31.2.2027 ei ole kalenterissa\nMinä päivänä?"
+    )
+    when = await say(fake_api, ADMIN, "ke 2.6.2027")
+    assert (when.plain_text or "").startswith("Mihin aikaan?")
+    assert [label for row in when.buttons() for label, _ in row] == ["Ohita", "Peru"]
+    town = await say(fake_api, ADMIN, "klo 9.30-12")
+    assert town.plain_text == "Missä kunnassa? Valitse tai kirjoita nimi."
+    towns = [label for row in town.buttons() for label, _ in row]
+    assert {"Lohja", "Kerava", "Raasepori"} <= set(towns)
+    assert "Karjalohja" not in towns
+
+    fake_api.press_button(ADMIN, town, town.callback_data("Lohja"))
+    await fake_api.wait_for_call("editMessageText", count=2)
+    venue = fake_api.messages_to(ADMIN.id)[-1]
+    assert (venue.plain_text or "").startswith("Missä tilassa?")
+    fake_api.press_button(ADMIN, venue, venue.callback_data("Ohita"))
+    await fake_api.wait_for_call("editMessageText", count=3)
+    preview = fake_api.messages_to(ADMIN.id)[-1]
+    assert (preview.plain_text or "").startswith(
+        "Esikatselu: uusi kokous. Jäsenet saavat tämän ilmoituksen:\n\n🆕 Uusi kokous\n\n"
+        "Ehkäisevä lastensuojelu peruspalveluissa\nke 2.6.2027 klo 9.30–12.00\nLohja\n\n"
+        "Ilmoitus lähtee 1 vastaanottajalle."
+    ), preview.plain_text
+    assert await meetings_in_2027(sessions) == []
+    assert fake_api.messages_to(lohja.id) == []
+
+    done = await say(fake_api, ADMIN, "/confirm")
+    assert (done.plain_text or "").startswith("Kokous ")
+    [notice] = await fake_api.wait_for_message(lohja.id)
+    assert "ke 2.6.2027 klo 9.30–12.00\nLohja" in (notice.plain_text or "")
+    # The dialogue is over: the coordinator's next words are a question again.
+    answer = await say(fake_api, ADMIN, "milloin on seuraava kokous?")
+    assert not (answer.plain_text or "").startswith("Minä päivänä")

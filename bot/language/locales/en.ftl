@@ -296,6 +296,13 @@ meeting-preview-count = { $count ->
     } Nothing is saved or sent before you confirm (the button or /confirm).
 meeting-change-cancelled = Change cancelled; nothing was saved or sent.
 meeting-change-expired = This change is no longer waiting; write the command again.
+meeting-step-workshop = A new meeting. Of which workshop?
+meeting-step-date = On which day? Write e.g. 14.5.2009, Wed 14.5.2009 or 14.5.
+meeting-step-time = At what time? Write e.g. 9.30–12 or 13. Skip if the time is not decided yet.
+meeting-step-town = In which municipality? Choose or write its name.
+meeting-step-venue = In which venue? Write e.g. Town hall, council chamber.
+meeting-step-skip = Skip
+meeting-step-keep = Keep as it is
 attendance-usage = Write the meeting's number, e.g. /attendance 12
 attendance-title = <b>Attendance: { $workshop }, { $date }</b>
 attendance-no-answer = no answer

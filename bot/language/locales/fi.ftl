@@ -289,6 +289,13 @@ meeting-preview-count = { $count ->
     } Mitään ei tallenneta eikä lähetetä ennen vahvistusta (nappi tai /confirm).
 meeting-change-cancelled = Muutos peruttu; mitään ei tallennettu eikä lähetetty.
 meeting-change-expired = Tätä muutosta ei enää ole odottamassa; kirjoita komento uudelleen.
+meeting-step-workshop = Uusi kokous. Minkä verstaan kokous?
+meeting-step-date = Minä päivänä? Kirjoita esim. 14.5.2009, ke 14.5.2009 tai 14.5.
+meeting-step-time = Mihin aikaan? Kirjoita esim. klo 9.30–12 tai 13. Jos aika ei ole vielä tiedossa, ohita.
+meeting-step-town = Missä kunnassa? Valitse tai kirjoita nimi.
+meeting-step-venue = Missä tilassa? Kirjoita esim. Kunnantalo, valtuustosali.
+meeting-step-skip = Ohita
+meeting-step-keep = Pidä ennallaan
 attendance-usage = Kirjoita kokouksen numero, esim. /attendance 12
 attendance-title = <b>Osallistujat: { $workshop }, { $date }</b>
 attendance-no-answer = ei vastannut

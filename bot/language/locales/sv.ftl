@@ -287,6 +287,13 @@ meeting-preview-count = { $count ->
     } Ingenting sparas eller skickas förrän du bekräftar (knappen eller /bekrafta).
 meeting-change-cancelled = Ändringen avbröts; ingenting sparades eller skickades.
 meeting-change-expired = Den här ändringen väntar inte längre; skriv kommandot på nytt.
+meeting-step-workshop = Nytt möte. Vilken verkstads möte?
+meeting-step-date = Vilken dag? Skriv t.ex. 14.5.2009, ons 14.5.2009 eller 14.5.
+meeting-step-time = Vilken tid? Skriv t.ex. kl. 9.30–12 eller 13. Hoppa över om tiden inte är bestämd än.
+meeting-step-town = I vilken kommun? Välj eller skriv namnet.
+meeting-step-venue = I vilken lokal? Skriv t.ex. Kommunhuset, fullmäktigesalen.
+meeting-step-skip = Hoppa över
+meeting-step-keep = Behåll som förut
 attendance-usage = Skriv mötets nummer, t.ex. /attendance 12
 attendance-title = <b>Deltagare: { $workshop }, { $date }</b>
 attendance-no-answer = har inte svarat
