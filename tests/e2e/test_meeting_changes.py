@@ -114,7 +114,15 @@ async def test_a_cancellation_names_the_meeting_and_its_audience_before_anything
     fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     [lohja] = await members(fake_api, sessions, (411, "Lohja", "fi"))
-    await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 3.6.2027 13-15 Lohja")
+    # 3.6.2027 is a Thursday: the weekday written is flagged, the date is kept.
+    checked = await say(
+        fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu ke 3.6.2027 13-15 Lohja"
+    )
+    assert "to 3.6.2027 klo 13.00–15.00\nLohja" in (checked.plain_text or "")
+    assert (
+        "⚠️ Päivämäärän edessä kirjoitettu viikonpäivä ei täsmää päivämäärään; tarkista päivä."
+        in (checked.plain_text or "")
+    )
     added = await say(fake_api, ADMIN, "/confirm")
     number = re.findall(r"\d+", added.plain_text or "")[0]
     await fake_api.wait_for_message(lohja.id)
