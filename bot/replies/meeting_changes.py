@@ -24,6 +24,7 @@ from bot.replies.meeting_lines import (
     Unreadable,
     read_meeting_change,
     read_new_meeting,
+    split_workshop,
     words_of,
 )
 from bot.replies.meeting_texts import notice_text, render_meeting, unknown_workshop
@@ -81,7 +82,7 @@ async def add_meeting_reply(
     language = await language_of(session, person)
     await staff_member(session, person, ACTIONS["add"])
     directory = await load_directory(session)
-    workshop_word, _, rest = arguments.strip().partition(" ")
+    workshop_word, rest = split_workshop(arguments)
     if not rest.strip():
         return Reply(texts(language, "addmeeting-usage"))
     workshop = directory.workshop(workshop_word)

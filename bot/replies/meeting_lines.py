@@ -22,7 +22,13 @@ from datetime import date, time
 from pydantic_core import PydanticCustomError
 
 from bot.services.directory import Directory, slug
-from storage.schedule.when import Statement, read_day, read_statement, read_time_range
+from storage.schedule.when import (
+    WEEKDAYS,
+    Statement,
+    read_day,
+    read_statement,
+    read_time_range,
+)
 
 # A time or time range at the start of a line, and the rest: `klo 14-16 Vihti`.
 _LEADING_TIME = re.compile(
@@ -128,6 +134,22 @@ def read_meeting_change(text: str, directory: Directory, today: date) -> Meeting
         day, wrong, start, end, rest = None, False, None, None, text
     _checked(start, end)
     return MeetingLine(day, wrong, start, end, split_place(rest, directory))
+
+
+def split_workshop(text: str) -> tuple[str, str]:
+    """The workshop's words and the rest: the workshop ends where the date (or a weekday
+    before it) begins, so `Ehkäisevä lastensuojelu ke 14.5.2009 …` names it in full."""
+    words = text.split()
+    for index in range(1, len(words)):
+        word = words[index]
+        starts = any(c.isdigit() for c in word) or (
+            word.rstrip(".,").casefold() in WEEKDAYS
+            and index + 1 < len(words)
+            and any(c.isdigit() for c in words[index + 1])
+        )
+        if starts:
+            return " ".join(words[:index]), " ".join(words[index:])
+    return (words[0], " ".join(words[1:])) if words else ("", "")
 
 
 def words_of(text: str) -> list[str]:

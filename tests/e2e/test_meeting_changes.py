@@ -160,7 +160,7 @@ async def test_swedish_a_coordinator_adds_and_cancels_with_kl_and_bekrafta(
     )
     await say(fake_api, ADMIN, "/sprak sv")
     preview = await say(
-        fake_api, ADMIN, "/nyttmote ehkaiseva-lastensuojelu tors 3.6.2027 kl. 13 Lojo, biblioteket"
+        fake_api, ADMIN, "/nyttmote Förebyggande barnskydd tors 3.6.2027 kl. 13 Lojo, biblioteket"
     )
     assert (preview.plain_text or "").startswith(
         "Förhandsvisning: nytt möte. Medlemmarna får det här meddelandet:\n\n🆕 Nytt möte\n\n"

@@ -13,6 +13,7 @@ from bot.replies.meeting_lines import (
     read_meeting_change,
     read_new_meeting,
     split_place,
+    split_workshop,
 )
 from bot.services.directory import Directory, MunicipalityInfo
 
@@ -106,3 +107,20 @@ def test_a_natural_edit_says_only_what_changes(
 ) -> None:
     line = read_meeting_change(words, DIRECTORY, TODAY)
     assert (line.day, line.start, line.end, line.place) == (day, start, end, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "workshop", "rest"),
+    [
+        ("ehkäisevä 14.5.2009 klo 9.30", "ehkäisevä", "14.5.2009 klo 9.30"),
+        (
+            "Ehkäisevä lastensuojelu ke 14.5.2009 Lohja",
+            "Ehkäisevä lastensuojelu",
+            "ke 14.5.2009 Lohja",
+        ),
+        ("kasvatuskumppanuus", "kasvatuskumppanuus", ""),
+        ("", "", ""),
+    ],
+)
+def test_the_workshop_ends_where_the_date_begins(text: str, workshop: str, rest: str) -> None:
+    assert split_workshop(text) == (workshop, rest)
