@@ -242,3 +242,38 @@ async def test_the_guided_dialogue_asks_step_by_step_and_ends_in_the_same_previe
     # The dialogue is over: the coordinator's next words are a question again.
     answer = await say(fake_api, ADMIN, "milloin on seuraava kokous?")
     assert not (answer.plain_text or "").startswith("Minä päivänä")
+
+
+async def test_editmeeting_alone_asks_what_to_change_and_keeps_the_rest(
+    fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
+) -> None:
+    [kerava] = await members(fake_api, sessions, (441, "Kerava", "fi"))
+    await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 10.6.2027 13-15 Kerava")
+    await say(fake_api, ADMIN, "/confirm")
+    await fake_api.wait_for_message(kerava.id)
+    [meeting] = await meetings_in_2027(sessions)
+
+    day = await say(fake_api, ADMIN, f"/muutakokous {meeting.id}")
+    assert (day.plain_text or "").startswith("Minä päivänä?")
+    assert [label for row in day.buttons() for label, _ in row] == ["Pidä ennallaan", "Peru"]
+    fake_api.press_button(ADMIN, day, day.callback_data("Pidä ennallaan"))
+    await fake_api.wait_for_call("editMessageText")
+    asked = fake_api.messages_to(ADMIN.id)[-1]
+    assert (asked.plain_text or "").startswith("Mihin aikaan?")
+    town = await say(fake_api, ADMIN, "klo 14–16")
+    fake_api.press_button(ADMIN, town, town.callback_data("Pidä ennallaan"))
+    await fake_api.wait_for_call("editMessageText", count=2)
+    venue = fake_api.messages_to(ADMIN.id)[-1]
+    fake_api.press_button(ADMIN, venue, venue.callback_data("Pidä ennallaan"))
+    await fake_api.wait_for_call("editMessageText", count=3)
+    preview = fake_api.messages_to(ADMIN.id)[-1].plain_text or ""
+    assert preview.startswith(
+        "Esikatselu: kokouksen muutos. Jäsenet saavat tämän ilmoituksen:\n\n"
+        "📅 Kokous on muuttunut\n\nAika: klo 13.00–15.00 → klo 14.00–16.00\n\n"
+    ), preview
+    assert "Päivä:" not in preview
+    assert "Paikka:" not in preview
+    assert len(fake_api.messages_to(kerava.id)) == 1
+    await say(fake_api, ADMIN, "/peru")
+    [unchanged] = await meetings_in_2027(sessions)
+    assert unchanged.starts_at == meeting.starts_at
