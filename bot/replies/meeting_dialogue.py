@@ -140,7 +140,10 @@ async def dialogue_text_reply(
         elif step == "venue":
             state["venue"] = text.strip()[:300]
         else:
-            return await _ask(session, context, person, state)
+            workshop = directory.workshop(text)
+            if workshop is None:
+                return await _ask(session, context, person, state)
+            state["workshop"] = workshop.id
     except PydanticCustomError as error:
         params = {key: str(value) for key, value in (error.context or {}).items()}
         note = context.texts(language, f"import-error-{error.type}", **params)
