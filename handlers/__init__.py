@@ -29,6 +29,8 @@ from bot.replies.buttons import (
     ChooseMunicipality,
     FollowWorkshop,
     ForgetAnswer,
+    MeetingChangeAction,
+    MeetingStep,
     MoreMeetings,
     RsvpButton,
     ScheduleUpload,
@@ -130,6 +132,8 @@ def register_handlers(
         # Both AnnouncementAction and ChooseAudience.
         (AnnouncementAction.pattern, coordination.announcement_button),
         (ScheduleUpload.pattern, coordination.schedule_button),
+        (MeetingChangeAction.pattern, coordination.meeting_change_button),
+        (MeetingStep.pattern, coordination.meeting_step_button),
         (PollAction.pattern, date_polls.poll_button),
         (PollVoteButton.pattern, date_polls.poll_button),
         (ClosePoll.pattern, date_polls.poll_button),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from telegram import InputFile, Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.broadcasts import (
     audience_choices,
@@ -13,13 +14,30 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
-from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
-from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
+from bot.replies.buttons import (
+    AnnouncementAction,
+    ChooseAudience,
+    MeetingChangeAction,
+    MeetingStep,
+    ScheduleUpload,
+)
+from bot.replies.meeting_changes import (
+    add_meeting_reply,
+    confirm_change_reply,
+    edit_meeting_reply,
+)
+from bot.replies.meeting_dialogue import (
+    dialogue_button_reply,
+    dialogue_text_reply,
+    start_dialogue_reply,
+    stop_dialogue,
+)
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
 from bot.replies.roles import demote_reply, promote_reply, staff_reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply
+from bot.services.meeting_admin import change_is_latest
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
 from bot.telegram.menu import set_chat_menu
@@ -103,44 +121,122 @@ async def announcement_button(update: Update, context: VerstasContext) -> None:
 
 
 async def confirm(update: Update, context: VerstasContext) -> None:
-    """/confirm: confirm one's latest draft; the dispatcher posts its status line here."""
+    """/confirm: confirm one's latest preview, a meeting change or a broadcast draft (the
+    dispatcher posts a broadcast's status line here)."""
     runtime, chat = context.runtime, update.effective_chat
     if chat is None:
         return
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
-        outcome = await confirm_reply(
-            session,
-            runtime.replies,
-            person_of(update, runtime),
-            None,
-            status_chat_id=chat.id,
-            status_message_id=None,
-        )
-    await send(update, outcome.reply)
+        if await change_is_latest(session, person):
+            reply = await confirm_change_reply(session, runtime.replies, person, None, confirm=True)
+        else:
+            outcome = await confirm_reply(
+                session,
+                runtime.replies,
+                person,
+                None,
+                status_chat_id=chat.id,
+                status_message_id=None,
+            )
+            reply = outcome.reply
+    await send(update, reply)
 
 
 async def cancel(update: Update, context: VerstasContext) -> None:
-    """/cancel: drop one's latest draft."""
-    await respond(update, context, lambda s, r, v: cancel_reply(s, r, v, None))
+    """/cancel: drop one's latest preview, a meeting change or a broadcast draft."""
+    runtime = context.runtime
+    person = person_of(update, runtime)
+    async with runtime.sessions.begin() as session:
+        stopped = await stop_dialogue(session, runtime.replies, person)
+        if stopped is not None:
+            reply = stopped
+        elif await change_is_latest(session, person):
+            reply = await confirm_change_reply(
+                session, runtime.replies, person, None, confirm=False
+            )
+        else:
+            reply = await cancel_reply(session, runtime.replies, person, None)
+    await send(update, reply)
 
 
 async def add_meeting(update: Update, context: VerstasContext) -> None:
-    """/addmeeting WORKSHOP DATE [START-END] [PLACE]."""
-    await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, arguments(context)))
+    """/addmeeting WORKSHOP DATE [TIME] [TOWN] [VENUE…]: a preview with Confirm / Cancel;
+    alone, the guided dialogue."""
+    text = arguments(context)
+    if not text.strip():
+        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, None))
+        return
+    await respond(update, context, lambda s, r, v: add_meeting_reply(s, r, v, text))
 
 
 async def edit_meeting(update: Update, context: VerstasContext) -> None:
-    """/editmeeting N field=value …"""
+    """/editmeeting MEETING field=value… or MEETING [DATE] [TIME] [TOWN] [VENUE…]: a preview;
+    MEETING alone, the guided dialogue."""
+    words = arguments(context).split()
+    if len(words) == 1:
+        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, words[0]))
+        return
     await respond(update, context, lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context)))
 
 
 async def cancel_meeting(update: Update, context: VerstasContext) -> None:
-    """/cancelmeeting N."""
+    """/cancelmeeting MEETING: a preview naming the meeting and how many will be told."""
     await respond(
         update,
         context,
         lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context), cancel=True),
     )
+
+
+async def meeting_change_button(update: Update, context: VerstasContext) -> None:
+    """Confirm or cancel a previewed meeting change (`chg:ok:ID`, `chg:no:ID`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    pressed = MeetingChangeAction.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await confirm_change_reply(
+            session,
+            runtime.replies,
+            person_of(update, runtime),
+            pressed.pending_id,
+            confirm=pressed.action == "ok",
+        )
+    await answer_press(update, reply)
+
+
+async def meeting_step_button(update: Update, context: VerstasContext) -> None:
+    """A button of the guided /addmeeting or /editmeeting (`mdl:…`)."""
+    runtime, query = context.runtime, update.callback_query
+    assert query is not None
+    pressed = MeetingStep.decode(query.data or "")
+    if pressed is None:
+        await outdated(update, runtime)
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await dialogue_button_reply(
+            session, runtime.replies, person_of(update, runtime), pressed
+        )
+    await answer_press(update, reply)
+
+
+async def awaited_meeting_step(update: Update, context: VerstasContext) -> None:
+    """Before the other handlers: a coordinator's typed answer in the guided dialogue;
+    anyone else's words go on."""
+    runtime, message = context.runtime, update.effective_message
+    if message is None or message.text is None:
+        return
+    async with runtime.sessions.begin() as session:
+        reply = await dialogue_text_reply(
+            session, runtime.replies, person_of(update, runtime), message.text
+        )
+    if reply is None:
+        return
+    await send(update, reply)
+    raise ApplicationHandlerStop
 
 
 async def attendance(update: Update, context: VerstasContext) -> None:

@@ -19,7 +19,7 @@ from bot.replies.surveys import (
     text_answer_reply,
 )
 from bot.telegram.context import VerstasContext
-from handlers import minutes
+from handlers import coordination, minutes
 from handlers.common import (
     arguments,
     on_press,
@@ -88,9 +88,11 @@ async def answer(update: Update, context: VerstasContext) -> None:
 
 
 async def awaited_words(update: Update, context: VerstasContext) -> None:
-    """Before the other handlers: awaited minutes, then a survey's awaited answer in words;
+    """Before the other handlers: awaited minutes, a step of the guided /addmeeting, then a
+    survey's awaited answer in words;
     anything else goes on to the usual handlers."""
     await minutes.awaited_minutes(update, context)
+    await coordination.awaited_meeting_step(update, context)
     runtime, message = context.runtime, update.effective_message
     if message is None or message.text is None:
         return

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from html import escape
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.poll_messages import POLL_KINDS, poll_id_of, render_poll_row
 from bot.language.catalog import Texts
-from bot.language.dates import format_clock, format_day
 from bot.planning.outbox import (
     ADDED,
     ANNOUNCEMENT,
@@ -32,7 +30,7 @@ from bot.planning.outbox import (
 )
 from bot.planning.timing import meeting_start
 from bot.replies.buttons import RsvpButton, ShowMinutes
-from bot.replies.meeting_texts import render_meeting
+from bot.replies.meeting_texts import notice_text, render_meeting
 from bot.replies.reply import Attachment, Button, Reply
 from bot.replies.surveys import survey_message
 from bot.services.announcements import Progress
@@ -215,15 +213,11 @@ def render(
     if row.kind == REMINDER:
         stale = _stale_reminder(row, meeting, member, recipients, policy, now)
         return stale or _reminder(meeting, member, body, texts, language)
-    if row.kind == CHANGE:
-        lines = _change_lines(row.payload.get("changes", {}), texts, language, directory, policy)
-        return Reply("\n\n".join([texts(language, "change-title"), "\n".join(lines), body]))
-    if row.kind == CANCELLATION:
-        return Reply("\n\n".join([texts(language, "cancellation-title"), body]))
-    if row.kind == ADDED:
-        if meeting.status == MeetingStatus.CANCELLED:
+    if row.kind in (CHANGE, CANCELLATION, ADDED):
+        if row.kind == ADDED and meeting.status == MeetingStatus.CANCELLED:
             return "meeting cancelled"
-        return Reply("\n\n".join([texts(language, "added-title"), body]))
+        changes = row.payload.get("changes", {})
+        return Reply(notice_text(row.kind, changes, body, texts, language, directory, policy.zone))
     if row.kind == MINUTES:
         if meeting.id not in recipients.with_minutes:
             return "minutes removed"
@@ -297,43 +291,6 @@ def _minutes_notice(meeting: Meeting, body: str, texts: Texts, language: str) ->
     )
     button = Button(texts(language, "minutes-read-button"), ShowMinutes(meeting.id).encode())
     return Reply(text, ((button,),))
-
-
-def _change_lines(
-    changes: dict[str, list[Any]],
-    texts: Texts,
-    language: str,
-    directory: Directory,
-    policy: ReminderPolicy,
-) -> list[str]:
-    """`Aika: klo 9.30 → 10.00`, `Paikka: Tuusula → Lohja`, `Päivä: 4.3.2009 → 5.3.2009`."""
-    lines = []
-    if "date" in changes:
-        old, new = (format_day(date.fromisoformat(v), language) for v in changes["date"])
-        lines.append(texts(language, "change-date", old=old, new=new))
-    if "starts_at" in changes or "ends_at" in changes:
-        old, new = (_time_range(changes, index, texts, language, policy) for index in (0, 1))
-        lines.append(texts(language, "change-time", old=old, new=new))
-    if "place" in changes:
-        old, new = (
-            escape(directory.town_title(v, language)) if v else texts(language, "change-none")
-            for v in changes["place"]
-        )
-        lines.append(texts(language, "change-place", old=old, new=new))
-    return lines
-
-
-def _time_range(
-    changes: dict[str, list[Any]], index: int, texts: Texts, language: str, policy: ReminderPolicy
-) -> str:
-    start = changes.get("starts_at", [None, None])[index]
-    end = changes.get("ends_at", [None, None])[index]
-    if start is None:
-        return texts(language, "change-none")
-    text = format_clock(datetime.fromisoformat(start), language, policy.zone)
-    if end is not None:
-        text += "–" + format_clock(datetime.fromisoformat(end), language, policy.zone)
-    return text
 
 
 def render_progress(texts: Texts, language: str, progress: Progress) -> str:

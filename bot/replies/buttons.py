@@ -27,6 +27,8 @@ __all__ = [
     "ChooseMunicipality",
     "FollowWorkshop",
     "ForgetAnswer",
+    "MeetingChangeAction",
+    "MeetingStep",
     "MoreMeetings",
     "RsvpButton",
     "ScheduleUpload",
@@ -234,6 +236,52 @@ class ScheduleUpload:
         """The button behind the data, or None."""
         decided = confirm_or_cancel(data, "imp")
         return None if decided is None else cls(*decided)
+
+
+@dataclass(frozen=True)
+class MeetingChangeAction:
+    """Confirm or cancel a previewed /addmeeting, /editmeeting or /cancelmeeting:
+    `chg:ok:ID`, `chg:no:ID`."""
+
+    pattern: ClassVar[str] = r"^chg:"
+    action: Literal["ok", "no"]
+    pending_id: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"chg:{self.action}:{self.pending_id}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        decided = confirm_or_cancel(data, "chg")
+        return None if decided is None else cls(*decided)
+
+
+@dataclass(frozen=True)
+class MeetingStep:
+    """An answer in the guided /addmeeting or /editmeeting dialogue: `mdl:w:ID` a workshop,
+    `mdl:t:ID` a municipality as the town, `mdl:s:0` skip the step, `mdl:x:0` stop."""
+
+    pattern: ClassVar[str] = r"^mdl:"
+    kind: Literal["w", "t", "s", "x"]
+    value: int = 0
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"mdl:{self.kind}:{self.value}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = fields_of(data, "mdl", 2)
+        value = number(fields[1]) if fields else None
+        if fields is None or value is None:
+            return None
+        for kind in ("w", "t", "s", "x"):
+            if fields[0] == kind:
+                return cls(kind, value)
+        return None
 
 
 @dataclass(frozen=True)

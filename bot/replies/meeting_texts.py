@@ -5,12 +5,14 @@ Everything that comes from data is escaped here: a venue called "<Sali>" stays t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.language.catalog import Texts
-from bot.language.dates import format_day, format_when
+from bot.language.dates import format_clock, format_day, format_when
 from bot.replies.reply import Reply
 from bot.services.contacts import Contact
 from bot.services.directory import Directory, WorkshopInfo
@@ -111,3 +113,70 @@ def unknown_workshop(texts: Texts, language: str, word: str, directory: Director
     """The reply to a workshop name not found, with the keys one can write (all escaped)."""
     keys = ", ".join(w.key for w in directory.workshops)
     return Reply(texts(language, "workshop-not-found", word=escape(word[:80]), keys=escape(keys)))
+
+
+# The outbox's kinds of notice about one meeting, and the title each begins with.
+NOTICE_TITLES = {
+    "added": "added-title",
+    "change": "change-title",
+    "cancellation": "cancellation-title",
+}
+
+
+def notice_text(
+    kind: str,
+    changes: Mapping[str, list[Any]],
+    body: str,
+    texts: Texts,
+    language: str,
+    directory: Directory,
+    zone: ZoneInfo,
+) -> str:
+    """A notice of a new, moved or cancelled meeting as members get it (and as the
+    coordinator's preview shows it): the title, what changed, the meeting."""
+    parts = [texts(language, NOTICE_TITLES.get(kind, "change-title"))]
+    if kind == "change":
+        parts.append("\n".join(change_lines(changes, texts, language, directory, zone)))
+    return "\n\n".join([*parts, body])
+
+
+def change_lines(
+    changes: Mapping[str, list[Any]],
+    texts: Texts,
+    language: str,
+    directory: Directory,
+    zone: ZoneInfo,
+) -> list[str]:
+    """`Päivä: 4.3.2009 → 5.3.2009`, `Aika: klo 9.30 → klo 10.00`, `Paikka: Tuusula → Lohja`.
+
+    A meeting moved to another day keeps its clock times: then the time line is left out
+    rather than claim that 13.00–15.00 became 13.00–15.00."""
+    lines = []
+    if "date" in changes:
+        old, new = (format_day(date.fromisoformat(v), language) for v in changes["date"])
+        lines.append(texts(language, "change-date", old=old, new=new))
+    if "starts_at" in changes or "ends_at" in changes:
+        old, new = (_clock_range(changes, index, texts, language, zone) for index in (0, 1))
+        if old != new:
+            lines.append(texts(language, "change-time", old=old, new=new))
+    if "place" in changes:
+        old, new = (
+            escape(directory.town_title(v, language)) if v else texts(language, "change-none")
+            for v in changes["place"]
+        )
+        lines.append(texts(language, "change-place", old=old, new=new))
+    return lines
+
+
+def _clock_range(
+    changes: Mapping[str, list[Any]], index: int, texts: Texts, language: str, zone: ZoneInfo
+) -> str:
+    """`klo 9.30–12.00`, or "ei tiedossa" for a time not decided."""
+    start = changes.get("starts_at", [None, None])[index]
+    end = changes.get("ends_at", [None, None])[index]
+    if start is None:
+        return texts(language, "change-none")
+    text = format_clock(datetime.fromisoformat(start), language, zone)
+    if end is not None:
+        text += "–" + format_clock(datetime.fromisoformat(end), language, zone)
+    return texts(language, "change-clock", time=text)

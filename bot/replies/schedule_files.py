@@ -16,6 +16,7 @@ from bot.replies.pasted_announcements import (
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
+from bot.services.meeting_admin import DIALOGUE, PENDING_CHANGE
 from bot.services.members import Person, language_of
 from bot.services.schedules import audit_role_grants, import_schedule
 from bot.services.staff import audit, staff_member
@@ -84,7 +85,8 @@ async def schedule_confirm_reply(
     language = await language_of(session, person)
     actor = await staff_member(session, person, "import", target=f"upload {pending_id}")
     pending = await session.get(PendingImport, pending_id)
-    if pending is None:
+    if pending is None or pending.file_name in {PENDING_CHANGE, DIALOGUE}:
+        # A meeting change or dialogue waits in the same table; they have buttons of their own.
         return Reply(texts(language, "import-expired"))
     if pending.telegram_id != person.telegram_id:
         await audit(

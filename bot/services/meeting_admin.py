@@ -10,23 +10,120 @@ from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.planning.outbox import ADDED, CANCELLATION, CHANGE
 from bot.planning.planner import Planner
 from bot.services.members import Person
-from bot.services.permissions import (
-    Action,
-    permitted,
-    permitted_for_meeting,
-)
+from bot.services.permissions import Action, permitted, permitted_for_meeting
 from bot.services.staff import audit
-from storage.models import Meeting, MeetingStatus
+from storage.models import (
+    Announcement,
+    AnnouncementState,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Outbox,
+    PendingImport,
+)
 from storage.schedule.apply import NOTICEABLE, local_instant
 
 
 class MeetingNotFound(LookupError):
     """No meeting with that number."""
+
+
+# A change waiting for Confirm is kept as a pending upload under this name: it lives in the
+# database like a schedule file's preview (any instance can take the Confirm) and is purged
+# with them after a day.
+PENDING_CHANGE = "meeting-change.json"
+
+
+async def find_meeting(session: AsyncSession, reference: str) -> Meeting | None:
+    """The meeting a coordinator names. Its number for now; the one resolver of meeting
+    references (number, key, date, WORKSHOP/DATE) takes this place when it comes."""
+    if not reference.isdigit() or len(reference) > 12:
+        return None
+    return await session.get(Meeting, int(reference))
+
+
+async def last_outbox_row(session: AsyncSession) -> int:
+    """The newest row of the outbox (0 for none): a dry run's rows are those after it."""
+    return int(await session.scalar(select(func.max(Outbox.id))) or 0)
+
+
+async def notices_planned(
+    session: AsyncSession, meeting_id: int, after_row: int
+) -> tuple[int, str | None, dict[str, Any]]:
+    """How many notices about the meeting were planned after `after_row`, their kind and
+    payload; read inside a dry run, this is exactly what Confirm would send."""
+    notice = (
+        (Outbox.id > after_row)
+        & (Outbox.meeting_id == meeting_id)
+        & Outbox.kind.in_([ADDED, CHANGE, CANCELLATION])
+    )
+    count = await session.scalar(select(func.count()).select_from(Outbox).where(notice))
+    first = await session.scalar(select(Outbox).where(notice).order_by(Outbox.id).limit(1))
+    if first is None:
+        return 0, None, {}
+    return int(count or 0), first.kind, dict(first.payload or {})
+
+
+async def keep_pending_change(session: AsyncSession, person: Person, change: str) -> int:
+    """Keep a previewed change (as JSON) until its author confirms or cancels it."""
+    pending = PendingImport(
+        telegram_id=person.telegram_id, file_name=PENDING_CHANGE, content=change.encode()
+    )
+    session.add(pending)
+    await session.flush()
+    return pending.id
+
+
+async def take_pending_change(
+    session: AsyncSession, person: Person, pending_id: int | None
+) -> str | None:
+    """The author's pending change (the given one, or their latest), taken away: a change
+    is confirmed or cancelled once. None when there is none (or it is someone else's)."""
+    query = select(PendingImport).where(
+        PendingImport.file_name == PENDING_CHANGE,
+        PendingImport.telegram_id == person.telegram_id,
+    )
+    if pending_id is not None:
+        query = query.where(PendingImport.id == pending_id)
+    pending = await session.scalar(query.order_by(PendingImport.id.desc()).limit(1))
+    if pending is None:
+        return None
+    await session.delete(pending)
+    return pending.content.decode()
+
+
+async def change_is_latest(session: AsyncSession, person: Person) -> bool:
+    """Whether the person's latest preview is a meeting change rather than a broadcast
+    draft: a typed /confirm or /cancel is about the latest."""
+    # Latest by time of creation (no max(): SQLite would hand the time back as text).
+    change_at = await session.scalar(
+        select(PendingImport.created_at)
+        .where(
+            PendingImport.file_name == PENDING_CHANGE,
+            PendingImport.telegram_id == person.telegram_id,
+        )
+        .order_by(PendingImport.created_at.desc())
+        .limit(1)
+    )
+    if change_at is None:
+        return False
+    draft_at = await session.scalar(
+        select(Announcement.created_at)
+        .join(Member, Member.id == Announcement.author_id)
+        .where(
+            Announcement.state == AnnouncementState.DRAFT,
+            Member.telegram_id == person.telegram_id,
+        )
+        .order_by(Announcement.created_at.desc())
+        .limit(1)
+    )
+    return draft_at is None or change_at >= draft_at
 
 
 async def _free_key(session: AsyncSession, workshop_id: int, day: date, start: time | None) -> str:
@@ -57,6 +154,7 @@ async def add_meeting(
     place: str | None,
     zone: ZoneInfo,
     planner: Planner,
+    venue: str | None = None,
 ) -> Meeting:
     """A new meeting, its notice and its reminders; its key is the date, plus the start
     time if the day is taken."""
@@ -71,6 +169,7 @@ async def add_meeting(
         starts_at=local_instant(day, start, zone),
         ends_at=local_instant(day, end, zone),
         place=place,
+        venue=venue,
         agenda=[],
         status=MeetingStatus.SCHEDULED,
         revision=1,
@@ -119,3 +218,33 @@ async def change_meeting(
     if changes:
         await planner.meeting_changed(session, meeting, changes)
     return meeting, changes
+
+
+# The guided /addmeeting or /editmeeting dialogue's answers so far, one per person, kept
+# like a pending change: in the database, so that a restart or another instance carries on.
+DIALOGUE = "meeting-dialogue.json"
+
+
+async def load_dialogue(session: AsyncSession, telegram_id: int) -> str | None:
+    """The person's dialogue state (JSON), or None when they are in no dialogue."""
+    found = await session.scalar(
+        select(PendingImport.content)
+        .where(PendingImport.file_name == DIALOGUE, PendingImport.telegram_id == telegram_id)
+        .order_by(PendingImport.id.desc())
+        .limit(1)
+    )
+    return None if found is None else found.decode()
+
+
+async def save_dialogue(session: AsyncSession, telegram_id: int, state: str | None) -> None:
+    """Replace the person's dialogue state; None ends the dialogue."""
+    await session.execute(
+        delete(PendingImport).where(
+            PendingImport.file_name == DIALOGUE, PendingImport.telegram_id == telegram_id
+        )
+    )
+    if state is not None:
+        session.add(
+            PendingImport(telegram_id=telegram_id, file_name=DIALOGUE, content=state.encode())
+        )
+        await session.flush()

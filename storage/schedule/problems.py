@@ -35,6 +35,7 @@ _PYDANTIC_CODES = {
 _CUSTOM_CODES = {
     "bad_date",
     "no_such_date",
+    "day_without_year",
     "bad_time",
     "end_without_start",
     "end_before_start",

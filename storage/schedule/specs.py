@@ -21,6 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from storage.schedule.values import Day, LongText, OptionalText, Text, TimeOfDay, blank_to_none
+from storage.schedule.when import read_time_range
 
 _KEY = re.compile(r"^[a-z0-9-]+$")
 
@@ -60,6 +61,23 @@ class MeetingSpec(_Model):
         if value is not None and not _KEY.match(value):
             raise PydanticCustomError("bad_key", "bad key", {"value": value})
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _range_in_start(cls, data: object) -> object:
+        # `start: klo 13-15` (or a CSV cell "13-15") with no end is the start and the end,
+        # as in the chat; with an end given as well, the range is an error of the start.
+        if not isinstance(data, dict):
+            return data
+        start, end = data.get("start"), data.get("end")
+        if isinstance(start, str) and blank_to_none(end) is None:
+            try:
+                first, last = read_time_range(start)
+            except PydanticCustomError:
+                return data  # the field's own validator names the problem
+            if last is not None:
+                return {**data, "start": first, "end": last}
+        return data
 
     @model_validator(mode="after")
     def _end_after_start(self) -> MeetingSpec:

@@ -1,49 +1,25 @@
-"""The values of a schedule file as coordinators write them: dates the ISO or the Finnish
-way, times with a colon or a dot, texts with blanks for "nothing"."""
+"""The values of a schedule file as coordinators write them: dates and times in the forms
+of the chat (`storage/schedule/when.py`), texts with blanks for "nothing"."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, time
 from typing import Annotated
 
 from pydantic import BeforeValidator, StringConstraints
-from pydantic_core import PydanticCustomError
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
+from storage.schedule.when import read_date, read_time
 
 
 def parse_date(value: object) -> date:
-    """A date written as ISO `2009-01-15` or the Finnish way `15.1.2009`."""
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if match := _ISO_DATE.match(text):
-        year, month, day = (int(part) for part in match.groups())
-    elif match := _FINNISH_DATE.match(text):
-        day, month, year = (int(part) for part in match.groups())
-    else:
-        raise PydanticCustomError("bad_date", "not a date", {"value": text})
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise PydanticCustomError("no_such_date", "no such date", {"value": text}) from None
+    """A date of a schedule file: `15.1.2009`, `15.1.09`, `2009-01-15`, perhaps after a
+    weekday (`ke 25.3.2009`); a date without its year needs the chat's today."""
+    return read_date(value)
 
 
 def parse_time(value: object) -> time:
-    """A time of day: `09:30`, `9.30` or just `13`."""
-    if isinstance(value, time):
-        return value
-    text = str(value).strip()
-    match = _TIME.match(text)
-    if match is None:
-        raise PydanticCustomError("bad_time", "not a time", {"value": text})
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    if hour > 23 or minute > 59:
-        raise PydanticCustomError("bad_time", "not a time", {"value": text})
-    return time(hour, minute)
+    """A time of day: `09:30`, `9.30`, `13`, `klo 13`, `kl. 13`."""
+    return read_time(value)
 
 
 def blank_to_none(value: object) -> object:

@@ -135,9 +135,8 @@ async def test_meetings_added_moved_and_cancelled_from_the_chat_reach_members_as
         fake_api.add_user(user)
         await resident(sessions, user.id, town)
 
-    added = await say(
-        fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 4.3.2027 13:00-15:30 Lohja"
-    )
+    await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 4.3.2027 13:00-15:30 Lohja")
+    added = await say(fake_api, ADMIN, "/confirm")
     match = re.match(
         r"Kokous (\d+) lisätty: Ehkäisevä lastensuojelu peruspalveluissa, "
         r"to 4\.3\.2027 klo 13\.00–15\.30\.",
@@ -150,16 +149,18 @@ async def test_meetings_added_moved_and_cancelled_from_the_chat_reach_members_as
         assert (notice.plain_text or "").startswith("🆕 Uusi kokous")
         assert "to 4.3.2027 klo 13.00–15.30\nLohja" in (notice.plain_text or "")
 
-    moved = await say(fake_api, ADMIN, f"/editmeeting {meeting} time=14:00-15:30 place=Vihti")
+    await say(fake_api, ADMIN, f"/editmeeting {meeting} time=14:00-15:30 place=Vihti")
+    moved = await say(fake_api, ADMIN, "/confirm")
     assert (moved.plain_text or "").startswith(
         f"Kokous {meeting} muutettu: to 4.3.2027 klo 14.00–15.30."
     )
     for user in (lohja, kerava):
         [_, notice] = await fake_api.wait_for_message(user.id, count=2)
-        assert "Aika: klo 13.00–15.30 → 14.00–15.30" in (notice.plain_text or "")
+        assert "Aika: klo 13.00–15.30 → klo 14.00–15.30" in (notice.plain_text or "")
         assert "Paikka: Lohja → Vihti" in (notice.plain_text or "")
 
-    cancelled = await say(fake_api, ADMIN, f"/cancelmeeting {meeting}")
+    await say(fake_api, ADMIN, f"/cancelmeeting {meeting}")
+    cancelled = await say(fake_api, ADMIN, "/confirm")
     assert (cancelled.plain_text or "").startswith(
         f"Kokous {meeting} (to 4.3.2027 klo 14.00–15.30) peruttu."
     )
@@ -191,9 +192,8 @@ async def test_attendance_matches_the_answers_given(
     for name, (user, town, _) in people.items():
         fake_api.add_user(user)
         await resident(sessions, user.id, town, name=name)
-    added = await say(
-        fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 3.6.2027 9:30-12 Tuusula"
-    )
+    await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 3.6.2027 9:30-12 Tuusula")
+    added = await say(fake_api, ADMIN, "/confirm")
     meeting = re.findall(r"\d+", added.plain_text or "")[0]
     for user, _, command in people.values():
         await fake_api.wait_for_message(user.id)  # the notice of the new meeting
@@ -209,7 +209,7 @@ async def test_attendance_matches_the_answers_given(
         "\nRaasepori\nBjörn: En pääse\n"
         "\nTulen 1, En pääse 1, Ehkä 1, ei vastannut 1"
     )
-    [*_, document] = await fake_api.wait_for_message(ADMIN.id, count=3)
+    [*_, document] = await fake_api.wait_for_message(ADMIN.id, count=4)
     assert document.document_name == f"attendance-2027-06-03-{meeting}.csv"
     rows = list(
         csv.reader(io.StringIO((document.document_bytes or b"").decode("utf-8-sig")), delimiter=";")

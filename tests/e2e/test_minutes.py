@@ -187,7 +187,8 @@ async def test_members_future_meetings_unknown_keys_and_forged_buttons_are_refus
     refusals = [a for actor, a, allowed in await audit_entries(sessions) if not allowed]
     assert refusals == ["minutes", "minutes"]
 
-    added = await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 3.6.2027 9:30-12 Lohja")
+    await say(fake_api, ADMIN, "/addmeeting ehkaiseva-lastensuojelu 3.6.2027 9:30-12 Lohja")
+    added = await say(fake_api, ADMIN, "/confirm")
     future = (added.plain_text or "").split()[1]
     assert (await say(fake_api, ADMIN, f"/minutes {future} Etukäteen")).plain_text == (
         "Kokous Ehkäisevä lastensuojelu peruspalveluissa, to 3.6.2027 klo 9.30–12.00 ei ole "

@@ -34,6 +34,7 @@ import-error-empty = must not be empty
 import-error-bad_status = must be scheduled or cancelled
 import-error-bad_date = "{ $value }" is not a date; write 15.1.2009 or 2009-01-15
 import-error-no_such_date = there is no day { $value } in the calendar
+import-error-day_without_year = the date { $value } has no year; write e.g. 25.3.2009
 import-error-bad_time = "{ $value }" is not a time; write e.g. 09:30 or 13.00
 import-error-end_without_start = an end time without a start time
 import-error-end_before_start = the end { $end } is not after the start { $start }
@@ -201,6 +202,7 @@ rsvp-unknown-meeting = I found no meeting "{ $key }".
 change-title = 📅 <b>The meeting has changed</b>
 change-date = Day: { $old } → { $new }
 change-time = Time: { $old } → { $new }
+change-clock = { $time }
 change-place = Place: { $old } → { $new }
 change-none = not decided
 cancellation-title = ❌ <b>The meeting is cancelled</b>
@@ -276,13 +278,31 @@ broadcast-progress = 📣 Sending: { $sent }/{ $total } delivered, { $failed } f
 broadcast-done = 📣 <b>Announcement sent.</b> { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot.
 announcement-title = 📣 <b>Announcement</b>
 added-title = 🆕 <b>New meeting</b>
-addmeeting-usage = Write e.g. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
-editmeeting-usage = Write the meeting's number and the changes, e.g. /editmeeting 12 time=14:00-15:30 place=Lohja (also date=, venue="…", address="…").
+addmeeting-usage = Write the workshop, the day and, if you like, the time, town and venue, e.g. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummi, council chamber
+editmeeting-usage = Write the meeting's number and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Write the number of the meeting to cancel, e.g. /cancelmeeting 12
 meeting-added = Meeting { $id } added: { $workshop }, { $when }. The members will be told.
 meeting-changed = Meeting { $id } changed: { $when }. The members will be told of the change.
 meeting-cancelled-done = Meeting { $id } ({ $when }) cancelled. The members will be told.
 meeting-unchanged = The meeting is like that already; nothing changed.
+meeting-preview-add = <b>Preview: a new meeting.</b> The members will get this notice:
+meeting-preview-edit = <b>Preview: a changed meeting.</b> The members will get this notice:
+meeting-preview-cancel = <b>Preview: a cancelled meeting.</b> This meeting will be cancelled, and the members will get this notice:
+meeting-preview-weekday = ⚠️ The weekday written before the date does not match the date; check the day.
+meeting-preview-count = { $count ->
+        [0] Nobody will be told (the meeting is over or the workshop has no members).
+        [one] The notice goes to 1 recipient.
+       *[other] The notice goes to { $count } recipients.
+    } Nothing is saved or sent before you confirm (the button or /confirm).
+meeting-change-cancelled = Change cancelled; nothing was saved or sent.
+meeting-change-expired = This change is no longer waiting; write the command again.
+meeting-step-workshop = A new meeting. Of which workshop?
+meeting-step-date = On which day? Write e.g. 14.5.2009, Wed 14.5.2009 or 14.5.
+meeting-step-time = At what time? Write e.g. 9.30–12 or 13. Skip if the time is not decided yet.
+meeting-step-town = In which municipality? Choose or write its name.
+meeting-step-venue = In which venue? Write e.g. Town hall, council chamber.
+meeting-step-skip = Skip
+meeting-step-keep = Keep as it is
 attendance-usage = Write the meeting's number, e.g. /attendance 12
 attendance-title = <b>Attendance: { $workshop }, { $date }</b>
 attendance-no-answer = no answer

@@ -34,6 +34,7 @@ import-error-empty = ei saa olla tyhjä
 import-error-bad_status = pitää olla scheduled tai cancelled
 import-error-bad_date = ”{ $value }” ei ole päivämäärä; kirjoita 15.1.2009 tai 2009-01-15
 import-error-no_such_date = päivää { $value } ei ole kalenterissa
+import-error-day_without_year = päivämäärästä { $value } puuttuu vuosi; kirjoita esim. 25.3.2009
 import-error-bad_time = ”{ $value }” ei ole kellonaika; kirjoita esim. 09:30 tai 13.00
 import-error-end_without_start = loppuaika ilman alkuaikaa
 import-error-end_before_start = loppuaika { $end } ei ole alkuajan { $start } jälkeen
@@ -201,7 +202,8 @@ rsvp-usage = Kirjoita komennon perään kokouksen numero muistutuksesta, esim. {
 rsvp-unknown-meeting = En löytänyt kokousta ”{ $key }”.
 change-title = 📅 <b>Kokous on muuttunut</b>
 change-date = Päivä: { $old } → { $new }
-change-time = Aika: klo { $old } → { $new }
+change-time = Aika: { $old } → { $new }
+change-clock = klo { $time }
 change-place = Paikka: { $old } → { $new }
 change-none = ei tiedossa
 cancellation-title = ❌ <b>Kokous on peruttu</b>
@@ -269,13 +271,31 @@ broadcast-progress = 📣 Tiedote lähtee: { $sent }/{ $total } perillä, { $fai
 broadcast-done = 📣 <b>Tiedote lähetetty.</b> { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia.
 announcement-title = 📣 <b>Tiedote</b>
 added-title = 🆕 <b>Uusi kokous</b>
-addmeeting-usage = Kirjoita esim. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
-editmeeting-usage = Kirjoita kokouksen numero ja muutokset, esim. /editmeeting 12 time=14:00-15:30 place=Lohja (myös date=, venue="…", address="…").
+addmeeting-usage = Kirjoita verstas, päivä ja halutessasi aika, kunta ja tila, esim. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummen kunnantalo, valtuustosali
+editmeeting-usage = Kirjoita kokouksen numero ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Kirjoita perutun kokouksen numero, esim. /cancelmeeting 12
 meeting-added = Kokous { $id } lisätty: { $workshop }, { $when }. Jäsenille kerrotaan.
 meeting-changed = Kokous { $id } muutettu: { $when }. Jäsenille kerrotaan muutoksesta.
 meeting-cancelled-done = Kokous { $id } ({ $when }) peruttu. Jäsenille kerrotaan.
 meeting-unchanged = Kokous on jo tällainen; mitään ei muutettu.
+meeting-preview-add = <b>Esikatselu: uusi kokous.</b> Jäsenet saavat tämän ilmoituksen:
+meeting-preview-edit = <b>Esikatselu: kokouksen muutos.</b> Jäsenet saavat tämän ilmoituksen:
+meeting-preview-cancel = <b>Esikatselu: kokouksen peruminen.</b> Tämä kokous perutaan, ja jäsenet saavat tämän ilmoituksen:
+meeting-preview-weekday = ⚠️ Päivämäärän edessä kirjoitettu viikonpäivä ei täsmää päivämäärään; tarkista päivä.
+meeting-preview-count = { $count ->
+        [0] Ilmoitusta ei lähetetä kenellekään (kokous on ohi tai verstaalla ei ole jäseniä).
+        [one] Ilmoitus lähtee 1 vastaanottajalle.
+       *[other] Ilmoitus lähtee { $count } vastaanottajalle.
+    } Mitään ei tallenneta eikä lähetetä ennen vahvistusta (nappi tai /confirm).
+meeting-change-cancelled = Muutos peruttu; mitään ei tallennettu eikä lähetetty.
+meeting-change-expired = Tätä muutosta ei enää ole odottamassa; kirjoita komento uudelleen.
+meeting-step-workshop = Uusi kokous. Minkä verstaan kokous?
+meeting-step-date = Minä päivänä? Kirjoita esim. 14.5.2009, ke 14.5.2009 tai 14.5.
+meeting-step-time = Mihin aikaan? Kirjoita esim. klo 9.30–12 tai 13. Jos aika ei ole vielä tiedossa, ohita.
+meeting-step-town = Missä kunnassa? Valitse tai kirjoita nimi.
+meeting-step-venue = Missä tilassa? Kirjoita esim. Kunnantalo, valtuustosali.
+meeting-step-skip = Ohita
+meeting-step-keep = Pidä ennallaan
 attendance-usage = Kirjoita kokouksen numero, esim. /attendance 12
 attendance-title = <b>Osallistujat: { $workshop }, { $date }</b>
 attendance-no-answer = ei vastannut

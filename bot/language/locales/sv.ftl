@@ -34,6 +34,7 @@ import-error-empty = får inte vara tom
 import-error-bad_status = ska vara scheduled eller cancelled
 import-error-bad_date = ”{ $value }” är inget datum; skriv 15.1.2009 eller 2009-01-15
 import-error-no_such_date = dagen { $value } finns inte i kalendern
+import-error-day_without_year = datumet { $value } saknar år; skriv t.ex. 25.3.2009
 import-error-bad_time = ”{ $value }” är ingen tid; skriv t.ex. 09:30 eller 13.00
 import-error-end_without_start = sluttid utan starttid
 import-error-end_before_start = sluttiden { $end } är inte efter starttiden { $start }
@@ -199,7 +200,8 @@ rsvp-usage = Skriv mötets nummer från påminnelsen efter kommandot, t.ex. { $e
 rsvp-unknown-meeting = Jag hittade inget möte ”{ $key }”.
 change-title = 📅 <b>Mötet har ändrats</b>
 change-date = Dag: { $old } → { $new }
-change-time = Tid: kl. { $old } → { $new }
+change-time = Tid: { $old } → { $new }
+change-clock = kl. { $time }
 change-place = Plats: { $old } → { $new }
 change-none = inte bestämd
 cancellation-title = ❌ <b>Mötet är inställt</b>
@@ -267,13 +269,31 @@ broadcast-progress = 📣 Meddelandet skickas: { $sent }/{ $total } framme, { $f
 broadcast-done = 📣 <b>Meddelandet är skickat.</b> { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten.
 announcement-title = 📣 <b>Meddelande</b>
 added-title = 🆕 <b>Nytt möte</b>
-addmeeting-usage = Skriv t.ex. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kyrkslätt
-editmeeting-usage = Skriv mötets nummer och ändringarna, t.ex. /editmeeting 12 time=14:00-15:30 place=Lojo (också date=, venue="…", address="…").
+addmeeting-usage = Skriv verkstaden, dagen och vid behov tiden, kommunen och lokalen, t.ex. /addmeeting ehkäisevä 14.5.2009 kl. 9.30–12 Kyrkslätt, fullmäktigesalen
+editmeeting-usage = Skriv mötets nummer och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
 cancelmeeting-usage = Skriv numret på mötet som ställs in, t.ex. /cancelmeeting 12
 meeting-added = Möte { $id } tillagt: { $workshop }, { $when }. Medlemmarna får veta.
 meeting-changed = Möte { $id } ändrat: { $when }. Medlemmarna får veta om ändringen.
 meeting-cancelled-done = Möte { $id } ({ $when }) inställt. Medlemmarna får veta.
 meeting-unchanged = Mötet är redan sådant; ingenting ändrades.
+meeting-preview-add = <b>Förhandsvisning: nytt möte.</b> Medlemmarna får det här meddelandet:
+meeting-preview-edit = <b>Förhandsvisning: ändrat möte.</b> Medlemmarna får det här meddelandet:
+meeting-preview-cancel = <b>Förhandsvisning: inställt möte.</b> Det här mötet ställs in, och medlemmarna får det här meddelandet:
+meeting-preview-weekday = ⚠️ Veckodagen före datumet stämmer inte med datumet; kontrollera dagen.
+meeting-preview-count = { $count ->
+        [0] Meddelandet skickas inte till någon (mötet är över eller verkstaden har inga medlemmar).
+        [one] Meddelandet skickas till 1 mottagare.
+       *[other] Meddelandet skickas till { $count } mottagare.
+    } Ingenting sparas eller skickas förrän du bekräftar (knappen eller /bekrafta).
+meeting-change-cancelled = Ändringen avbröts; ingenting sparades eller skickades.
+meeting-change-expired = Den här ändringen väntar inte längre; skriv kommandot på nytt.
+meeting-step-workshop = Nytt möte. Vilken verkstads möte?
+meeting-step-date = Vilken dag? Skriv t.ex. 14.5.2009, ons 14.5.2009 eller 14.5.
+meeting-step-time = Vilken tid? Skriv t.ex. kl. 9.30–12 eller 13. Hoppa över om tiden inte är bestämd än.
+meeting-step-town = I vilken kommun? Välj eller skriv namnet.
+meeting-step-venue = I vilken lokal? Skriv t.ex. Kommunhuset, fullmäktigesalen.
+meeting-step-skip = Hoppa över
+meeting-step-keep = Behåll som förut
 attendance-usage = Skriv mötets nummer, t.ex. /attendance 12
 attendance-title = <b>Deltagare: { $workshop }, { $date }</b>
 attendance-no-answer = har inte svarat

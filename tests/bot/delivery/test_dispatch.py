@@ -108,7 +108,7 @@ async def test_a_moved_meeting_tells_what_changed_and_reminds_at_the_new_time(
     [notice] = world.sent_to(705)
     assert notice.plain_text is not None
     assert notice.plain_text.startswith("📅 Kokous on muuttunut")
-    assert "Aika: klo 13.00–15.30 → 14.00–15.30" in notice.plain_text
+    assert "Aika: klo 13.00–15.30 → klo 14.00–15.30" in notice.plain_text
     assert "Paikka: Kirkkonummi → Lohja" in notice.plain_text
     assert "ke 4.3.2009 klo 14.00–15.30\nLohja" in notice.plain_text
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.replies.context import ReplyContext
-from bot.replies.meeting_changes import edit_meeting_reply
+from bot.replies.meeting_changes import confirm_change_reply, edit_meeting_reply
 from bot.services.members import Person
 from bot.services.schedules import import_schedule
 from storage.models import Meeting, Member, Outbox, Rsvp, RsvpAnswer
@@ -64,6 +64,8 @@ async def _moved_in_the_chat(sessions: Sessions, context: ReplyContext) -> int:
     assert meeting_id is not None
     async with sessions.begin() as session:
         await edit_meeting_reply(session, context, ADMIN, f"{meeting_id} date=11.3.2009")
+    async with sessions.begin() as session:
+        await confirm_change_reply(session, context, ADMIN, None, confirm=True)
     return meeting_id
 
 

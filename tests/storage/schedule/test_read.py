@@ -298,3 +298,41 @@ def test_deeply_nested_yaml_is_one_problem_not_a_crash() -> None:
     assert problems(b"network: {name: A}\nworkshops:\n  - " + nested + b"\n") == [
         (3, None, "too_deep")
     ]
+
+
+def test_the_importer_reads_the_chats_time_and_date_forms() -> None:
+    schedule = read_yaml(
+        yaml_bytes("""
+            network: {name: Testi}
+            municipalities: [Kerava]
+            workshops:
+              - key: w
+                name: W
+                municipalities: [kerava]
+                meetings:
+                  - {date: ke 25.3.2009, start: klo 13}
+                  - {date: 6.5.09, start: 13-15}
+                  - {date: 7.5.2009, start: "klo 9.30–12"}
+                  - {date: 8.5.2009, start: kl. 13, end: "15"}
+            """)
+    )
+    meetings = schedule.workshops[0].meetings
+    assert [(m.date, m.start, m.end) for m in meetings] == [
+        (date(2009, 3, 25), time(13), None),
+        (date(2009, 5, 6), time(13), time(15)),
+        (date(2009, 5, 7), time(9, 30), time(12)),
+        (date(2009, 5, 8), time(13), time(15)),
+    ]
+    data = (
+        b"workshop;date;start;end;place\n"
+        b"w;ke 25.3.2009;klo 13;;Kerava\n"
+        b"w;6.5.09;13-15;;Kerava\n"
+        b"w;25.3.;13;;Kerava\n"
+        b"w;7.5.2009;13-15;16;Kerava\n"
+    )
+    # A date without a year is the chat's (which knows today), and a range with an end too
+    # is no start: both are named.
+    assert [(line, field, code) for line, field, code in problems(data, "csv")] == [
+        (4, "date", "day_without_year"),
+        (5, "start", "bad_time"),
+    ]
