@@ -30,6 +30,7 @@ from bot.replies.buttons import (
     FollowWorkshop,
     ForgetAnswer,
     MoreMeetings,
+    PastedWorkshop,
     RsvpButton,
     ScheduleUpload,
     ShowMinutes,
@@ -129,6 +130,7 @@ def register_handlers(
         # Both AnnouncementAction and ChooseAudience.
         (AnnouncementAction.pattern, coordination.announcement_button),
         (ScheduleUpload.pattern, coordination.schedule_button),
+        (PastedWorkshop.pattern, coordination.pasted_workshop_button),
         (PollAction.pattern, date_polls.poll_button),
         (PollVoteButton.pattern, date_polls.poll_button),
         (ClosePoll.pattern, date_polls.poll_button),

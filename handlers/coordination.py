@@ -13,8 +13,14 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
-from bot.replies.buttons import AnnouncementAction, ChooseAudience, ScheduleUpload
+from bot.replies.buttons import (
+    AnnouncementAction,
+    ChooseAudience,
+    PastedWorkshop,
+    ScheduleUpload,
+)
 from bot.replies.meeting_changes import add_meeting_reply, edit_meeting_reply
+from bot.replies.pasted_announcements import pasted_workshop_reply
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
@@ -24,6 +30,7 @@ from bot.telegram.context import VerstasContext
 from handlers.common import (
     answer_press,
     arguments,
+    on_press,
     outdated,
     person_of,
     respond,
@@ -230,3 +237,8 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
             confirm=pressed.action == "ok",
         )
     await answer_press(update, reply)
+
+
+async def pasted_workshop_button(update: Update, context: VerstasContext) -> None:
+    """The workshop of a pasted announcement that named none (`imw:PENDING:WORKSHOP`)."""
+    await on_press(update, context, PastedWorkshop.decode, pasted_workshop_reply)

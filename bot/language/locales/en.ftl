@@ -313,7 +313,15 @@ pasted-preview-title = 📋 I read { $count ->
    *[other] { $count } meetings
 } in the text. Check before you import:
 pasted-nothing-found = I found no meetings in the text. Write the date in full (4.3.2009) with the time (klo 13–15.30) or the town next to it.
-pasted-unplaced = ⚠️ I could not tell the workshop of these meetings, so they are not imported: { $dates }. Name the workshop before the dates.
+pasted-not-imported = ⚠️ Not imported: { $meeting } – the text does not say which workshop's meeting it is. Name the workshop before the date.
+pasted-which-workshop = 📋 I read { $count ->
+    [one] one meeting
+   *[other] { $count } meetings
+} in the text, but not which workshop's:
+pasted-choose-workshop = Which workshop's { $count ->
+    [one] meeting is it
+   *[other] meetings are they
+}? Choose the workshop to see a preview. Nothing is saved until you confirm.
 pasted-wrong-weekday = ⚠️ { $date } is a { $actual }, but the text says { $written }. Check the date.
 pasted-members-differ = ℹ️ { $workshop }: the text gives the member municipalities as { $stated }; stored are { $stored }. Members are not changed from here but with the schedule file.
 pasted-done = 📋 The meetings in the text are imported. The members will be told of the changes.

@@ -306,7 +306,15 @@ pasted-preview-title = 📋 Luin tekstistä { $count ->
    *[other] { $count } kokousta
 }. Tarkista, ennen kuin tuot:
 pasted-nothing-found = En löytänyt tekstistä kokouksia. Kirjoita päivämäärä kokonaan (4.3.2009) ja sen viereen kellonaika (klo 13–15.30) tai paikkakunta.
-pasted-unplaced = ⚠️ Näiden kokousten teemaverstasta en tunnistanut, joten niitä ei tuoda: { $dates }. Mainitse verstaan nimi ennen päivämääriä.
+pasted-not-imported = ⚠️ Ei tuoda: { $meeting } – teksti ei kerro, minkä teemaverstaan kokous se on. Mainitse verstaan nimi ennen päivämäärää.
+pasted-which-workshop = 📋 Luin tekstistä { $count ->
+    [one] kokouksen
+   *[other] { $count } kokousta
+}, mutta en sitä, minkä teemaverstaan:
+pasted-choose-workshop = Minkä verstaan { $count ->
+    [one] kokous se on
+   *[other] kokouksia ne ovat
+}? Valitse verstas, niin näet esikatselun. Mitään ei tallenneta ennen kuin vahvistat.
 pasted-wrong-weekday = ⚠️ { $date } on { $actual }, mutta tekstissä lukee { $written }. Tarkista päivämäärä.
 pasted-members-differ = ℹ️ { $workshop }: tekstin mukaan jäsenkunnat ovat { $stated }, tallennettuina { $stored }. Jäsenkuntia ei muuteta tästä, vaan aikataulutiedostolla.
 pasted-done = 📋 Tekstin kokoukset tuotu. Jäsenille kerrotaan muutoksista.

@@ -304,7 +304,15 @@ pasted-preview-title = 📋 Jag läste { $count ->
    *[other] { $count } möten
 } i texten. Kontrollera innan du importerar:
 pasted-nothing-found = Jag hittade inga möten i texten. Skriv datumet helt (4.3.2009) och tiden (kl. 13–15.30) eller orten bredvid.
-pasted-unplaced = ⚠️ Jag kände inte igen temaverkstaden för de här mötena, så de importeras inte: { $dates }. Nämn verkstadens namn före datumen.
+pasted-not-imported = ⚠️ Importeras inte: { $meeting } – texten säger inte vilken temaverkstads möte det är. Nämn verkstadens namn före datumet.
+pasted-which-workshop = 📋 Jag läste { $count ->
+    [one] ett möte
+   *[other] { $count } möten
+} i texten, men inte vilken temaverkstads:
+pasted-choose-workshop = Vilken verkstads { $count ->
+    [one] möte är det
+   *[other] möten är det
+}? Välj verkstaden, så får du se en förhandsvisning. Ingenting sparas förrän du bekräftar.
 pasted-wrong-weekday = ⚠️ { $date } är en { $actual }, men texten säger { $written }. Kontrollera datumet.
 pasted-members-differ = ℹ️ { $workshop }: enligt texten är medlemskommunerna { $stated }, sparade är { $stored }. Medlemskommunerna ändras inte härifrån utan med schemafilen.
 pasted-done = 📋 Mötena i texten har importerats. Medlemmarna får veta om ändringarna.
