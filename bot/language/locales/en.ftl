@@ -62,6 +62,7 @@ import-invalid =
     }
 import-done = Import done: { $added } new, { $changed } changed, { $cancelled } cancelled and { $unchanged } unchanged meetings.
 import-dry-run = Dry run (--dry-run): nothing was saved.
+import-text-nothing = Nothing was imported from the text.
 import-nothing-changed = No changes: the file already matches what is stored.
 import-added-workshops = New workshops: { $list }
 import-added-municipalities = New municipalities: { $list }

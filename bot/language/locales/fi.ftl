@@ -62,6 +62,7 @@ import-invalid =
     }
 import-done = Tuonti valmis: { $added } uutta, { $changed } muuttunutta, { $cancelled } peruttua, { $unchanged } ennallaan olevaa kokousta.
 import-dry-run = Kokeilu (--dry-run): mitään ei tallennettu.
+import-text-nothing = Tekstistä ei tuotu mitään.
 import-nothing-changed = Ei muutoksia: tiedosto vastaa jo tallennettuja tietoja.
 import-added-workshops = Uudet verstaat: { $list }
 import-added-municipalities = Uudet kunnat: { $list }

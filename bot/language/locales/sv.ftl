@@ -62,6 +62,7 @@ import-invalid =
     }
 import-done = Importen är klar: { $added } nya, { $changed } ändrade, { $cancelled } inställda och { $unchanged } oförändrade möten.
 import-dry-run = Försök (--dry-run): ingenting sparades.
+import-text-nothing = Ingenting importerades från texten.
 import-nothing-changed = Inga ändringar: filen motsvarar redan det sparade.
 import-added-workshops = Nya verkstäder: { $list }
 import-added-municipalities = Nya kommuner: { $list }
