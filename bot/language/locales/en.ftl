@@ -250,12 +250,12 @@ broadcast-usage = Write the announcement after the command, e.g. /broadcast muni
 broadcast-preview = 📣 <b>Preview</b> – { $count } recipients ({ $audience }). Confirm to send it.
 broadcast-preview-nobody = 📣 <b>Preview</b> – nobody would receive this announcement ({ $audience }). Choose other recipients or cancel it.
 broadcast-too-long =
-    The announcement is too long: with its title it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
+    The announcement is too long: with its title and signature it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
         [one] one character
        *[other] { $over } characters
     } and send it again.
 broadcast-caption-too-long =
-    An announcement with a photo or a file may have at most { $limit } characters; with its title this one would have { $length }. Shorten the text by at least { $over ->
+    An announcement with a photo or a file may have at most { $limit } characters; with its title and signature this one would have { $length }. Shorten the text by at least { $over ->
         [one] one character
        *[other] { $over } characters
     } and send the photo or file again.
@@ -276,6 +276,8 @@ broadcast-cancelled = Announcement cancelled; nothing was sent.
 broadcast-progress = 📣 Sending: { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot, { $pending } waiting.
 broadcast-done = 📣 <b>Announcement sent.</b> { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot.
 announcement-title = 📣 <b>Announcement</b>
+announcement-signature = <i>– { $name }, { $title }</i>
+announcement-signer-title = coordinator
 added-title = 🆕 <b>New meeting</b>
 addmeeting-usage = Write e.g. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
 editmeeting-usage = Write the meeting's number and the changes, e.g. /editmeeting 12 time=14:00-15:30 place=Lohja (also date=, venue="…", address="…").

@@ -250,8 +250,8 @@ municipality-not-found-plain = En löytänyt kuntaa ”{ $name }”.
 broadcast-usage = Kirjoita tiedote komennon perään, esim. /broadcast municipality=Lohja Hei kaikki! Vastaanottajat voi rajata: workshop=TUNNUS ja municipality=KUNTA.
 broadcast-preview = 📣 <b>Esikatselu</b> – vastaanottajia { $count } ({ $audience }). Vahvista, niin tiedote lähtee.
 broadcast-preview-nobody = 📣 <b>Esikatselu</b> – tiedote ei tavoittaisi ketään ({ $audience }). Valitse muut vastaanottajat tai peru tiedote.
-broadcast-too-long = Tiedote on liian pitkä: otsikkoineen siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
-broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikkoineen { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
+broadcast-too-long = Tiedote on liian pitkä: otsikon ja allekirjoituksen kanssa siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
+broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikon ja allekirjoituksen kanssa { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
 broadcast-confirm = ✅ Vahvista
 broadcast-cancel = Peru
 broadcast-pick-workshop = Vastaanottajat: verstas…
@@ -269,6 +269,8 @@ broadcast-cancelled = Tiedote peruttu; mitään ei lähetetty.
 broadcast-progress = 📣 Tiedote lähtee: { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia, { $pending } odottaa.
 broadcast-done = 📣 <b>Tiedote lähetetty.</b> { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia.
 announcement-title = 📣 <b>Tiedote</b>
+announcement-signature = <i>– { $title } { $name }</i>
+announcement-signer-title = Koordinaattori
 added-title = 🆕 <b>Uusi kokous</b>
 addmeeting-usage = Kirjoita esim. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kirkkonummi
 editmeeting-usage = Kirjoita kokouksen numero ja muutokset, esim. /editmeeting 12 time=14:00-15:30 place=Lohja (myös date=, venue="…", address="…").

@@ -248,8 +248,8 @@ municipality-not-found-plain = Jag hittade ingen kommun ”{ $name }”.
 broadcast-usage = Skriv meddelandet efter kommandot, t.ex. /broadcast municipality=Lojo Hej alla! Mottagarna kan avgränsas: workshop=NYCKEL och municipality=KOMMUN.
 broadcast-preview = 📣 <b>Förhandsvisning</b> – { $count } mottagare ({ $audience }). Bekräfta så skickas meddelandet.
 broadcast-preview-nobody = 📣 <b>Förhandsvisning</b> – meddelandet skulle inte nå någon ({ $audience }). Välj andra mottagare eller avbryt meddelandet.
-broadcast-too-long = Meddelandet är för långt: med rubriken skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
-broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
+broadcast-too-long = Meddelandet är för långt: med rubriken och underskriften skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
+broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken och underskriften skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
 broadcast-confirm = ✅ Bekräfta
 broadcast-cancel = Avbryt
 broadcast-pick-workshop = Mottagare: verkstad…
@@ -267,6 +267,8 @@ broadcast-cancelled = Meddelandet avbröts; ingenting skickades.
 broadcast-progress = 📣 Meddelandet skickas: { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten, { $pending } väntar.
 broadcast-done = 📣 <b>Meddelandet är skickat.</b> { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten.
 announcement-title = 📣 <b>Meddelande</b>
+announcement-signature = <i>– { $name }, { $title }</i>
+announcement-signer-title = koordinator
 added-title = 🆕 <b>Nytt möte</b>
 addmeeting-usage = Skriv t.ex. /addmeeting ehkaiseva-lastensuojelu 4.3.2009 13:00-15:30 Kyrkslätt
 editmeeting-usage = Skriv mötets nummer och ändringarna, t.ex. /editmeeting 12 time=14:00-15:30 place=Lojo (också date=, venue="…", address="…").
