@@ -82,7 +82,7 @@ import-meeting-removed = − { $workshop } { $date } removed
 ## Trying it without Telegram (python -m bot console)
 
 console-note = Trying it without Telegram: { -bot } runs on the demo network, and its clock runs as if it were now { $moment } (choose another moment with --at).
-console-help = Type a message or a command (begin with /start); a button's number presses it; /quit or Ctrl-D ends.
+console-help = Type a message or a command (begin with /start); a button's number presses it. A message of several lines: paste it in one go, or type a line """, then the lines of the message, then an empty line. /file PATH [caption] sends a file. /quit or Ctrl-D ends.
 console-admin = You are an administrator (--admin): the coordinators' commands work.
 console-web = The web server answers at { $url }: /healthz, /metrics and the calendar feeds.
 console-bot = { -bot }:
@@ -92,6 +92,9 @@ console-pressed = → { $button }
 console-no-button = There is no button { $number }; the buttons are 1–{ $count }.
 console-link = The button opens { $url }
 console-file-saved = File saved: { $path }
+console-file-usage = Type /file and the path of the file, e.g. /file notice.txt or /file "minutes 4.3.pdf" /minutes 3.
+console-file-unreadable = The file { $path } cannot be read: { $reason }
+console-file-sent = → file { $name } ({ $size } bytes)
 
 ## Command menu (more)
 

@@ -82,7 +82,7 @@ import-meeting-removed = − { $workshop } { $date } poistettu
 ## Kokeilu ilman Telegramia (python -m bot console)
 
 console-note = Kokeilu ilman Telegramia: { -bot } käyttää esimerkkiverkostoa, ja sen kello käy kuin nyt olisi { $moment } (toisen hetken voi valita: --at).
-console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta; /quit tai Ctrl-D lopettaa.
+console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta. Usean rivin viesti: liitä se kerralla, tai kirjoita ensin rivi """, sitten viestin rivit ja lopuksi tyhjä rivi. /file POLKU [kuvateksti] lähettää tiedoston. /quit tai Ctrl-D lopettaa.
 console-admin = Olet ylläpitäjä (--admin): koordinaattorien komennot toimivat.
 console-web = Verkkopalvelin vastaa osoitteessa { $url }: /healthz, /metrics ja kalenterisyötteet.
 console-bot = { -bot }:
@@ -92,6 +92,9 @@ console-pressed = → { $button }
 console-no-button = Painiketta { $number } ei ole; painikkeet ovat 1–{ $count }.
 console-link = Painike avaa osoitteen { $url }
 console-file-saved = Tiedosto tallennettu: { $path }
+console-file-usage = Kirjoita /file ja tiedoston polku, esim. /file tiedote.txt tai /file "pöytäkirja 4.3.pdf" /minutes 3.
+console-file-unreadable = Tiedostoa { $path } ei voi lukea: { $reason }
+console-file-sent = → tiedosto { $name } ({ $size } tavua)
 
 ## Komentovalikko (lisää)
 

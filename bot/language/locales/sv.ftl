@@ -82,7 +82,7 @@ import-meeting-removed = − { $workshop } { $date } borttaget
 ## Prova utan Telegram (python -m bot console)
 
 console-note = Prova utan Telegram: { -bot } använder exempelnätverket, och dess klocka går som om det nu vore { $moment } (välj ett annat ögonblick med --at).
-console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen; /quit eller Ctrl-D avslutar.
+console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen. Ett meddelande på flera rader: klistra in det i ett svep, eller skriv först raden """, sedan meddelandets rader och till sist en tom rad. /file SÖKVÄG [bildtext] skickar en fil. /quit eller Ctrl-D avslutar.
 console-admin = Du är administratör (--admin): koordinatorernas kommandon fungerar.
 console-web = Webbservern svarar på { $url }: /healthz, /metrics och kalenderflödena.
 console-bot = { -bot }:
@@ -92,6 +92,9 @@ console-pressed = → { $button }
 console-no-button = Det finns ingen knapp { $number }; knapparna är 1–{ $count }.
 console-link = Knappen öppnar adressen { $url }
 console-file-saved = Filen sparades: { $path }
+console-file-usage = Skriv /file och filens sökväg, t.ex. /file meddelande.txt eller /file "protokoll 4.3.pdf" /minutes 3.
+console-file-unreadable = Filen { $path } kan inte läsas: { $reason }
+console-file-sent = → filen { $name } ({ $size } byte)
 
 ## Kommandomeny (fler)
 
