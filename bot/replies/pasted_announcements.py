@@ -35,7 +35,7 @@ from bot.services.staff import audit, is_staff, staff_member
 from storage.models import PendingImport
 from storage.schedule import ImportReport
 from storage.schedule.apply import local_instant
-from storage.schedule.read import read_text
+from storage.schedule.read import format_of, read_text
 from storage.schedule.stated import StatedMeeting, apply_stated
 
 # The name a pasted message is kept under until Confirm.
@@ -66,7 +66,8 @@ async def pasted_text_reply(
     if not await is_staff(session, person):
         return None
     reading, report = await read_and_try(session, context, text)
-    if not reading.meetings and not reading.unplaced_meetings:
+    # "Onko kokous 4.3.2009 klo 13?" names no workshop either, but asks rather than tells.
+    if not reading.meetings and (not reading.unplaced_meetings or text.rstrip().endswith("?")):
         return None
     return await preview_reply(session, context, person, PASTED_NAME, text, reading, report)
 
@@ -151,7 +152,8 @@ async def pasted_workshop_reply(
         )
         return await refusal(session, context, person)
     workshop = (await load_directory(session)).workshop_by_id(pressed.workshop_id)
-    if workshop is None:
+    # Only a text is asked about; a schedule file's upload never had these buttons.
+    if workshop is None or format_of(pending.file_name) != "text":
         return Reply(texts(language, "button-outdated"))
     # The heading the text lacked: read now and again on Confirm, it names the workshop.
     text = f"{workshop.name}\n{read_text(pending.content)}"

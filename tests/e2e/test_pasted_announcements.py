@@ -99,6 +99,10 @@ async def test_a_one_line_announcement_without_a_workshop_asks_which_and_keeps_t
     assert again.plain_text == "Tätä tuontia ei enää ole; lähetä tiedosto uudelleen."
     assert len(await meetings_on(sessions, date(2027, 10, 14))) == 1
 
+    # A coordinator's question with a date is still a question.
+    answer = await say(fake_api, ADMIN, "Onko kokous 14.10.2027 klo 9.30 Kirkkonummella?")
+    assert not (answer.plain_text or "").startswith("📋")
+
 
 async def test_in_swedish_the_workshop_is_asked_and_a_forged_button_is_one_line(
     fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
