@@ -314,3 +314,24 @@ def test_a_one_line_announcement_without_a_workshop_keeps_what_it_says(
         venue,
         address,
     )
+
+
+@pytest.mark.usefixtures("morphology")
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ehkäisevä lastensuojelu peruspalveluissa", EHKAISEVA),
+        ("Avoimen / matalan kynnyksen toimintamallien kehittäminen", MATALA),
+        ("Moniammatillisen kasvatuskumppanuusajattelun vahvistaminen", KUMPPANUUS),
+    ],
+)
+def test_the_workshop_a_coordinator_chose_read_as_the_texts_heading(name: str, key: str) -> None:
+    # The bot writes the chosen workshop's name above a text that named none, and reads it so.
+    text = f"{name}\nKokous 14.5.2009 klo 9.30-12 Kirkkonummen kunnantalo, valtuustosali"
+
+    reading = read_announcement(text, VOCABULARY)
+
+    assert [(m.workshop, m.venue) for m in reading.meetings] == [
+        (key, "Kirkkonummen kunnantalo, valtuustosali")
+    ]
+    assert reading.unplaced_meetings == ()
