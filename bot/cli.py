@@ -24,6 +24,7 @@ from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy
 from bot.planning.planner import Planner
+from bot.replies.pasted_announcements import reading_notes
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
 from bot.services.members import network_name
@@ -263,9 +264,19 @@ async def import_schedule(
     texts = Texts.load(settings.bot_default_language)
     language = settings.bot_default_language
     engine = create_engine(settings.database_url)
+    notes: list[str] = []
     try:
         await upgrade(engine)
         async with create_sessions(engine)() as session:
+            if file_format == "text":
+                # What the text states but cannot be imported, and weekdays that do not fit,
+                # said as the chat says them.
+                reading, directory = await schedules.read_announcement_file(session, data)
+                notes = reading_notes(texts, language, settings.bot_timezone, reading, directory)
+                if not reading.meetings:
+                    print("\n".join(notes or [texts(language, "pasted-nothing-found")]), file=err)
+                    print(texts(language, "import-text-nothing"), file=err)
+                    return EXIT_INVALID
             # Reminders of new meetings, notices of moved and cancelled ones are planned
             # with the import, so a dry run rolls both back.
             report = await schedules.import_schedule(
@@ -295,6 +306,8 @@ async def import_schedule(
 
     for line in describe_report(texts, language, report, settings.bot_timezone):
         print(line, file=out)
+    for note in notes:
+        print(note, file=out)
     if dry_run:
         print(texts(language, "import-dry-run"), file=out)
     return EXIT_OK

@@ -19,6 +19,7 @@ from bot.replies.buttons import (
     ChooseAudience,
     MeetingChangeAction,
     MeetingStep,
+    PastedWorkshop,
     ScheduleUpload,
 )
 from bot.replies.meeting_changes import (
@@ -32,6 +33,7 @@ from bot.replies.meeting_dialogue import (
     start_dialogue_reply,
     stop_dialogue,
 )
+from bot.replies.pasted_announcements import pasted_workshop_reply
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Attachment, Reply
 from bot.replies.roles import demote_reply, promote_reply, staff_reply
@@ -44,6 +46,7 @@ from bot.telegram.menu import set_chat_menu
 from handlers.common import (
     answer_press,
     arguments,
+    on_press,
     outdated,
     person_of,
     respond,
@@ -341,3 +344,8 @@ async def schedule_button(update: Update, context: VerstasContext) -> None:
             confirm=pressed.action == "ok",
         )
     await answer_press(update, reply)
+
+
+async def pasted_workshop_button(update: Update, context: VerstasContext) -> None:
+    """The workshop of a pasted announcement that named none (`imw:PENDING:WORKSHOP`)."""
+    await on_press(update, context, PastedWorkshop.decode, pasted_workshop_reply)

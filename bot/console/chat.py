@@ -1,10 +1,18 @@
 """The person's side of a console chat: what they type goes to the bot, what the bot sends is
-shown as it comes, buttons are pressed by their numbers and files are saved to a folder."""
+shown as it comes, buttons are pressed by their numbers and files are saved to a folder.
+
+A message of several lines (a pasted announcement) is one message when its lines arrive at
+once — a paste at a terminal — or when typed as a block: a line of three double quotes
+(`BLOCK`), then the lines, then an empty line. `/file PATH [caption]` sends a file from
+disk as Telegram would.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import os
+import select
 import threading
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -17,7 +25,14 @@ from bot.foundation.typed import number
 from bot.language.catalog import Texts
 
 QUIT = "/quit"
+# `/file PATH [caption]`: the console's own command, never sent to the bot as text.
+FILE = "/file"
+# A line of its own that starts a message of several lines; an empty line ends it.
+BLOCK = '"""'
 PROMPT = "› "
+MORE = "… "
+# Lines that follow one another closer than this came in one paste, not typed one by one.
+PASTE_GAP = 0.03
 # After a line goes to the bot, the next one waits until the bot has answered and then been
 # quiet for a moment, so that lines typed ahead (or a script) meet the buttons they expect.
 ANSWER_WAIT = 10.0
@@ -45,11 +60,12 @@ class Screen:
             self.out.write(PROMPT)
         self.out.flush()
 
-    def prompt(self) -> None:
-        """Ask for the next line (only a person at a terminal sees a prompt)."""
+    def prompt(self, mark: str = PROMPT) -> None:
+        """Ask for the next line (only a person at a terminal sees a prompt); `MORE` asks
+        for the next line of a block."""
         if self.interactive:
             self._prompting = True
-            self.out.write(PROMPT)
+            self.out.write(mark)
             self.out.flush()
 
     def end(self) -> None:
@@ -67,8 +83,13 @@ class Screen:
             self.show(PROMPT + line)
 
 
-def read_lines(fd: int, loop: asyncio.AbstractEventLoop) -> Lines:
+def read_lines(fd: int, loop: asyncio.AbstractEventLoop, *, paste: bool = False) -> Lines:
     """The lines read from the file descriptor `fd`, then None at its end.
+
+    With `paste` (a person at a terminal), lines that arrive at once are one message of
+    several lines: the terminal hands a paste over a line at a time, but with the next
+    already waiting, which no one typing is quick enough for. A script's lines (`paste`
+    off) are each a message, however fast they come.
 
     A daemon thread reads, so that a read blocked in the terminal does not keep the console
     from exiting on Ctrl-C; it reads the descriptor itself because a thread blocked inside
@@ -82,17 +103,35 @@ def read_lines(fd: int, loop: asyncio.AbstractEventLoop) -> Lines:
             loop.call_soon_threadsafe(lines.put_nowait, line)
 
     def read() -> None:
-        pending = b""
-        while chunk := os.read(fd, 65536):
+        pending, pasted = b"", list[str]()
+        while True:
+            if pasted and not _more_waiting(fd):
+                put("\n".join(pasted))
+                pasted = []
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
             *complete, pending = (pending + chunk).split(b"\n")
             for raw in complete:
-                put(raw.decode("utf-8", errors="replace").rstrip("\r"))
+                line = raw.decode("utf-8", errors="replace").rstrip("\r")
+                if paste:
+                    pasted.append(line)
+                else:
+                    put(line)
         if pending:
-            put(pending.decode("utf-8", errors="replace").rstrip("\r"))
+            pasted.append(pending.decode("utf-8", errors="replace").rstrip("\r"))
+        if pasted:
+            put("\n".join(pasted))
         put(None)
 
     threading.Thread(target=read, name="terminal input", daemon=True).start()
     return lines
+
+
+def _more_waiting(fd: int) -> bool:
+    """Whether more input is there already, or comes within a paste's gap."""
+    readable, _, _ = select.select([fd], [], [], PASTE_GAP)
+    return bool(readable)
 
 
 class TerminalChat:
@@ -135,6 +174,8 @@ class TerminalChat:
                 self.screen.typed(line)
                 if line == QUIT:
                     break
+                if line == BLOCK:
+                    line = await self._block(lines)
                 if line and self.act(line):
                     await self._wait_for_answer()
         finally:
@@ -144,9 +185,25 @@ class TerminalChat:
                 self.show_call(self._calls.get_nowait())
             self.screen.end()
 
+    async def _block(self, lines: Lines) -> str:
+        """The lines after `BLOCK` up to an empty line (or the end of input), as one message."""
+        block: list[str] = []
+        while True:
+            self.screen.prompt(MORE)
+            line = await lines.get()
+            if line is None or not line.strip():
+                if line is not None:
+                    self.screen.typed(line)
+                return "\n".join(block).strip()
+            self.screen.typed(line)
+            block.append(line.rstrip())
+
     def act(self, line: str) -> bool:
-        """Send the line, or press the button with its number; True when the bot got something."""
+        """Send the line, or press the button with its number, or send a file (`/file`);
+        True when the bot got something."""
         self._answered.clear()
+        if line == FILE or line.startswith(FILE + " "):
+            return self.send_file(line.removeprefix(FILE))
         pressed = number(line)
         if pressed is None or self._buttons is None:
             self.api.send_text(self.person, line)
@@ -169,6 +226,26 @@ class TerminalChat:
             self.api.send_text(self.person, line)
             return True
         self.api.press_button(self.person, message, choice.data)
+        return True
+
+    def send_file(self, written: str) -> bool:
+        """`/file PATH [caption]`: the file from disk as a document, which the bot downloads
+        as from Telegram; a path with spaces in quotes. True when it was sent."""
+        path_text, caption = _path_and_caption(written)
+        if not path_text:
+            self.say("console-file-usage")
+            return False
+        path = Path(path_text).expanduser()
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            self.say("console-file-unreadable", path=str(path), reason=error.strerror or "")
+            return False
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.say("console-file-sent", name=path.name, size=len(content))
+        self.api.send_document(
+            self.person, path.name, content, caption=caption, mime_type=mime_type
+        )
         return True
 
     async def _wait_for_answer(self) -> None:
@@ -259,6 +336,20 @@ class TerminalChat:
             if message.message_id == message_id:
                 return message
         return None
+
+
+def _path_and_caption(written: str) -> tuple[str, str | None]:
+    """`PATH caption…` or `"PATH with spaces" caption…`: the path and the caption, if any."""
+    written = written.strip()
+    quote = written[:1]
+    if quote in {'"', "'"} and quote in written[1:]:
+        path, _, rest = written[1:].partition(quote)
+    else:
+        path, _, rest = written.partition(" ")
+        if "\n" in path:
+            path, _, more = path.partition("\n")
+            rest = "\n".join(part for part in (more, rest) if part)
+    return path, rest.strip() or None
 
 
 def _indent(text: str) -> str:

@@ -95,6 +95,7 @@ async def chat_session(
     texts = Texts.load(settings.bot_default_language)
     moment = options.moment.replace(tzinfo=settings.bot_timezone)
     database = await fresh_database(options.folder / "verstas.sqlite3", settings)
+    fresh_files(options.folder / "files")
     async with LocalBotAPI(CONSOLE_TOKEN, bot_username="verstas_console_bot") as api:
         api.bot_first_name = "Verstas"
         bot_settings = settings.model_copy(
@@ -120,7 +121,9 @@ async def chat_session(
             if options.administrator:
                 chat.say("console-admin")
             chat.say("console-help")
-            await _until_stopped(chat, read_lines(input_fd, asyncio.get_running_loop()))
+            # At a terminal, lines that arrive at once are a paste: one message.
+            lines = read_lines(input_fd, asyncio.get_running_loop(), paste=screen.interactive)
+            await _until_stopped(chat, lines)
 
 
 async def _until_stopped(chat: TerminalChat, lines: asyncio.Queue[str | None]) -> None:
@@ -135,6 +138,19 @@ async def _until_stopped(chat: TerminalChat, lines: asyncio.Queue[str | None]) -
             loop.remove_signal_handler(sig)
     if not talking.cancelled():
         talking.result()
+
+
+def fresh_files(folder: Path) -> None:
+    """Empty the folder of the files the bot sends, as the database is new at every start.
+
+    Files of an earlier run would keep the plain names (`verstas.ics`), and this run's files
+    would be saved beside them as `verstas-2.ics`: whoever opened the file by its name would
+    get an earlier run's.
+    """
+    if folder.is_dir():
+        for kept in folder.iterdir():
+            if kept.is_file() or kept.is_symlink():
+                kept.unlink()
 
 
 async def fresh_database(path: Path, settings: Settings) -> str:

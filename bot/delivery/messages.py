@@ -29,6 +29,7 @@ from bot.planning.outbox import (
     meeting_subject,
 )
 from bot.planning.timing import meeting_start
+from bot.replies.broadcasts import announcement_message
 from bot.replies.buttons import RsvpButton, ShowMinutes
 from bot.replies.meeting_texts import notice_text, render_meeting
 from bot.replies.reply import Attachment, Button, Reply
@@ -37,6 +38,7 @@ from bot.services.announcements import Progress
 from bot.services.directory import Directory
 from bot.services.meetings import meeting_view
 from bot.services.poll_results import PollResults, poll_results
+from bot.services.signatures import Signer, signers
 from bot.services.surveys import load_survey
 from storage.models import (
     Announcement,
@@ -89,6 +91,8 @@ class Recipients:
     polls: Mapping[int, PollResults] = field(default_factory=dict)
     # The surveys of survey messages and their reminders, with their questions.
     surveys: Mapping[int, Survey] = field(default_factory=dict)
+    # Who signs each announcement of the batch.
+    signers: Mapping[int, Signer] = field(default_factory=dict)
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -149,6 +153,7 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         frozenset(with_minutes),
         polls,
         surveys,
+        await signers(session, announcements.values()),
     )
 
 
@@ -240,7 +245,9 @@ def _announcement(row: Outbox, recipients: Recipients, texts: Texts, language: s
         else None
     )
     return Reply(
-        texts(language, "announcement-title") + "\n\n" + announcement.text,
+        announcement_message(
+            texts, language, announcement.text, recipients.signers.get(announcement.id)
+        ),
         attachment=attachment,
     )
 

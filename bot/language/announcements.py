@@ -126,6 +126,10 @@ class WrongWeekday:
     line: int
 
 
+# The workshop of a meeting whose workshop the text does not tell (`Reading.unplaced_meetings`).
+UNPLACED = ""
+
+
 @dataclass(frozen=True)
 class Reading:
     """What an announcement states."""
@@ -134,6 +138,9 @@ class Reading:
     municipalities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> towns
     unplaced: tuple[UnplacedDate, ...] = ()
     wrong_weekdays: tuple[WrongWeekday, ...] = ()
+    # The meetings of `unplaced` with what the text says of them (time, place, venue), their
+    # workshop `UNPLACED`: the coordinator is asked which workshop's they are.
+    unplaced_meetings: tuple[StatedMeeting, ...] = ()
 
     @property
     def unplaced_days(self) -> list[date]:
@@ -192,6 +199,7 @@ class _Found:
     start: time | None
     end: time | None
     place: str | None
+    venue: str | None  # what follows the time and town on a one-line announcement
     weekday: int | None
     cued: bool  # a clock time or a town beside it
     vetoed: bool  # a word beside it says it is not a meeting
@@ -212,6 +220,8 @@ def _dates_on(line: str, vocabulary: Vocabulary) -> list[_Found]:
             end = None
         rest = after[clock.end() :] if clock else after
         place = _place_after(rest, vocabulary)
+        # Only after a time: a date alone is followed by anything but where it is.
+        venue = _venue_after(rest, vocabulary) if start is not None else None
         if place is None:
             # "Kerava, Nurmijärvi, Tuusula ja Järvenpää 22.9.09": towns before the date say
             # where it is for, and where if there is one.
@@ -236,6 +246,7 @@ def _dates_on(line: str, vocabulary: Vocabulary) -> list[_Found]:
                 start=start,
                 end=end,
                 place=place,
+                venue=venue,
                 weekday=weekday,
                 cued=start is not None or near_town,
                 vetoed=_has_word(words_before + words_after, _NOT_MEETING_WORDS),
@@ -258,6 +269,25 @@ def _place_after(text: str, vocabulary: Vocabulary) -> str | None:
     clause = re.split(r"[.;:!?]\s|[.;!?]$|,", text, maxsplit=1)[0]
     towns = towns_in(" ".join(clause.split()[:4]), vocabulary)
     return towns[0] if towns else None
+
+
+# "klo 13 Lohjalla, kaupungintalo": a word before the town that is not part of the venue.
+_PREPOSITION = re.compile(r"^(?:i|in|at|på)\s+", re.IGNORECASE)
+_VENUE_CHARS = 120
+
+
+def _venue_after(text: str, vocabulary: Vocabulary) -> str | None:
+    """Where on a line after its time: "Kirkkonummen kunnantalo, valtuustosali" is a venue;
+    a town alone ("Kirkkonummella", "i Lojo") is the place, and what follows it after a
+    comma the venue ("Lohjalla, kaupungintalo")."""
+    clause = re.split(r"[.;!?](?:\s|$)", text, maxsplit=1)[0]
+    clause = _PREPOSITION.sub("", clause.strip(" ,:–—-\t"))
+    if not clause or len(clause) > _VENUE_CHARS or not re.search(r"[^\W\d_]", clause):
+        return None
+    first, comma, after = clause.partition(",")
+    if " " not in first.strip() and towns_in(first, vocabulary):
+        return after.strip() or None if comma else None
+    return clause
 
 
 def read_announcement(text: str, vocabulary: Vocabulary) -> Reading:
@@ -337,27 +367,29 @@ class _Reader:
                 self.wrong.append(WrongWeekday(date_found.day, date_found.weekday, line.number))
             if self.workshop is None:
                 self.unplaced.append(UnplacedDate(date_found.day, line.number))
-                continue
-            self.meetings.append(
-                StatedMeeting(
-                    workshop=self.workshop,
-                    day=date_found.day,
-                    start=date_found.start,
-                    end=date_found.end,
-                    place=date_found.place,
-                    line=line.number,
-                )
+            stated = StatedMeeting(
+                workshop=self.workshop or UNPLACED,
+                day=date_found.day,
+                start=date_found.start,
+                end=date_found.end,
+                place=date_found.place,
+                line=line.number,
             )
+            if date_found.venue is not None:
+                stated = _with_venue(stated, date_found.venue, self.vocabulary)
+            self.meetings.append(stated)
             timed = label_name in {"aika", "tid", "time"}
             self.last_timed = len(self.meetings) - 1 if timed else None
 
     def reading(self) -> Reading:
         """What the lines read so far state, a meeting mentioned twice as one."""
+        merged = list(_merged(self.meetings))
         return Reading(
-            meetings=tuple(_merged(self.meetings)),
+            meetings=tuple(m for m in merged if m.workshop != UNPLACED),
             municipalities=self.members,
             unplaced=tuple(self.unplaced),
             wrong_weekdays=tuple(self.wrong),
+            unplaced_meetings=tuple(m for m in merged if m.workshop == UNPLACED),
         )
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.language.catalog import Texts
 from bot.replies.buttons import AnnouncementAction, ChooseAudience
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
@@ -18,6 +19,7 @@ from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
 from bot.services.permissions import represented_by, staff_or_representative
+from bot.services.signatures import Signer, signer_of, signers
 from bot.services.staff import NotAllowed
 from config.settings import LANGUAGES
 from storage.models import Announcement
@@ -47,17 +49,37 @@ def _telegram_length(html: str) -> int:
     return len(html.encode("utf-16-le")) // 2
 
 
+def signature(texts: Texts, language: str, signer: Signer) -> str:
+    """The last line of an announcement: who sent it, with their title or role."""
+    role_word = "announcement-representative-title" if signer.representative else None
+    title = signer.title or texts(language, role_word or "announcement-signer-title")
+    return texts(language, "announcement-signature", name=escape(signer.name), title=escape(title))
+
+
+def announcement_message(texts: Texts, language: str, html: str, signer: Signer | None) -> str:
+    """An announcement as its recipients get it: title, the coordinator's text, signature."""
+    parts = [texts(language, "announcement-title"), html]
+    if signer is not None:
+        parts.append(signature(texts, language, signer))
+    return "\n\n".join(parts)
+
+
 def _too_long(
-    context: ReplyContext, language: str, html: str, attachment: Attachment | None
+    context: ReplyContext,
+    language: str,
+    html: str,
+    attachment: Attachment | None,
+    signer: Signer,
 ) -> Reply | None:
-    """Why the announcement cannot go as one message with its title; None when it can."""
-    # Recipients get it with the title in their own language, added at sending: measured
-    # with the longest title, and on the HTML, it fits whoever receives it. Refused here,
-    # it never reaches the outbox to fail there for every recipient.
-    title = max(
-        (context.texts(code, "announcement-title") for code in LANGUAGES), key=_telegram_length
+    """Why the announcement cannot go as one message with its title and signature; None
+    when it can."""
+    # Recipients get it with the title and signature in their own language, added at
+    # sending: measured in the longest language, and on the HTML, it fits whoever receives
+    # it. Refused here, it never reaches the outbox to fail there for every recipient.
+    length = max(
+        _telegram_length(announcement_message(context.texts, code, html, signer))
+        for code in LANGUAGES
     )
-    length = _telegram_length(f"{title}\n\n{html}")
     limit = CAPTION_LIMIT if attachment is not None else MESSAGE_LIMIT
     if length <= limit:
         return None
@@ -100,7 +122,8 @@ async def broadcast_reply(
     if not rest.strip():
         await staff_or_representative(session, person, "broadcast")
         return Reply(texts(language, "broadcast-usage"))
-    too_long = _too_long(context, language, rest.strip(), attachment)
+    signer = await signer_of(session, person.telegram_id, person.name)
+    too_long = _too_long(context, language, rest.strip(), attachment, signer)
     if too_long is not None:
         await staff_or_representative(session, person, "broadcast")
         return too_long
@@ -132,7 +155,9 @@ async def preview(
         head = texts(language, "broadcast-preview", count=count, audience=audience)
     if draft.attachment_kind is not None:
         head += "\n" + texts(language, f"broadcast-attachment-{draft.attachment_kind}")
-    return Reply(f"{head}\n\n{draft.text}", _preview_buttons(context, language, draft, count))
+    signed = (await signers(session, [draft])).get(draft.id)
+    body = draft.text if signed is None else f"{draft.text}\n\n{signature(texts, language, signed)}"
+    return Reply(f"{head}\n\n{body}", _preview_buttons(context, language, draft, count))
 
 
 def _preview_buttons(

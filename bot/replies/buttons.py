@@ -30,6 +30,7 @@ __all__ = [
     "MeetingChangeAction",
     "MeetingStep",
     "MoreMeetings",
+    "PastedWorkshop",
     "RsvpButton",
     "ScheduleUpload",
     "ShowMinutes",
@@ -256,6 +257,30 @@ class MeetingChangeAction:
         """The button behind the data, or None."""
         decided = confirm_or_cancel(data, "chg")
         return None if decided is None else cls(*decided)
+
+
+@dataclass(frozen=True)
+class PastedWorkshop:
+    """The workshop of a pasted announcement that did not name one: `imw:PENDING:WORKSHOP`."""
+
+    pattern: ClassVar[str] = r"^imw:"
+    pending_id: int
+    workshop_id: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"imw:{self.pending_id}:{self.workshop_id}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        fields = fields_of(data, "imw", 2)
+        if fields is None:
+            return None
+        pending_id, workshop_id = number(fields[0]), number(fields[1])
+        if pending_id is None or workshop_id is None:
+            return None
+        return cls(pending_id, workshop_id)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,16 @@ The preview lists the meetings read from the text, what importing them would add
 change (a dry run, rolled back), and what the reader could not place. Confirm and Cancel
 are the schedule file's buttons: the text waits in `pending_import` as a `.txt` upload,
 and on Confirm it is read again against the database as it is then.
+
+A text that states meetings but no workshop ("Seuraava kokous to 14.5.2009 klo 9.30–12
+Kirkkonummen kunnantalo") is not taken for a question: the bot says what it read and asks
+which workshop's it is. The answer is written into the waiting text as the heading it
+lacked, so that the preview and the Confirm read the same text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from html import escape
 from zoneinfo import ZoneInfo
@@ -19,17 +24,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.language.announcements import Reading, read_announcement
 from bot.language.catalog import Texts
 from bot.language.dates import format_day, format_when
-from bot.replies.buttons import ScheduleUpload
+from bot.replies.buttons import PastedWorkshop, ScheduleUpload
 from bot.replies.context import ReplyContext
+from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_report
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of
-from bot.services.staff import is_staff
+from bot.services.staff import audit, is_staff, staff_member
 from storage.models import PendingImport
 from storage.schedule import ImportReport
 from storage.schedule.apply import local_instant
-from storage.schedule.stated import apply_stated
+from storage.schedule.read import format_of, read_text
+from storage.schedule.stated import StatedMeeting, apply_stated
 
 # The name a pasted message is kept under until Confirm.
 PASTED_NAME = "pasted.txt"
@@ -59,7 +66,8 @@ async def pasted_text_reply(
     if not await is_staff(session, person):
         return None
     reading, report = await read_and_try(session, context, text)
-    if not reading.meetings:
+    # "Onko kokous 4.3.2009 klo 13?" names no workshop either, but asks rather than tells.
+    if not reading.meetings and (not reading.unplaced_meetings or text.rstrip().endswith("?")):
         return None
     return await preview_reply(session, context, person, PASTED_NAME, text, reading, report)
 
@@ -76,25 +84,83 @@ async def preview_reply(
     """What the text states and would change, with Confirm and Cancel; the text waits."""
     texts, zone = context.texts, context.timezone
     language = await language_of(session, person)
-    if not reading.meetings:
-        return Reply(_notes(texts, language, reading, [texts(language, "pasted-nothing-found")]))
     directory = await load_directory(session)
-    lines = [texts(language, "pasted-preview-title", count=len(reading.meetings))]
-    lines += _stated_lines(texts, language, zone, directory, reading)
-    lines.append("")
-    lines += [escape(line) for line in describe_report(texts, language, report, zone)]
+    if not reading.meetings and not reading.unplaced_meetings:
+        lines = [texts(language, "pasted-nothing-found")]
+        return Reply(_with_notes(lines, context, language, reading, directory))
     pending = PendingImport(
         telegram_id=person.telegram_id, file_name=name, content=text.encode("utf-8")
     )
     session.add(pending)
     await session.flush()
-    buttons = (
-        (
-            Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode()),
-            Button(texts(language, "broadcast-cancel"), ScheduleUpload("no", pending.id).encode()),
-        ),
+    cancel = Button(texts(language, "broadcast-cancel"), ScheduleUpload("no", pending.id).encode())
+    if not reading.meetings:
+        return _which_workshop(context, language, reading, directory, pending.id, cancel)
+    lines = [texts(language, "pasted-preview-title", count=len(reading.meetings))]
+    lines += _stated_lines(texts, language, zone, directory, reading)
+    lines.append("")
+    lines += [escape(line) for line in describe_report(texts, language, report, zone)]
+    confirm = Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode())
+    return Reply(_with_notes(lines, context, language, reading, directory), ((confirm, cancel),))
+
+
+def _which_workshop(
+    context: ReplyContext,
+    language: str,
+    reading: Reading,
+    directory: Directory,
+    pending_id: int,
+    cancel: Button,
+) -> Reply:
+    """What the text states, and a button for each workshop it could be of."""
+    texts, count = context.texts, len(reading.unplaced_meetings)
+    lines = [texts(language, "pasted-which-workshop", count=count)]
+    lines += [
+        escape(_meeting_line(meeting, language, context.timezone))
+        for meeting in reading.unplaced_meetings
+    ]
+    lines += ["", texts(language, "pasted-choose-workshop", count=count)]
+    buttons = tuple(
+        (Button(_short(w.title(language)), PastedWorkshop(pending_id, w.id).encode()),)
+        for w in directory.workshops
     )
-    return Reply(_notes(texts, language, reading, lines, directory), buttons)
+    # The meetings are asked about here: the notes need not say they are not imported.
+    asked = replace(reading, unplaced_meetings=())
+    return Reply(_with_notes(lines, context, language, asked, directory), (*buttons, (cancel,)))
+
+
+def _short(name: str) -> str:
+    # One button a row: a whole name fits, only a very long one is cut.
+    return name if len(name) <= 64 else name[:63] + "…"
+
+
+@refused_as_reply
+async def pasted_workshop_reply(
+    session: AsyncSession, context: ReplyContext, person: Person, pressed: PastedWorkshop
+) -> Reply:
+    """The workshop chosen for a pasted text that named none: the usual preview."""
+    texts = context.texts
+    language = await language_of(session, person)
+    target = f"upload {pressed.pending_id}"
+    actor = await staff_member(session, person, "import", target=target)
+    pending = await session.get(PendingImport, pressed.pending_id)
+    if pending is None:
+        return Reply(texts(language, "import-expired"))
+    if pending.telegram_id != person.telegram_id:
+        await audit(
+            session, actor, "import", target=target, allowed=False, detail="not the sender's text"
+        )
+        return await refusal(session, context, person)
+    workshop = (await load_directory(session)).workshop_by_id(pressed.workshop_id)
+    # Only a text is asked about; a schedule file's upload never had these buttons.
+    if workshop is None or format_of(pending.file_name) != "text":
+        return Reply(texts(language, "button-outdated"))
+    # The heading the text lacked: read now and again on Confirm, it names the workshop.
+    text = f"{workshop.name}\n{read_text(pending.content)}"
+    name = pending.file_name
+    await session.delete(pending)
+    reading, report = await read_and_try(session, context, text)
+    return await preview_reply(session, context, person, name, text, reading, report)
 
 
 def _stated_lines(
@@ -109,31 +175,46 @@ def _stated_lines(
             title = workshop.title(language) if workshop else meeting.workshop
             lines.append(f"<b>{escape(title)}</b>")
             shown = meeting.workshop
-        when = format_when(
-            meeting.day,
-            local_instant(meeting.day, meeting.start, zone),
-            local_instant(meeting.day, meeting.end, zone),
-            language,
-            zone,
-        )
-        where = ", ".join(part for part in (meeting.place, meeting.venue, meeting.address) if part)
-        lines.append(escape(f"{when}, {where}" if where else when))
+        lines.append(escape(_meeting_line(meeting, language, zone)))
     return lines
 
 
-def _notes(
-    texts: Texts,
+def _meeting_line(meeting: StatedMeeting, language: str, zone: ZoneInfo) -> str:
+    """`ke 4.3.2009 klo 13.00–15.30, Kirkkonummi, kunnantalo, Osoite 1` (plain text)."""
+    when = format_when(
+        meeting.day,
+        local_instant(meeting.day, meeting.start, zone),
+        local_instant(meeting.day, meeting.end, zone),
+        language,
+        zone,
+    )
+    where = ", ".join(part for part in (meeting.place, meeting.venue, meeting.address) if part)
+    return f"{when}, {where}" if where else when
+
+
+def _with_notes(
+    lines: list[str],
+    context: ReplyContext,
     language: str,
     reading: Reading,
-    lines: list[str],
-    directory: Directory | None = None,
+    directory: Directory,
 ) -> str:
-    """What the reader noticed and left for the coordinator: nothing here is imported."""
-    notes: list[str] = []
-    if reading.unplaced:
-        notes.append(
-            texts(language, "pasted-unplaced", dates=_days(reading.unplaced_days, language))
-        )
+    """The reply's lines, then the notes (escaped) after an empty line."""
+    notes = reading_notes(context.texts, language, context.timezone, reading, directory)
+    escaped = [escape(note) for note in notes]
+    return "\n".join([*lines, *([""] if notes else []), *escaped])
+
+
+def reading_notes(
+    texts: Texts, language: str, zone: ZoneInfo, reading: Reading, directory: Directory | None
+) -> list[str]:
+    """What the reader noticed and left for the coordinator, as plain lines (the chat and the
+    command line both show them): meetings not imported and why, weekdays that do not fit
+    their dates, member municipalities that differ from the stored ones."""
+    notes = [
+        texts(language, "pasted-not-imported", meeting=_meeting_line(meeting, language, zone))
+        for meeting in reading.unplaced_meetings
+    ]
     for wrong in reading.wrong_weekdays:
         notes.append(
             texts(
@@ -155,16 +236,12 @@ def _notes(
                     texts(
                         language,
                         "pasted-members-differ",
-                        workshop=escape(workshop.title(language)),
-                        stated=escape(", ".join(towns)),
-                        stored=escape(", ".join(sorted(stored))) or "–",
+                        workshop=workshop.title(language),
+                        stated=", ".join(towns),
+                        stored=", ".join(sorted(stored)) or "–",
                     )
                 )
-    return "\n".join([*lines, *([""] if notes else []), *notes])
-
-
-def _days(days: Iterable[date], language: str) -> str:
-    return ", ".join(format_day(day, language) for day in days)
+    return notes
 
 
 def _weekday(number: int, language: str) -> str:

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.language.announcements import read_announcement
+from bot.language.announcements import Reading, read_announcement
 from bot.planning.planner import Planner
-from bot.services.directory import load_directory
+from bot.services.directory import Directory, load_directory
 from storage.models import AuditEntry
 from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
 from storage.schedule.read import read_text
@@ -42,11 +42,17 @@ async def import_schedule(
             grant_roles=grant_roles,
         )
     else:
-        directory = await load_directory(session)
-        reading = read_announcement(read_text(data), directory.vocabulary)
+        reading, _ = await read_announcement_file(session, data)
         report = await apply_stated(session, reading.meetings)
     await planner.schedule_imported(session, report)
     return report
+
+
+async def read_announcement_file(session: AsyncSession, data: bytes) -> tuple[Reading, Directory]:
+    """What an announcement's bytes state, read against the stored names (and those names,
+    for comparing what the text says with them); raises `ScheduleInvalid` for non-text."""
+    directory = await load_directory(session)
+    return read_announcement(read_text(data), directory.vocabulary), directory
 
 
 async def audit_role_grants(

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.cli import token_missing
+from bot.cli import import_schedule, token_missing
 from bot.console.bot_api import FakeUser, LocalBotAPI
+from config.settings import Settings
+from storage.models import Meeting
 from tests.helpers.bots import CONTRACT, BotProcess, clean_environment
-from tests.helpers.schedules import DEMO
+from tests.helpers.schedules import DEMO, load_demo
 
 
 def bot_cli(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -304,4 +310,60 @@ def test_import_of_a_deeply_nested_file_is_one_line_and_exit_1(tmp_path: Path) -
     assert result.stderr.splitlines() == [
         "line 1: the file is nested too deeply (at most 20 levels)",
         "The file has 1 problem; nothing was saved.",
+    ]
+
+
+async def import_text(database_url: str, text: str, language: str = "fi") -> tuple[int, str, str]:
+    """`python -m bot import` of an announcement, in this process: status, output, errors."""
+    out, err = io.StringIO(), io.StringIO()
+    settings = Settings(_env_file=None, database_url=database_url, bot_default_language=language)
+    status = await import_schedule(settings, text.encode(), "text", out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+async def test_an_announcement_without_a_workshop_is_listed_as_not_imported_with_why(
+    database_url: str, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+
+    status, out, err = await import_text(
+        database_url,
+        "Kokous keskiviikkona 14.10.2027 klo 9.30-12 Kirkkonummen kunnantalo, valtuustosali",
+    )
+
+    assert status == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "⚠️ Ei tuoda: to 14.10.2027 klo 9.30–12.00, Kirkkonummi, Kirkkonummen kunnantalo, "
+        "valtuustosali – teksti ei kerro, minkä teemaverstaan kokous se on. Mainitse verstaan "
+        "nimi ennen päivämäärää.",
+        # The same warning as in the chat.
+        "⚠️ 14.10.2027 on torstaina, mutta tekstissä lukee keskiviikkona. Tarkista päivämäärä.",
+        "Tekstistä ei tuotu mitään.",
+    ]
+    async with sessions() as session:
+        assert (
+            await session.scalar(select(Meeting).where(Meeting.date == date(2027, 10, 14))) is None
+        )
+
+
+async def test_an_announcement_imports_what_it_places_and_lists_the_rest_in_swedish(
+    database_url: str, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    await load_demo(sessions)
+
+    status, out, err = await import_text(
+        database_url,
+        "Nästa möte 13.10.2027 kl. 13–15 i Lojo\n"
+        "Förebyggande barnskydd i basservicen\n"
+        "Möte torsdag 14.10.2027 kl. 9.30–12 i Kyrkslätt",
+        language="sv",
+    )
+
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "+ ehkaiseva-lastensuojelu 14.10.2027",
+        "Importen är klar: 1 nya, 0 ändrade, 0 inställda och 0 oförändrade möten.",
+        "⚠️ Importeras inte: ons 13.10.2027 kl. 13.00–15.00, Lohja – texten säger inte vilken "
+        "temaverkstads möte det är. Nämn verkstadens namn före datumet.",
     ]

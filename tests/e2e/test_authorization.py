@@ -100,6 +100,7 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("pclose:1:1", WORKSHOP),
     ("imp:ok:1", STAFF),  # staff hear "no such import"; others are refused
     ("imp:no:1", STAFF),
+    ("imw:1:1", STAFF),  # staff hear "no such import"; others are refused
     ("mun:1", EVERYONE),
     ("lang:sv", EVERYONE),
     ("mtg:2:", EVERYONE),

@@ -29,20 +29,22 @@ async def test_an_announcement_too_long_with_its_title_is_refused_at_the_preview
     member = FakeUser(801)
     fake_api.add_user(member)
     await resident(sessions, member.id, "Lohja")
-    # 4,084 characters: it fits in the coordinator's message, not with the title added.
+    # 4,084 characters: it fits in the coordinator's message, not with the title and the
+    # signature ("– Koordinaattori Marianna") added.
     text = " ".join(["Sana"] * 817)
 
     refused = await say(fake_api, ADMIN, f"/broadcast {text}")
 
     assert refused.plain_text == (
-        "Tiedote on liian pitkä: otsikkoineen siinä olisi 4\u00a0108 merkkiä, ja Telegram sallii "
-        "enintään 4\u00a0096. Lyhennä sitä vähintään 12 merkillä ja lähetä se uudelleen."
+        "Tiedote on liian pitkä: otsikon ja allekirjoituksen kanssa siinä olisi 4\u00a0140 "
+        "merkkiä, ja Telegram sallii enintään 4\u00a0096. Lyhennä sitä vähintään 44 merkillä ja "
+        "lähetä se uudelleen."
     )
     assert refused.buttons() == []
     assert await count(sessions, Announcement) == 0
-    # Twelve characters shorter, it has a preview (in two messages) with Confirm.
+    # 44 characters shorter, it has a preview (in two messages) with Confirm.
     before = len(fake_api.messages_to(ADMIN.id))
-    fake_api.send_text(ADMIN, f"/broadcast {text[:-12]}")
+    fake_api.send_text(ADMIN, f"/broadcast {text[:-44]}")
     [head, preview] = (await fake_api.wait_for_message(ADMIN.id, count=before + 2))[before:]
     assert (head.plain_text or "").startswith("📣 Esikatselu – vastaanottajia 2 (kaikki)")
     assert preview.callback_data("✅ Vahvista")
@@ -59,8 +61,8 @@ async def test_a_photo_broadcast_longer_than_a_caption_is_refused_in_the_users_l
 
     assert refused.plain_text == (
         "Ett meddelande med en bild eller fil får vara högst 1\u00a0024 tecken, och med rubriken "
-        "skulle det här bli 1\u00a0034. Korta texten med minst 10 tecken och skicka bilden "
-        "eller filen igen."
+        "och underskriften skulle det här bli 1\u00a0066. Korta texten med minst 42 tecken och "
+        "skicka bilden eller filen igen."
     )
     assert await count(sessions, Announcement) == 0
 

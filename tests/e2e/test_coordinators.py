@@ -363,7 +363,7 @@ async def test_a_photo_goes_with_an_announcement(
     [received] = await fake_api.wait_for_message(member.id)
     assert received.method == "sendPhoto"
     assert received.document_bytes == photo
-    assert received.plain_text == "📣 Tiedote\n\nKuva seminaarista"
+    assert received.plain_text == "📣 Tiedote\n\nKuva seminaarista\n\n– Koordinaattori Marianna"
 
 
 PASTED = """Ehkäisevä lastensuojelu peruspalveluissa – teemaverstas

@@ -56,7 +56,7 @@ FINNISH = Language(
     listed="Iris Heikkilä (7002) – verstaan edustaja: Ehkäisevä lastensuojelu peruspalveluissa",
     preview="📣 Esikatselu – vastaanottajia 3 (verstas Ehkäisevä lastensuojelu peruspalveluissa).",
     confirm="✅ Vahvista",
-    received="📣 Tiedote\n\nHei verstaan väki!",
+    received="📣 Tiedote\n\nHei verstaan väki!\n\n– Verstaan edustaja Iris Heikkilä",
     refused="Edustajana voit hoitaa vain oman verstaasi asioita: "
     "Ehkäisevä lastensuojelu peruspalveluissa.",
     staff_only="Tämä toiminto on vain koordinaattoreille.",
@@ -74,7 +74,7 @@ SWEDISH = Language(
     listed="Iris Heikkilä (7002) – verkstadens representant: Förebyggande barnskydd i basservicen",
     preview="📣 Förhandsvisning – 3 mottagare (verkstaden Förebyggande barnskydd i basservicen).",
     confirm="✅ Bekräfta",
-    received="📣 Meddelande\n\nHei verstaan väki!",
+    received="📣 Meddelande\n\nHei verstaan väki!\n\n– Iris Heikkilä, verkstadens representant",
     refused="Som representant kan du bara sköta din egen verkstads ärenden: "
     "Förebyggande barnskydd i basservicen.",
     staff_only="Den här funktionen är bara för koordinatorer.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 
 from aiohttp import web
 
@@ -19,11 +20,19 @@ class FileStore:
         self.from_users: dict[str, tuple[str, bytes]] = {}
         self._uploads: dict[str, UploadedFile] = {}
         self._upload_ids = itertools.count(1)
+        # Telegram's file ids are never given twice. Counted from 1 in every run, an id the
+        # bot kept from an earlier run (a minutes file in its database) would name another
+        # file of this run and send it instead of being refused; the run's mark prevents it.
+        self.run = secrets.token_hex(4)
+
+    def user_file_id(self, kind: str, message_id: int) -> str:
+        """A new file_id for a file a user sends (`doc`, `photo`) in message `message_id`."""
+        return f"{kind}{self.run}-{message_id}"
 
     def keep_upload(self, upload: UploadedFile, key: str) -> str:
         """Keep a file the bot sent as ``key`` (document, photo); return its new file_id."""
         prefix = "BQAC" if key == "document" else "AgAC"
-        file_id = f"{prefix}Fake{next(self._upload_ids)}"
+        file_id = f"{prefix}Fake{self.run}-{next(self._upload_ids)}"
         self._uploads[file_id] = upload
         return file_id
 

@@ -51,7 +51,7 @@ def document_message(
     """A message with a file from ``user`` in their private chat; the file is kept in ``files``."""
     chats.add_user(user)
     message = chats.user_message(user, user.id)
-    file_id = f"doc{message['message_id']}"
+    file_id = files.user_file_id("doc", message["message_id"])
     files.from_users[file_id] = (f"documents/{file_id}", content)
     message["document"] = {
         "file_id": file_id,
@@ -71,7 +71,7 @@ def photo_message(
     """A message with a photo from ``user`` in their private chat; kept in ``files``."""
     chats.add_user(user)
     message = chats.user_message(user, user.id)
-    file_id = f"photo{message['message_id']}"
+    file_id = files.user_file_id("photo", message["message_id"])
     files.from_users[file_id] = (f"photos/{file_id}.jpg", content)
     message["photo"] = [
         {

@@ -63,6 +63,7 @@ import-invalid =
     }
 import-done = Import done: { $added } new, { $changed } changed, { $cancelled } cancelled and { $unchanged } unchanged meetings.
 import-dry-run = Dry run (--dry-run): nothing was saved.
+import-text-nothing = Nothing was imported from the text.
 import-nothing-changed = No changes: the file already matches what is stored.
 import-added-workshops = New workshops: { $list }
 import-added-municipalities = New municipalities: { $list }
@@ -82,7 +83,7 @@ import-meeting-removed = − { $workshop } { $date } removed
 ## Trying it without Telegram (python -m bot console)
 
 console-note = Trying it without Telegram: { -bot } runs on the demo network, and its clock runs as if it were now { $moment } (choose another moment with --at).
-console-help = Type a message or a command (begin with /start); a button's number presses it; /quit or Ctrl-D ends.
+console-help = Type a message or a command (begin with /start); a button's number presses it. A message of several lines: paste it in one go, or type a line """, then the lines of the message, then an empty line. /file PATH [caption] sends a file. /quit or Ctrl-D ends.
 console-admin = You are an administrator (--admin): the coordinators' commands work.
 console-web = The web server answers at { $url }: /healthz, /metrics and the calendar feeds.
 console-bot = { -bot }:
@@ -92,6 +93,9 @@ console-pressed = → { $button }
 console-no-button = There is no button { $number }; the buttons are 1–{ $count }.
 console-link = The button opens { $url }
 console-file-saved = File saved: { $path }
+console-file-usage = Type /file and the path of the file, e.g. /file notice.txt or /file "minutes 4.3.pdf" /minutes 3.
+console-file-unreadable = The file { $path } cannot be read: { $reason }
+console-file-sent = → file { $name } ({ $size } bytes)
 
 ## Command menu (more)
 
@@ -251,12 +255,12 @@ broadcast-usage = Write the announcement after the command, e.g. /broadcast muni
 broadcast-preview = 📣 <b>Preview</b> – { $count } recipients ({ $audience }). Confirm to send it.
 broadcast-preview-nobody = 📣 <b>Preview</b> – nobody would receive this announcement ({ $audience }). Choose other recipients or cancel it.
 broadcast-too-long =
-    The announcement is too long: with its title it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
+    The announcement is too long: with its title and signature it would be { $length } characters, and Telegram allows at most { $limit }. Shorten it by at least { $over ->
         [one] one character
        *[other] { $over } characters
     } and send it again.
 broadcast-caption-too-long =
-    An announcement with a photo or a file may have at most { $limit } characters; with its title this one would have { $length }. Shorten the text by at least { $over ->
+    An announcement with a photo or a file may have at most { $limit } characters; with its title and signature this one would have { $length }. Shorten the text by at least { $over ->
         [one] one character
        *[other] { $over } characters
     } and send the photo or file again.
@@ -277,6 +281,9 @@ broadcast-cancelled = Announcement cancelled; nothing was sent.
 broadcast-progress = 📣 Sending: { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot, { $pending } waiting.
 broadcast-done = 📣 <b>Announcement sent.</b> { $sent }/{ $total } delivered, { $failed } failed, { $blocked } blocked the bot, { $not_started } have not started the bot.
 announcement-title = 📣 <b>Announcement</b>
+announcement-signature = <i>– { $name }, { $title }</i>
+announcement-signer-title = coordinator
+announcement-representative-title = workshop representative
 added-title = 🆕 <b>New meeting</b>
 addmeeting-usage = Write the workshop, the day and, if you like, the time, town and venue, e.g. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummi, council chamber
 editmeeting-usage = Write the meeting's number and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
@@ -333,7 +340,15 @@ pasted-preview-title = 📋 I read { $count ->
    *[other] { $count } meetings
 } in the text. Check before you import:
 pasted-nothing-found = I found no meetings in the text. Write the date in full (4.3.2009) with the time (klo 13–15.30) or the town next to it.
-pasted-unplaced = ⚠️ I could not tell the workshop of these meetings, so they are not imported: { $dates }. Name the workshop before the dates.
+pasted-not-imported = ⚠️ Not imported: { $meeting } – the text does not say which workshop's meeting it is. Name the workshop before the date.
+pasted-which-workshop = 📋 I read { $count ->
+    [one] one meeting
+   *[other] { $count } meetings
+} in the text, but not which workshop's:
+pasted-choose-workshop = Which workshop's { $count ->
+    [one] meeting is it
+   *[other] meetings are they
+}? Choose the workshop to see a preview. Nothing is saved until you confirm.
 pasted-wrong-weekday = ⚠️ { $date } is a { $actual }, but the text says { $written }. Check the date.
 pasted-members-differ = ℹ️ { $workshop }: the text gives the member municipalities as { $stated }; stored are { $stored }. Members are not changed from here but with the schedule file.
 pasted-done = 📋 The meetings in the text are imported. The members will be told of the changes.

@@ -63,6 +63,7 @@ import-invalid =
     }
 import-done = Tuonti valmis: { $added } uutta, { $changed } muuttunutta, { $cancelled } peruttua, { $unchanged } ennallaan olevaa kokousta.
 import-dry-run = Kokeilu (--dry-run): mitään ei tallennettu.
+import-text-nothing = Tekstistä ei tuotu mitään.
 import-nothing-changed = Ei muutoksia: tiedosto vastaa jo tallennettuja tietoja.
 import-added-workshops = Uudet verstaat: { $list }
 import-added-municipalities = Uudet kunnat: { $list }
@@ -82,7 +83,7 @@ import-meeting-removed = − { $workshop } { $date } poistettu
 ## Kokeilu ilman Telegramia (python -m bot console)
 
 console-note = Kokeilu ilman Telegramia: { -bot } käyttää esimerkkiverkostoa, ja sen kello käy kuin nyt olisi { $moment } (toisen hetken voi valita: --at).
-console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta; /quit tai Ctrl-D lopettaa.
+console-help = Kirjoita viesti tai komento (aloita komennolla /start); painikkeen numero painaa painiketta. Usean rivin viesti: liitä se kerralla, tai kirjoita ensin rivi """, sitten viestin rivit ja lopuksi tyhjä rivi. /file POLKU [kuvateksti] lähettää tiedoston. /quit tai Ctrl-D lopettaa.
 console-admin = Olet ylläpitäjä (--admin): koordinaattorien komennot toimivat.
 console-web = Verkkopalvelin vastaa osoitteessa { $url }: /healthz, /metrics ja kalenterisyötteet.
 console-bot = { -bot }:
@@ -92,6 +93,9 @@ console-pressed = → { $button }
 console-no-button = Painiketta { $number } ei ole; painikkeet ovat 1–{ $count }.
 console-link = Painike avaa osoitteen { $url }
 console-file-saved = Tiedosto tallennettu: { $path }
+console-file-usage = Kirjoita /file ja tiedoston polku, esim. /file tiedote.txt tai /file "pöytäkirja 4.3.pdf" /minutes 3.
+console-file-unreadable = Tiedostoa { $path } ei voi lukea: { $reason }
+console-file-sent = → tiedosto { $name } ({ $size } tavua)
 
 ## Komentovalikko (lisää)
 
@@ -251,8 +255,8 @@ municipality-not-found-plain = En löytänyt kuntaa ”{ $name }”.
 broadcast-usage = Kirjoita tiedote komennon perään, esim. /broadcast municipality=Lohja Hei kaikki! Vastaanottajat voi rajata: workshop=TUNNUS ja municipality=KUNTA.
 broadcast-preview = 📣 <b>Esikatselu</b> – vastaanottajia { $count } ({ $audience }). Vahvista, niin tiedote lähtee.
 broadcast-preview-nobody = 📣 <b>Esikatselu</b> – tiedote ei tavoittaisi ketään ({ $audience }). Valitse muut vastaanottajat tai peru tiedote.
-broadcast-too-long = Tiedote on liian pitkä: otsikkoineen siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
-broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikkoineen { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
+broadcast-too-long = Tiedote on liian pitkä: otsikon ja allekirjoituksen kanssa siinä olisi { $length } merkkiä, ja Telegram sallii enintään { $limit }. Lyhennä sitä vähintään { $over } merkillä ja lähetä se uudelleen.
+broadcast-caption-too-long = Kuvan tai tiedoston kanssa lähtevässä tiedotteessa saa olla enintään { $limit } merkkiä, ja tässä olisi otsikon ja allekirjoituksen kanssa { $length }. Lyhennä tekstiä vähintään { $over } merkillä ja lähetä kuva tai tiedosto uudelleen.
 broadcast-confirm = ✅ Vahvista
 broadcast-cancel = Peru
 broadcast-pick-workshop = Vastaanottajat: verstas…
@@ -270,6 +274,9 @@ broadcast-cancelled = Tiedote peruttu; mitään ei lähetetty.
 broadcast-progress = 📣 Tiedote lähtee: { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia, { $pending } odottaa.
 broadcast-done = 📣 <b>Tiedote lähetetty.</b> { $sent }/{ $total } perillä, { $failed } epäonnistui, { $blocked } on estänyt botin, { $not_started } ei ole aloittanut bottia.
 announcement-title = 📣 <b>Tiedote</b>
+announcement-signature = <i>– { $title } { $name }</i>
+announcement-signer-title = Koordinaattori
+announcement-representative-title = Verstaan edustaja
 added-title = 🆕 <b>Uusi kokous</b>
 addmeeting-usage = Kirjoita verstas, päivä ja halutessasi aika, kunta ja tila, esim. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummen kunnantalo, valtuustosali
 editmeeting-usage = Kirjoita kokouksen numero ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
@@ -326,7 +333,15 @@ pasted-preview-title = 📋 Luin tekstistä { $count ->
    *[other] { $count } kokousta
 }. Tarkista, ennen kuin tuot:
 pasted-nothing-found = En löytänyt tekstistä kokouksia. Kirjoita päivämäärä kokonaan (4.3.2009) ja sen viereen kellonaika (klo 13–15.30) tai paikkakunta.
-pasted-unplaced = ⚠️ Näiden kokousten teemaverstasta en tunnistanut, joten niitä ei tuoda: { $dates }. Mainitse verstaan nimi ennen päivämääriä.
+pasted-not-imported = ⚠️ Ei tuoda: { $meeting } – teksti ei kerro, minkä teemaverstaan kokous se on. Mainitse verstaan nimi ennen päivämäärää.
+pasted-which-workshop = 📋 Luin tekstistä { $count ->
+    [one] kokouksen
+   *[other] { $count } kokousta
+}, mutta en sitä, minkä teemaverstaan:
+pasted-choose-workshop = Minkä verstaan { $count ->
+    [one] kokous se on
+   *[other] kokouksia ne ovat
+}? Valitse verstas, niin näet esikatselun. Mitään ei tallenneta ennen kuin vahvistat.
 pasted-wrong-weekday = ⚠️ { $date } on { $actual }, mutta tekstissä lukee { $written }. Tarkista päivämäärä.
 pasted-members-differ = ℹ️ { $workshop }: tekstin mukaan jäsenkunnat ovat { $stated }, tallennettuina { $stored }. Jäsenkuntia ei muuteta tästä, vaan aikataulutiedostolla.
 pasted-done = 📋 Tekstin kokoukset tuotu. Jäsenille kerrotaan muutoksista.

@@ -63,6 +63,7 @@ import-invalid =
     }
 import-done = Importen är klar: { $added } nya, { $changed } ändrade, { $cancelled } inställda och { $unchanged } oförändrade möten.
 import-dry-run = Försök (--dry-run): ingenting sparades.
+import-text-nothing = Ingenting importerades från texten.
 import-nothing-changed = Inga ändringar: filen motsvarar redan det sparade.
 import-added-workshops = Nya verkstäder: { $list }
 import-added-municipalities = Nya kommuner: { $list }
@@ -82,7 +83,7 @@ import-meeting-removed = − { $workshop } { $date } borttaget
 ## Prova utan Telegram (python -m bot console)
 
 console-note = Prova utan Telegram: { -bot } använder exempelnätverket, och dess klocka går som om det nu vore { $moment } (välj ett annat ögonblick med --at).
-console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen; /quit eller Ctrl-D avslutar.
+console-help = Skriv ett meddelande eller ett kommando (börja med /start); en knapps nummer trycker på knappen. Ett meddelande på flera rader: klistra in det i ett svep, eller skriv först raden """, sedan meddelandets rader och till sist en tom rad. /file SÖKVÄG [bildtext] skickar en fil. /quit eller Ctrl-D avslutar.
 console-admin = Du är administratör (--admin): koordinatorernas kommandon fungerar.
 console-web = Webbservern svarar på { $url }: /healthz, /metrics och kalenderflödena.
 console-bot = { -bot }:
@@ -92,6 +93,9 @@ console-pressed = → { $button }
 console-no-button = Det finns ingen knapp { $number }; knapparna är 1–{ $count }.
 console-link = Knappen öppnar adressen { $url }
 console-file-saved = Filen sparades: { $path }
+console-file-usage = Skriv /file och filens sökväg, t.ex. /file meddelande.txt eller /file "protokoll 4.3.pdf" /minutes 3.
+console-file-unreadable = Filen { $path } kan inte läsas: { $reason }
+console-file-sent = → filen { $name } ({ $size } byte)
 
 ## Kommandomeny (fler)
 
@@ -249,8 +253,8 @@ municipality-not-found-plain = Jag hittade ingen kommun ”{ $name }”.
 broadcast-usage = Skriv meddelandet efter kommandot, t.ex. /broadcast municipality=Lojo Hej alla! Mottagarna kan avgränsas: workshop=NYCKEL och municipality=KOMMUN.
 broadcast-preview = 📣 <b>Förhandsvisning</b> – { $count } mottagare ({ $audience }). Bekräfta så skickas meddelandet.
 broadcast-preview-nobody = 📣 <b>Förhandsvisning</b> – meddelandet skulle inte nå någon ({ $audience }). Välj andra mottagare eller avbryt meddelandet.
-broadcast-too-long = Meddelandet är för långt: med rubriken skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
-broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
+broadcast-too-long = Meddelandet är för långt: med rubriken och underskriften skulle det bli { $length } tecken, och Telegram tillåter högst { $limit }. Korta det med minst { $over } tecken och skicka det igen.
+broadcast-caption-too-long = Ett meddelande med en bild eller fil får vara högst { $limit } tecken, och med rubriken och underskriften skulle det här bli { $length }. Korta texten med minst { $over } tecken och skicka bilden eller filen igen.
 broadcast-confirm = ✅ Bekräfta
 broadcast-cancel = Avbryt
 broadcast-pick-workshop = Mottagare: verkstad…
@@ -268,6 +272,9 @@ broadcast-cancelled = Meddelandet avbröts; ingenting skickades.
 broadcast-progress = 📣 Meddelandet skickas: { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten, { $pending } väntar.
 broadcast-done = 📣 <b>Meddelandet är skickat.</b> { $sent }/{ $total } framme, { $failed } misslyckades, { $blocked } har blockerat boten, { $not_started } har inte startat boten.
 announcement-title = 📣 <b>Meddelande</b>
+announcement-signature = <i>– { $name }, { $title }</i>
+announcement-signer-title = koordinator
+announcement-representative-title = verkstadens representant
 added-title = 🆕 <b>Nytt möte</b>
 addmeeting-usage = Skriv verkstaden, dagen och vid behov tiden, kommunen och lokalen, t.ex. /addmeeting ehkäisevä 14.5.2009 kl. 9.30–12 Kyrkslätt, fullmäktigesalen
 editmeeting-usage = Skriv mötets nummer och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
@@ -324,7 +331,15 @@ pasted-preview-title = 📋 Jag läste { $count ->
    *[other] { $count } möten
 } i texten. Kontrollera innan du importerar:
 pasted-nothing-found = Jag hittade inga möten i texten. Skriv datumet helt (4.3.2009) och tiden (kl. 13–15.30) eller orten bredvid.
-pasted-unplaced = ⚠️ Jag kände inte igen temaverkstaden för de här mötena, så de importeras inte: { $dates }. Nämn verkstadens namn före datumen.
+pasted-not-imported = ⚠️ Importeras inte: { $meeting } – texten säger inte vilken temaverkstads möte det är. Nämn verkstadens namn före datumet.
+pasted-which-workshop = 📋 Jag läste { $count ->
+    [one] ett möte
+   *[other] { $count } möten
+} i texten, men inte vilken temaverkstads:
+pasted-choose-workshop = Vilken verkstads { $count ->
+    [one] möte är det
+   *[other] möten är det
+}? Välj verkstaden, så får du se en förhandsvisning. Ingenting sparas förrän du bekräftar.
 pasted-wrong-weekday = ⚠️ { $date } är en { $actual }, men texten säger { $written }. Kontrollera datumet.
 pasted-members-differ = ℹ️ { $workshop }: enligt texten är medlemskommunerna { $stated }, sparade är { $stored }. Medlemskommunerna ändras inte härifrån utan med schemafilen.
 pasted-done = 📋 Mötena i texten har importerats. Medlemmarna får veta om ändringarna.

@@ -415,6 +415,29 @@ async def test_send_document_multipart(server: LocalBotAPI, bot: Bot) -> None:
     assert server.sent[2].document_name == "kuva.png"
 
 
+async def test_file_ids_of_an_earlier_run_name_no_file_of_this_one(bot: Bot) -> None:
+    """A file id the bot kept from an earlier run (a minutes file in its database) is refused
+    like Telegram refuses an unknown one, never taken for this run's file of the same number."""
+    async with LocalBotAPI() as earlier:
+        earlier.add_user(USER)
+        async with Bot(earlier.token, base_url=earlier.base_url) as earlier_bot:
+            kept = await earlier_bot.send_document(USER.id, b"old minutes", filename="a.pdf")
+        earlier.send_document(USER, "old.txt", b"old text")
+        old_upload = earlier.files
+    async with LocalBotAPI() as later:
+        later.add_user(USER)
+        async with Bot(later.token, base_url=later.base_url) as later_bot:
+            await later_bot.send_document(USER.id, b"new minutes", filename="b.pdf")
+            later.send_document(USER, "new.txt", b"new text")
+            assert kept.document is not None
+            with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
+                await later_bot.send_document(USER.id, kept.document.file_id)
+            for old_id in old_upload:
+                with pytest.raises(BadRequest):
+                    await later_bot.get_file(old_id)
+        assert set(old_upload).isdisjoint(later.files)
+
+
 async def test_edit_message_text(server: LocalBotAPI, bot: Bot) -> None:
     """Edits update the record, drop a keyboard that is not re-sent, and reject no-ops."""
     server.add_user(USER)

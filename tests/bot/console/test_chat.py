@@ -3,7 +3,9 @@ the person types reaches the bot as Telegram would deliver it."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.console.bot_api import FakeUser, LocalBotAPI
-from bot.console.chat import Screen, TerminalChat
+from bot.console.chat import Screen, TerminalChat, read_lines
 from bot.language.catalog import Texts
 
 AINO = FakeUser(2009, "Aino", language_code="fi")
@@ -177,3 +179,80 @@ async def test_an_interactive_screen_redraws_the_prompt_below_what_arrives() -> 
     script.end()
     assert isinstance(script.out, io.StringIO)
     assert script.out.getvalue() == "› /next\n"
+
+
+async def test_a_file_from_disk_goes_to_the_bot_as_a_document_with_its_caption(
+    fake_api: LocalBotAPI, chat: TerminalChat, tmp_path: Path
+) -> None:
+    minutes = tmp_path / "pöytäkirja 4.3.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes")
+
+    assert chat.send_file(f' "{minutes}" /minutes 3 Hyväksytty')
+
+    [update] = fake_api.pending_updates
+    document = update["message"]["document"]
+    assert (document["file_name"], document["mime_type"]) == (
+        "pöytäkirja 4.3.pdf",
+        "application/pdf",
+    )
+    assert update["message"]["caption"] == "/minutes 3 Hyväksytty"
+    # The bot downloads it as from Telegram.
+    assert fake_api.files[document["file_id"]][1] == b"%PDF-1.4 minutes"
+    assert shown(chat, fake_api) == "→ tiedosto pöytäkirja 4.3.pdf (16 tavua)\n"
+
+
+async def test_a_file_that_is_not_there_or_no_path_is_one_line_and_nothing_is_sent(
+    fake_api: LocalBotAPI, chat: TerminalChat, tmp_path: Path
+) -> None:
+    assert not chat.act(f"/file {tmp_path / 'puuttuu.txt'}")
+    assert not chat.act("/file")
+
+    assert fake_api.pending_updates == []
+    assert shown(chat, fake_api) == (
+        f"Tiedostoa {tmp_path / 'puuttuu.txt'} ei voi lukea: No such file or directory\n"
+        'Kirjoita /file ja tiedoston polku, esim. /file tiedote.txt tai /file "pöytäkirja '
+        '4.3.pdf" /minutes 3.\n'
+    )
+
+
+async def test_a_block_of_lines_ended_by_an_empty_line_is_one_message(
+    fake_api: LocalBotAPI, chat: TerminalChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nobody answers here: the console need not wait its ten seconds for the bot.
+    monkeypatch.setattr("bot.console.chat.ANSWER_WAIT", 0.01)
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    for line in ['"""', "Ehkäisevä lastensuojelu", "Aika: to 14.10.2027 klo 13", "", "/next"]:
+        lines.put_nowait(line)
+    lines.put_nowait(None)
+
+    await chat.run(lines)
+
+    assert [u["message"]["text"] for u in fake_api.pending_updates] == [
+        "Ehkäisevä lastensuojelu\nAika: to 14.10.2027 klo 13",
+        "/next",
+    ]
+
+
+async def test_lines_that_arrive_at_once_at_a_terminal_are_one_message() -> None:
+    loop = asyncio.get_running_loop()
+    pasted, typed = os.pipe(), os.pipe()
+    # A paste: the lines are all there at once; a script's lines are each a message.
+    for _, write in (pasted, typed):
+        os.write(write, "Ehkäisevä lastensuojelu\n\nKokous 14.10.2027 klo 13\n".encode())
+        os.close(write)
+
+    at_terminal = read_lines(pasted[0], loop, paste=True)
+    from_script = read_lines(typed[0], loop)
+
+    assert [await at_terminal.get(), await at_terminal.get()] == [
+        "Ehkäisevä lastensuojelu\n\nKokous 14.10.2027 klo 13",
+        None,
+    ]
+    assert [await from_script.get() for _ in range(4)] == [
+        "Ehkäisevä lastensuojelu",
+        "",
+        "Kokous 14.10.2027 klo 13",
+        None,
+    ]
+    for read, _ in (pasted, typed):
+        os.close(read)

@@ -96,6 +96,42 @@ async def test_another_moment_another_language_and_a_calendar_file(
 
 
 @pytest.mark.e2e
+async def test_a_coordinator_sends_a_file_and_a_block_of_lines_and_gets_this_runs_files(
+    console: ConsoleProcess, tmp_path: Path
+) -> None:
+    files = tmp_path / "data" / "console" / "files"
+    files.mkdir(parents=True)
+    (files / "verstas.ics").write_text("an earlier run's calendar")
+    (tmp_path / "tiedote.txt").write_text("Kokous 14.1.2009 klo 13 Lohjalla, kaupungintalo\n")
+    console.args = ("--admin",)
+    await console.start()
+    await console.expect(r"/file POLKU \[kuvateksti\] lähettää tiedoston\.", timeout=START_TIMEOUT)
+    # The earlier run's files are gone before this run saves any.
+    assert list(files.iterdir()) == []
+
+    await console.type("/file tiedote.txt")
+    await console.expect(r"→ tiedosto tiedote\.txt \(\d+ tavua\)")
+    await console.expect(r"ke 14\.1\.2009 klo 13\.00, Lohja, kaupungintalo\n")
+    await console.expect(r"Minkä verstaan kokous se on\?")
+    await console.type("1")
+    await console.expect(r"Luin tekstistä yhden kokouksen\. Tarkista, ennen kuin tuot:")
+
+    for line in ('"""', "Ehkäisevä lastensuojelu peruspalveluissa", "Kokous 4.2.2009 klo 13", ""):
+        await console.type(line)
+    preview = await console.expect(r"Luin tekstistä yhden kokouksen.*\n(.*\n){3}")
+    assert "ke 4.2.2009 klo 13.00" in preview[0]
+
+    await console.type("/calendar")
+    saved = await console.expect(r"Tiedosto tallennettu: (data/console/files/\S+)\n")
+    assert "-2." not in saved[1]
+    assert (tmp_path / saved[1]).read_text().startswith("BEGIN:VCALENDAR")
+
+    await console.close_input()
+    status, _, errors = await console.finish()
+    assert (status, errors) == (0, "")
+
+
+@pytest.mark.e2e
 async def test_ctrl_c_ends_the_console_without_a_traceback(console: ConsoleProcess) -> None:
     await console.start()
     await console.expect(r"/quit tai Ctrl-D lopettaa\.\n", timeout=START_TIMEOUT)

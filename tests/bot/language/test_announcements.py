@@ -268,3 +268,70 @@ def test_any_text_reads_without_error_into_real_workshops_and_days(text: str) ->
     assert {found.workshop for found in reading.meetings} <= {EHKAISEVA, MATALA, KUMPPANUUS}
     for found in reading.meetings:
         assert found.end is None or (found.start is not None and found.end > found.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "venue", "address"),
+    [
+        # What follows the time is the venue; the town in it is the place.
+        (
+            "Kokous to 14.5.2009 klo 9.30-12 Kirkkonummen kunnantalo, valtuustosali",
+            "Kirkkonummi",
+            "Kirkkonummen kunnantalo, valtuustosali",
+            None,
+        ),
+        # A town alone is the place; after it and a comma, the venue and its address.
+        (
+            "Kokous 14.5.2009 klo 13 Lohjalla, kaupungintalo, Karstuntie 4.",
+            "Lohja",
+            "kaupungintalo",
+            "Karstuntie 4",
+        ),
+        (
+            "Nästa möte 14.5.2009 kl. 13–15.30 i Kyrkslätt, kommunhuset",
+            "Kirkkonummi",
+            "kommunhuset",
+            None,
+        ),
+        (
+            "Seuraava kokoontuminen 14.5.2009 klo 13 – 15.30 Kirkkonummella.",
+            "Kirkkonummi",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_one_line_announcement_without_a_workshop_keeps_what_it_says(
+    text: str, place: str, venue: str | None, address: str | None
+) -> None:
+    reading = read_announcement(text, VOCABULARY)
+
+    assert reading.meetings == ()
+    [unplaced] = reading.unplaced_meetings
+    assert (unplaced.day, unplaced.place, unplaced.venue, unplaced.address) == (
+        date(2009, 5, 14),
+        place,
+        venue,
+        address,
+    )
+
+
+@pytest.mark.usefixtures("morphology")
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ehkäisevä lastensuojelu peruspalveluissa", EHKAISEVA),
+        ("Avoimen / matalan kynnyksen toimintamallien kehittäminen", MATALA),
+        ("Moniammatillisen kasvatuskumppanuusajattelun vahvistaminen", KUMPPANUUS),
+    ],
+)
+def test_the_workshop_a_coordinator_chose_read_as_the_texts_heading(name: str, key: str) -> None:
+    # The bot writes the chosen workshop's name above a text that named none, and reads it so.
+    text = f"{name}\nKokous 14.5.2009 klo 9.30-12 Kirkkonummen kunnantalo, valtuustosali"
+
+    reading = read_announcement(text, VOCABULARY)
+
+    assert [(m.workshop, m.venue) for m in reading.meetings] == [
+        (key, "Kirkkonummen kunnantalo, valtuustosali")
+    ]
+    assert reading.unplaced_meetings == ()
