@@ -23,6 +23,7 @@ from bot.planning.outbox import (
     ANNOUNCEMENT,
     CANCELLATION,
     CHANGE,
+    FEEDBACK,
     MINUTES,
     REMINDER,
     SURVEY,
@@ -32,6 +33,7 @@ from bot.planning.outbox import (
 )
 from bot.planning.timing import meeting_start
 from bot.replies.buttons import RsvpButton, ShowMinutes
+from bot.replies.feedback import feedback_question
 from bot.replies.meeting_texts import render_meeting
 from bot.replies.reply import Attachment, Button, Reply
 from bot.replies.surveys import survey_message
@@ -45,6 +47,7 @@ from storage.models import (
     AnnouncementState,
     GroupChat,
     Meeting,
+    MeetingFeedback,
     MeetingStatus,
     Member,
     Minutes,
@@ -91,6 +94,8 @@ class Recipients:
     polls: Mapping[int, PollResults] = field(default_factory=dict)
     # The surveys of survey messages and their reminders, with their questions.
     surveys: Mapping[int, Survey] = field(default_factory=dict)
+    # (member id, meeting id) of feedback questions already answered (typed before).
+    answered: frozenset[tuple[int, int]] = frozenset()
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -151,7 +156,23 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         frozenset(with_minutes),
         polls,
         surveys,
+        await _answered(session, [row for row in rows if row.kind == FEEDBACK]),
     )
+
+
+async def _answered(session: AsyncSession, rows: Sequence[Outbox]) -> frozenset[tuple[int, int]]:
+    """Which of the feedback questions' members have already given their feedback."""
+    found: set[tuple[int, int]] = set()
+    for chunk in _chunks({row.meeting_id for row in rows if row.meeting_id is not None}):
+        found.update(
+            (member_id, meeting_id)
+            for member_id, meeting_id in await session.execute(
+                select(MeetingFeedback.member_id, MeetingFeedback.meeting_id).where(
+                    MeetingFeedback.meeting_id.in_(chunk)
+                )
+            )
+        )
+    return frozenset(found)
 
 
 _SURVEY_KINDS = (SURVEY, SURVEY_REMINDER)
@@ -228,6 +249,12 @@ def render(
         if meeting.id not in recipients.with_minutes:
             return "minutes removed"
         return _minutes_notice(meeting, body, texts, language)
+    if row.kind == FEEDBACK:
+        if meeting.status == MeetingStatus.CANCELLED:
+            return "meeting cancelled"
+        if (row.member_id, meeting.id) in recipients.answered:
+            return "feedback already given"
+        return feedback_question(texts, language, directory, meeting, policy.zone)
     return f"unknown kind {row.kind}"
 
 

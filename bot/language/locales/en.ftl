@@ -526,3 +526,38 @@ survey-results-words-hidden = { $count ->
 survey-results-no-answers = No answers yet.
 survey-results-silent = Not answered yet: { $municipalities }
 survey-results-all-answered = Every municipality has answered.
+
+## Feedback after a meeting
+
+feedback-question =
+    💬 <b>How did the meeting go?</b>
+    { $meeting }
+    Give the meeting a grade from 1 to 5 (1 = poor, 5 = excellent). Coordinators see feedback without names.
+feedback-thanks-ask-comment =
+    ✅ Thank you! Your grade { $grade } is saved: { $meeting }
+    If you like, write a short comment as your next message. The buttons change your grade.
+feedback-skip-comment = No comment
+feedback-no-comment = All right, no comment. Thank you for your feedback!
+feedback-not-waiting = Thank you! No comment is awaited.
+feedback-comment-saved = ✅ Thank you, your comment is saved with your feedback.
+feedback-thanks = ✅ Thank you! Your grade { $grade } is saved: { $meeting }
+feedback-thanks-comment = ✅ Thank you! Your grade { $grade } and your comment are saved: { $meeting }
+feedback-usage = Give feedback like this: /feedback MEETING GRADE [COMMENT], e.g. /feedback 12 4 Good discussion. MEETING is the meeting's number (/archive), its date or workshop/date.
+feedback-bad-grade = The grade must be a whole number from 1 to 5.
+feedback-unknown = I found no meeting "{ $meeting }". The meetings' numbers are in /archive
+feedback-ambiguous = "{ $key }" fits several meetings. Choose by number: { $choices }
+feedback-cancelled = Meeting { $meeting } was cancelled, so it takes no feedback.
+feedback-not-yet = Meeting { $meeting } has not been held yet. Feedback can be given after the meeting.
+feedback-not-for-you = You cannot give feedback on meeting { $meeting }: it is not for your municipality or your workshops, and you did not say you would come.
+feedback-results-usage = Write the meeting's number, e.g. /feedbackresults 12
+feedback-results-title = 💬 <b>Feedback: { $meeting }</b>
+feedback-results-none = No feedback yet.
+feedback-results-summary = { $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    }, average { $average }
+feedback-results-comments = <b>Comments</b> (without names):
+archive-feedback = 💬 Feedback { $average } ({ $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    })

@@ -519,3 +519,38 @@ survey-results-words-hidden = Omin sanoin on vastannut { $count ->
 survey-results-no-answers = Ei vielä vastauksia.
 survey-results-silent = Vielä vastaamatta: { $municipalities }
 survey-results-all-answered = Kaikki kunnat ovat vastanneet.
+
+## Palaute kokouksen jälkeen
+
+feedback-question =
+    💬 <b>Miten kokous onnistui?</b>
+    { $meeting }
+    Anna kokoukselle arvosana 1–5 (1 = heikko, 5 = erinomainen). Koordinaattorit näkevät palautteen ilman nimiä.
+feedback-thanks-ask-comment =
+    ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
+    Halutessasi voit vielä kirjoittaa lyhyen kommentin seuraavana viestinä. Arvosanaa voit muuttaa painikkeilla.
+feedback-skip-comment = Ei kommenttia
+feedback-no-comment = Selvä, ei kommenttia. Kiitos palautteesta!
+feedback-not-waiting = Kiitos! Kommenttia ei ole odottamassa.
+feedback-comment-saved = ✅ Kiitos, kommenttisi on tallennettu palautteen yhteyteen.
+feedback-thanks = ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
+feedback-thanks-comment = ✅ Kiitos! Arvosanasi { $grade } ja kommenttisi on tallennettu: { $meeting }
+feedback-usage = Anna palautetta näin: /feedback KOKOUS ARVOSANA [KOMMENTTI], esimerkiksi /feedback 12 4 Hyvä keskustelu. KOKOUS on kokouksen numero (/archive), päivämäärä tai verstas/päivämäärä.
+feedback-bad-grade = Arvosanan pitää olla kokonaisluku 1–5.
+feedback-unknown = En löytänyt kokousta ”{ $meeting }”. Katso kokousten numerot: /archive
+feedback-ambiguous = ”{ $key }” sopii usealle kokoukselle. Valitse numerolla: { $choices }
+feedback-cancelled = Kokous { $meeting } peruttiin, joten siitä ei anneta palautetta.
+feedback-not-yet = Kokousta { $meeting } ei ole vielä pidetty. Palautetta voi antaa kokouksen jälkeen.
+feedback-not-for-you = Et voi antaa palautetta kokouksesta { $meeting }: se ei koske kuntaasi tai verstaitasi, etkä ilmoittautunut siihen.
+feedback-results-usage = Kirjoita kokouksen numero, esim. /feedbackresults 12
+feedback-results-title = 💬 <b>Palaute: { $meeting }</b>
+feedback-results-none = Palautetta ei ole vielä annettu.
+feedback-results-summary = { $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    }, keskiarvo { $average }
+feedback-results-comments = <b>Kommentit</b> (ilman nimiä):
+archive-feedback = 💬 Palaute { $average } ({ $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    })

@@ -517,3 +517,38 @@ survey-results-words-hidden = { $count ->
 survey-results-no-answers = Inga svar ännu.
 survey-results-silent = Har inte svarat ännu: { $municipalities }
 survey-results-all-answered = Alla kommuner har svarat.
+
+## Respons efter mötet
+
+feedback-question =
+    💬 <b>Hur gick mötet?</b>
+    { $meeting }
+    Ge mötet ett betyg från 1 till 5 (1 = svagt, 5 = utmärkt). Koordinatorerna ser responsen utan namn.
+feedback-thanks-ask-comment =
+    ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
+    Om du vill kan du ännu skriva en kort kommentar som nästa meddelande. Betyget kan du ändra med knapparna.
+feedback-skip-comment = Ingen kommentar
+feedback-no-comment = Okej, ingen kommentar. Tack för responsen!
+feedback-not-waiting = Tack! Ingen kommentar väntas.
+feedback-comment-saved = ✅ Tack, din kommentar har sparats med responsen.
+feedback-thanks = ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
+feedback-thanks-comment = ✅ Tack! Ditt betyg { $grade } och din kommentar har sparats: { $meeting }
+feedback-usage = Ge respons så här: /feedback MÖTE BETYG [KOMMENTAR], till exempel /feedback 12 4 Bra diskussion. MÖTE är mötets nummer (/archive), datum eller verkstad/datum.
+feedback-bad-grade = Betyget ska vara ett heltal från 1 till 5.
+feedback-unknown = Jag hittade inget möte ”{ $meeting }”. Mötenas nummer finns i /archive
+feedback-ambiguous = ”{ $key }” passar flera möten. Välj med numret: { $choices }
+feedback-cancelled = Möte { $meeting } ställdes in, så det går inte att ge respons på det.
+feedback-not-yet = Möte { $meeting } har inte hållits ännu. Du kan ge respons efter mötet.
+feedback-not-for-you = Du kan inte ge respons på möte { $meeting }: det gäller inte din kommun eller dina verkstäder, och du anmälde dig inte till det.
+feedback-results-usage = Skriv mötets nummer, t.ex. /feedbackresults 12
+feedback-results-title = 💬 <b>Respons: { $meeting }</b>
+feedback-results-none = Ingen har gett respons ännu.
+feedback-results-summary = { $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    }, medelvärde { $average }
+feedback-results-comments = <b>Kommentarer</b> (utan namn):
+archive-feedback = 💬 Respons { $average } ({ $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    })
