@@ -19,7 +19,7 @@ from bot.replies.surveys import (
     text_answer_reply,
 )
 from bot.telegram.context import VerstasContext
-from handlers import minutes
+from handlers import feedback, minutes
 from handlers.common import (
     arguments,
     on_press,
@@ -88,8 +88,8 @@ async def answer(update: Update, context: VerstasContext) -> None:
 
 
 async def awaited_words(update: Update, context: VerstasContext) -> None:
-    """Before the other handlers: awaited minutes, then a survey's awaited answer in words;
-    anything else goes on to the usual handlers."""
+    """Before the other handlers: awaited minutes, then a survey's awaited answer in words,
+    then a meeting's awaited comment; anything else goes on to the usual handlers."""
     await minutes.awaited_minutes(update, context)
     runtime, message = context.runtime, update.effective_message
     if message is None or message.text is None:
@@ -99,6 +99,8 @@ async def awaited_words(update: Update, context: VerstasContext) -> None:
             session, runtime.replies, person_of(update, runtime), message.text
         )
     if reply is None:
+        if await feedback.awaited_comment(update, context):
+            raise ApplicationHandlerStop
         return
     await send(update, reply)
     raise ApplicationHandlerStop
