@@ -6,6 +6,7 @@ grade by button (with a comment) and typed in Swedish; the results show in
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -125,6 +126,21 @@ async def test_feedback_is_asked_of_those_who_came_and_shows_in_results_and_arch
             select(func.count()).select_from(Outbox).where(Outbox.kind == "feedback")
         )
     assert asked == 2
+
+    # Her own feedback is in /mydata, and /forget removes it; Björn's stays.
+    fake_api.send_text(aino, "/mydata")
+    [*_, file] = await fake_api.wait_for_message(
+        aino.id, predicate=lambda m: m.document_name is not None
+    )
+    [given] = json.loads(file.document_bytes or b"{}")["meeting_feedback"]
+    assert (given["grade"], given["comment"]) == (4, "Hyvä keskustelu, lisää esimerkkejä")
+    question = await say(fake_api, aino, "/forget")
+    assert "kokouksista antamasi palaute" in (question.plain_text or "")
+    fake_api.press_button(aino, question, question.callback_data("Poista tietoni"))
+    await fake_api.wait_for_message(aino.id, predicate=starting("Tietosi on poistettu"))
+    results = await say(fake_api, ADMIN, f"/feedbackresults {meeting}")
+    assert "1 vastaus, keskiarvo 5,0" in (results.plain_text or "")
+    assert "Hyvä keskustelu" not in (results.plain_text or "")
 
 
 async def test_bad_feedback_gets_one_line_and_records_nothing(
