@@ -250,6 +250,8 @@ def render(
             return "minutes removed"
         return _minutes_notice(meeting, body, texts, language)
     if row.kind == FEEDBACK:
+        if policy.feedback_delay is None:
+            return "feedback off"
         if meeting.status == MeetingStatus.CANCELLED:
             return "meeting cancelled"
         if (row.member_id, meeting.id) in recipients.answered:
