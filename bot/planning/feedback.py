@@ -9,10 +9,12 @@ revision) keep it so even if a round were opened again.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.planning.outbox import (
@@ -32,6 +34,8 @@ from storage.models import (
     RsvpAnswer,
     workshop_municipality,
 )
+
+log = logging.getLogger(__name__)
 
 
 def feedback_subject(meeting_id: int) -> str:
@@ -67,6 +71,32 @@ async def feedback_recipients(session: AsyncSession, meeting: Meeting) -> list[t
     return [(m, chat) for m, chat in await session.execute(towns)]
 
 
+async def _open(
+    session: AsyncSession, row: Outbox, *, now: datetime, policy: ReminderPolicy
+) -> tuple[int, str | None]:
+    """Plan one round's questions; how many were asked, or why none."""
+    meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id else None
+    if policy.feedback_delay is None:
+        return 0, "feedback off"
+    if meeting is None or meeting.status != MeetingStatus.SCHEDULED:
+        return 0, "meeting cancelled"
+    recipients = await feedback_recipients(session, meeting)
+    await insert_rows(
+        session,
+        [
+            PlannedRow(
+                (FEEDBACK, chat_id, feedback_subject(meeting.id), 0),
+                member_id,
+                meeting.id,
+                now,
+                {},
+            )
+            for member_id, chat_id in recipients
+        ],
+    )
+    return len(recipients), None
+
+
 async def open_rounds(
     session: AsyncSession, rows: Sequence[Outbox], *, now: datetime, policy: ReminderPolicy
 ) -> list[Outbox]:
@@ -76,30 +106,19 @@ async def open_rounds(
         if row.kind != FEEDBACK_ROUND:
             others.append(row)
             continue
-        meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id else None
-        asked, reason = 0, None
-        if policy.feedback_delay is None:
-            reason = "feedback off"
-        elif meeting is None or meeting.status != MeetingStatus.SCHEDULED:
-            reason = "meeting cancelled"
-        else:
-            recipients = await feedback_recipients(session, meeting)
-            asked = len(recipients)
-            await insert_rows(
-                session,
-                [
-                    PlannedRow(
-                        (FEEDBACK, chat_id, feedback_subject(meeting.id), 0),
-                        member_id,
-                        meeting.id,
-                        now,
-                        {},
-                    )
-                    for member_id, chat_id in recipients
-                ],
-            )
+        try:
+            async with session.begin_nested():
+                asked, reason = await _open(session, row, now=now, policy=policy)
+            status = OutboxStatus.SKIPPED if reason else OutboxStatus.SENT
+        except (SQLAlchemyError, OSError):
+            raise  # the database went away: the whole batch is tried again
+        except Exception as error:
+            # A bug fails this round alone, not every batch it would be claimed in.
+            log.exception("feedback round %s could not be opened", row.id)
+            asked, status = 0, OutboxStatus.FAILED
+            reason = f"unexpected: {type(error).__name__}: {error}"
         # Done here, in the transaction that planned the questions: never opened twice.
-        row.status = OutboxStatus.SKIPPED if reason else OutboxStatus.SENT
+        row.status = status
         row.last_error = reason
         row.sent_at = None if reason else now
         row.payload = {"asked": asked}
