@@ -1,5 +1,5 @@
-"""Feedback after meetings: /feedback, its grade buttons, the awaited comment, and
-/feedbackresults."""
+"""Feedback after meetings: /feedback, its grade buttons and /feedbackresults (the awaited
+comment is read with a survey's awaited words, in `handlers.surveys.awaited_words`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from telegram import Update
 
 from bot.replies.asking_buttons import FeedbackButton
 from bot.replies.feedback import (
-    comment_reply,
     feedback_button_reply,
     feedback_reply,
     feedback_results_reply,
@@ -39,19 +38,3 @@ async def feedback_results(update: Update, context: VerstasContext) -> None:
             session, runtime.replies, person_of(update, runtime), arguments(context)
         )
     await send(update, reply)
-
-
-async def awaited_comment(update: Update, context: VerstasContext) -> bool:
-    """A private message that is the comment awaited after a grade: saved and thanked
-    (True); anything else is left to the other handlers (False)."""
-    runtime, message = context.runtime, update.effective_message
-    if message is None or message.text is None:
-        return False
-    async with runtime.sessions.begin() as session:
-        reply = await comment_reply(
-            session, runtime.replies, person_of(update, runtime), message.text
-        )
-    if reply is None:
-        return False
-    await send(update, reply)
-    return True

@@ -8,6 +8,7 @@ from telegram import InputFile, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.asking_buttons import SurveyAction, SurveyAnswerButton
+from bot.replies.feedback import comment_reply
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Refusal
 from bot.replies.survey_results import survey_results_reply
@@ -19,7 +20,7 @@ from bot.replies.surveys import (
     text_answer_reply,
 )
 from bot.telegram.context import VerstasContext
-from handlers import feedback, minutes
+from handlers import minutes
 from handlers.common import (
     arguments,
     on_press,
@@ -94,13 +95,12 @@ async def awaited_words(update: Update, context: VerstasContext) -> None:
     runtime, message = context.runtime, update.effective_message
     if message is None or message.text is None:
         return
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
         reply = await text_answer_reply(
-            session, runtime.replies, person_of(update, runtime), message.text
-        )
+            session, runtime.replies, person, message.text
+        ) or await comment_reply(session, runtime.replies, person, message.text)
     if reply is None:
-        if await feedback.awaited_comment(update, context):
-            raise ApplicationHandlerStop
         return
     await send(update, reply)
     raise ApplicationHandlerStop
