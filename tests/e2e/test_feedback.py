@@ -93,6 +93,9 @@ async def test_feedback_is_asked_of_those_who_came_and_shows_in_results_and_arch
     [question] = await fake_api.wait_for_message(aino.id, predicate=starting(QUESTION))
     assert "Moniammatillisen kasvatuskumppanuusajattelun" in (question.plain_text or "")
     assert "ke 13.1.2027 klo 13.00–15.30" in (question.plain_text or "")
+    assert f"Voit myös kirjoittaa: /feedback {meeting} 4 ja kommenttisi" in (
+        question.plain_text or ""
+    )
     [fraga] = await fake_api.wait_for_message(bjorn.id, predicate=starting("💬 Hur gick mötet?"))
 
     # Once, however often the job runs; and not to the one who did not say they would come.

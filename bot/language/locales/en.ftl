@@ -533,12 +533,13 @@ feedback-question =
     💬 <b>How did the meeting go?</b>
     { $meeting }
     Give the meeting a grade from 1 to 5 (1 = poor, 5 = excellent). Coordinators see feedback without names.
+    You can also type: /feedback { $id } 4 and your comment
 feedback-thanks-ask-comment =
     ✅ Thank you! Your grade { $grade } is saved: { $meeting }
     If you like, write a short comment as your next message. The buttons change your grade.
 feedback-skip-comment = No comment
 feedback-no-comment = All right, no comment. Thank you for your feedback!
-feedback-not-waiting = Thank you! No comment is awaited.
+feedback-not-waiting = All right! Your feedback is saved.
 feedback-comment-saved = ✅ Thank you, your comment is saved with your feedback.
 feedback-thanks = ✅ Thank you! Your grade { $grade } is saved: { $meeting }
 feedback-thanks-comment = ✅ Thank you! Your grade { $grade } and your comment are saved: { $meeting }

@@ -526,12 +526,13 @@ feedback-question =
     💬 <b>Miten kokous onnistui?</b>
     { $meeting }
     Anna kokoukselle arvosana 1–5 (1 = heikko, 5 = erinomainen). Koordinaattorit näkevät palautteen ilman nimiä.
+    Voit myös kirjoittaa: /feedback { $id } 4 ja kommenttisi
 feedback-thanks-ask-comment =
     ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
     Halutessasi voit vielä kirjoittaa lyhyen kommentin seuraavana viestinä. Arvosanaa voit muuttaa painikkeilla.
 feedback-skip-comment = Ei kommenttia
 feedback-no-comment = Selvä, ei kommenttia. Kiitos palautteesta!
-feedback-not-waiting = Kiitos! Kommenttia ei ole odottamassa.
+feedback-not-waiting = Selvä! Palautteesi on tallennettu.
 feedback-comment-saved = ✅ Kiitos, kommenttisi on tallennettu palautteen yhteyteen.
 feedback-thanks = ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
 feedback-thanks-comment = ✅ Kiitos! Arvosanasi { $grade } ja kommenttisi on tallennettu: { $meeting }

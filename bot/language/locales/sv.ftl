@@ -524,12 +524,13 @@ feedback-question =
     💬 <b>Hur gick mötet?</b>
     { $meeting }
     Ge mötet ett betyg från 1 till 5 (1 = svagt, 5 = utmärkt). Koordinatorerna ser responsen utan namn.
+    Du kan också skriva: /feedback { $id } 4 och din kommentar
 feedback-thanks-ask-comment =
     ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
     Om du vill kan du ännu skriva en kort kommentar som nästa meddelande. Betyget kan du ändra med knapparna.
 feedback-skip-comment = Ingen kommentar
 feedback-no-comment = Okej, ingen kommentar. Tack för responsen!
-feedback-not-waiting = Tack! Ingen kommentar väntas.
+feedback-not-waiting = Okej! Din respons är sparad.
 feedback-comment-saved = ✅ Tack, din kommentar har sparats med responsen.
 feedback-thanks = ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
 feedback-thanks-comment = ✅ Tack! Ditt betyg { $grade } och din kommentar har sparats: { $meeting }
