@@ -87,6 +87,15 @@ async def test_a_comment_is_awaited_after_a_button_for_a_while_only(
     assert await _stored(sessions) == [(3, "Hyvät alustukset")]
 
 
+async def test_no_comment_ends_the_wait(sessions: Sessions, meeting_id: int) -> None:
+    await _give(sessions, EERO, meeting_id, 4, by_button=True)
+    async with sessions.begin() as session:
+        assert await feedback.stop_waiting(session, EERO, meeting_id)
+        assert await feedback.awaited_comment(session, EERO, NOW) is None
+        assert not await feedback.stop_waiting(session, EERO, meeting_id)
+    assert await _stored(sessions) == [(4, None)]
+
+
 async def test_results_are_for_coordinators_and_name_nobody(
     sessions: Sessions, meeting_id: int
 ) -> None:
