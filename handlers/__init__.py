@@ -17,6 +17,7 @@ from telegram.ext import (
 
 from bot.replies.asking_buttons import (
     ClosePoll,
+    FeedbackButton,
     PollAction,
     PollVoteButton,
     SurveyAction,
@@ -41,6 +42,7 @@ from handlers import (
     coordination,
     date_polls,
     errors,
+    feedback,
     groups,
     guards,
     meetings,
@@ -60,7 +62,8 @@ def register_handlers(
     # Group -2 runs before all others and can stop an update: bots and floods end here.
     application.add_handler(TypeHandler(Update, guards.FloodGuard(flood_limit)), group=-2)
     # Group -1: the text or file a coordinator was asked for after `/minutes KEY` is the
-    # minutes, and words awaited by a survey's question are its answer (and stop there);
+    # minutes, words awaited by a survey's question are its answer, and a comment awaited
+    # after a meeting's grade is its comment (and stop there);
     # for anyone else the update goes on to the handlers below.
     application.add_handler(
         MessageHandler(
@@ -120,6 +123,9 @@ def register_handlers(
         (("survey", "kysely", "enkat"), surveys.survey),
         (("answer", "vastaa", "svara"), surveys.answer),
         (("surveyresults", "kyselyntulokset", "enkatresultat"), surveys.survey_results),
+        # Feedback after meetings: members give it, coordinators see it; the services check.
+        (("feedback", "palaute", "respons"), feedback.feedback),
+        (("feedbackresults", "palautteet", "responsresultat"), feedback.feedback_results),
     )
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
@@ -145,6 +151,7 @@ def register_handlers(
         (ArchivePage.pattern, minutes.archive_button),
         (SurveyAction.pattern, surveys.survey_button),
         (SurveyAnswerButton.pattern, surveys.answer_button),
+        (FeedbackButton.pattern, feedback.feedback_button),
     )
     for pattern, button in buttons:
         application.add_handler(CallbackQueryHandler(button, pattern))

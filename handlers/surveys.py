@@ -8,6 +8,7 @@ from telegram import InputFile, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.replies.asking_buttons import SurveyAction, SurveyAnswerButton
+from bot.replies.feedback import comment_reply
 from bot.replies.refusals import refused_upload
 from bot.replies.reply import Refusal
 from bot.replies.survey_results import survey_results_reply
@@ -89,17 +90,18 @@ async def answer(update: Update, context: VerstasContext) -> None:
 
 async def awaited_words(update: Update, context: VerstasContext) -> None:
     """Before the other handlers: awaited minutes, a step of the guided /addmeeting, then a
-    survey's awaited answer in words;
-    anything else goes on to the usual handlers."""
+    survey's awaited answer in words, then a meeting's awaited comment; anything else goes on
+    to the usual handlers."""
     await minutes.awaited_minutes(update, context)
     await coordination.awaited_meeting_step(update, context)
     runtime, message = context.runtime, update.effective_message
     if message is None or message.text is None:
         return
+    person = person_of(update, runtime)
     async with runtime.sessions.begin() as session:
         reply = await text_answer_reply(
-            session, runtime.replies, person_of(update, runtime), message.text
-        )
+            session, runtime.replies, person, message.text
+        ) or await comment_reply(session, runtime.replies, person, message.text)
     if reply is None:
         return
     await send(update, reply)

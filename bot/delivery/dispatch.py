@@ -32,6 +32,7 @@ from bot.foundation.clock import Clock
 from bot.foundation.logs import log_context
 from bot.foundation.metrics import Metrics
 from bot.language.catalog import Texts
+from bot.planning.feedback import open_rounds
 from bot.planning.outbox import ReminderPolicy
 from bot.replies.reply import Reply
 from bot.services.announcements import progress
@@ -189,10 +190,12 @@ class Dispatcher:
                 .execution_options(populate_existing=True)
             )
         }
-        ordered = [rows[row_id] for row_id in claimed if row_id in rows]
+        now = self.clock()
+        # A meeting's feedback round is no message: it becomes its questions, due now.
+        ours = [rows[row_id] for row_id in claimed if row_id in rows]
+        ordered = await open_rounds(session, ours, now=now, policy=self.policy)
         directory = await load_directory(session)
         recipients = await load_recipients(session, ordered)
-        now = self.clock()
         letters = []
         for row in ordered:
             try:

@@ -21,6 +21,7 @@ from bot.planning.outbox import (
     ANNOUNCEMENT,
     CANCELLATION,
     CHANGE,
+    FEEDBACK,
     MINUTES,
     REMINDER,
     SURVEY,
@@ -31,6 +32,7 @@ from bot.planning.outbox import (
 from bot.planning.timing import meeting_start
 from bot.replies.broadcasts import announcement_message
 from bot.replies.buttons import RsvpButton, ShowMinutes
+from bot.replies.feedback import feedback_question
 from bot.replies.meeting_texts import notice_text, render_meeting
 from bot.replies.reply import Attachment, Button, Reply
 from bot.replies.surveys import survey_message
@@ -45,6 +47,7 @@ from storage.models import (
     AnnouncementState,
     GroupChat,
     Meeting,
+    MeetingFeedback,
     MeetingStatus,
     Member,
     Minutes,
@@ -93,6 +96,8 @@ class Recipients:
     surveys: Mapping[int, Survey] = field(default_factory=dict)
     # Who signs each announcement of the batch.
     signers: Mapping[int, Signer] = field(default_factory=dict)
+    # (member id, meeting id) of feedback questions already answered (typed before).
+    answered: frozenset[tuple[int, int]] = frozenset()
 
 
 async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Recipients:
@@ -154,7 +159,23 @@ async def load_recipients(session: AsyncSession, rows: Sequence[Outbox]) -> Reci
         polls,
         surveys,
         await signers(session, announcements.values()),
+        await _answered(session, [row for row in rows if row.kind == FEEDBACK]),
     )
+
+
+async def _answered(session: AsyncSession, rows: Sequence[Outbox]) -> frozenset[tuple[int, int]]:
+    """Which of the feedback questions' members have already given their feedback."""
+    found: set[tuple[int, int]] = set()
+    for chunk in _chunks({row.meeting_id for row in rows if row.meeting_id is not None}):
+        found.update(
+            (member_id, meeting_id)
+            for member_id, meeting_id in await session.execute(
+                select(MeetingFeedback.member_id, MeetingFeedback.meeting_id).where(
+                    MeetingFeedback.meeting_id.in_(chunk)
+                )
+            )
+        )
+    return frozenset(found)
 
 
 _SURVEY_KINDS = (SURVEY, SURVEY_REMINDER)
@@ -227,6 +248,14 @@ def render(
         if meeting.id not in recipients.with_minutes:
             return "minutes removed"
         return _minutes_notice(meeting, body, texts, language)
+    if row.kind == FEEDBACK:
+        if policy.feedback_delay is None:
+            return "feedback off"
+        if meeting.status == MeetingStatus.CANCELLED:
+            return "meeting cancelled"
+        if (row.member_id, meeting.id) in recipients.answered:
+            return "feedback already given"
+        return feedback_question(texts, language, directory, meeting, policy.zone)
     return f"unknown kind {row.kind}"
 
 

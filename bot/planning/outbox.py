@@ -21,7 +21,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.planning.timing import meeting_start, outside_quiet_hours, reminder_due
+from bot.planning.timing import (
+    after_quiet_hours,
+    meeting_end,
+    meeting_start,
+    outside_quiet_hours,
+    reminder_due,
+)
 from config.settings import QuietHours, Settings
 from storage.models import (
     GroupChat,
@@ -46,7 +52,10 @@ ANNOUNCEMENT = "announcement"
 MINUTES = "minutes"
 SURVEY = "survey"
 SURVEY_REMINDER = "survey-reminder"
+# One member's question after a meeting; the round is the one row per meeting that, when it
+# comes due, becomes those questions (whoever said they would come is known only then).
 FEEDBACK = "feedback"
+FEEDBACK_ROUND = "feedback-round"
 
 
 @dataclass(frozen=True)
@@ -56,11 +65,19 @@ class ReminderPolicy:
     default_offsets: tuple[timedelta, ...]
     quiet: QuietHours | None
     zone: ZoneInfo
+    # How long after a meeting ends its feedback question goes out; None: not asked.
+    feedback_delay: timedelta | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReminderPolicy:
-        """The policy of REMINDER_OFFSETS, QUIET_HOURS and BOT_TIMEZONE."""
-        return cls(settings.reminder_offsets, settings.quiet_hours, settings.bot_timezone)
+        """The policy of REMINDER_OFFSETS, QUIET_HOURS, BOT_TIMEZONE, FEEDBACK and
+        FEEDBACK_DELAY."""
+        return cls(
+            settings.reminder_offsets,
+            settings.quiet_hours,
+            settings.bot_timezone,
+            settings.feedback_delay if settings.feedback else None,
+        )
 
     def offsets_of(self, member: Member | None) -> tuple[timedelta, ...]:
         """A member's own offsets, or the network's; groups get the network's."""
@@ -273,7 +290,55 @@ async def plan_meeting(
         )
         .execution_options(synchronize_session=False)
     )
-    return added
+    return added + await plan_feedback(session, meeting, now=now, policy=policy)
+
+
+def feedback_moment(meeting: Meeting, policy: ReminderPolicy) -> datetime | None:
+    """When the meeting's feedback is asked: FEEDBACK_DELAY after it ends, moved later to
+    the end of quiet hours; None when it is not asked (off, or the meeting cancelled)."""
+    if policy.feedback_delay is None or meeting.status != MeetingStatus.SCHEDULED:
+        return None
+    end = meeting_end(meeting.date, meeting.starts_at, meeting.ends_at, policy.zone)
+    return after_quiet_hours(end + policy.feedback_delay, policy.quiet, policy.zone)
+
+
+async def plan_feedback(
+    session: AsyncSession, meeting: Meeting, *, now: datetime, policy: ReminderPolicy
+) -> int:
+    """The meeting's feedback round (one row, chat 0) at its current time and revision.
+
+    A moved meeting's pending round goes and a new one comes; a cancelled meeting's goes.
+    A moment already passed is not planned anew (an old meeting imported today is not
+    asked about), but a pending round that came due while the bot was down stays.
+    """
+    subject = meeting_subject(meeting)
+    pending = and_(
+        Outbox.kind == FEEDBACK_ROUND,
+        Outbox.status == OutboxStatus.PENDING,
+        Outbox.meeting_id == meeting.id,
+    )
+    await session.execute(
+        delete(Outbox)
+        .where(pending, Outbox.subject != subject)
+        .execution_options(synchronize_session=False)
+    )
+    due = feedback_moment(meeting, policy)
+    if due is None:
+        await session.execute(
+            delete(Outbox).where(pending).execution_options(synchronize_session=False)
+        )
+        return 0
+    if due <= now:
+        return 0
+    # FEEDBACK_DELAY or QUIET_HOURS changed since it was planned.
+    await session.execute(
+        update(Outbox)
+        .where(pending, Outbox.subject == subject)
+        .values(due_at=due)
+        .execution_options(synchronize_session=False)
+    )
+    row = PlannedRow((FEEDBACK_ROUND, 0, subject, 0), None, meeting.id, due, {})
+    return await insert_rows(session, [row])
 
 
 async def plan_member(

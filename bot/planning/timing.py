@@ -9,6 +9,10 @@ from config.settings import QuietHours
 
 # A meeting whose time is not decided is reminded of as if it began at this local time.
 UNDECIDED_TIME_ANCHOR = time(9, 0)
+# A meeting with a start but no end is taken to last this long (as the calendar shows it).
+ASSUMED_LENGTH = timedelta(hours=2)
+# A meeting whose time is not decided is taken to be over by this local time of its day.
+UNDECIDED_END = time(16, 0)
 
 
 def meeting_start(day: date, starts_at: datetime | None, zone: ZoneInfo) -> datetime:
@@ -16,6 +20,17 @@ def meeting_start(day: date, starts_at: datetime | None, zone: ZoneInfo) -> date
     if starts_at is not None:
         return starts_at
     return datetime.combine(day, UNDECIDED_TIME_ANCHOR, tzinfo=zone)
+
+
+def meeting_end(
+    day: date, starts_at: datetime | None, ends_at: datetime | None, zone: ZoneInfo
+) -> datetime:
+    """The instant a meeting is over: its end, its start plus two hours, or 16.00 on its day."""
+    if ends_at is not None:
+        return ends_at
+    if starts_at is not None:
+        return starts_at + ASSUMED_LENGTH
+    return datetime.combine(day, UNDECIDED_END, tzinfo=zone)
 
 
 def reminder_due(start: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
@@ -48,3 +63,23 @@ def outside_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo)
         return due
     start_of_quiet = datetime.combine(began_on, begins, tzinfo=zone)
     return (start_of_quiet - timedelta(minutes=1)).astimezone(UTC)
+
+
+def after_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo) -> datetime:
+    """A due time inside quiet hours moves to the moment they end (a question after a
+    meeting can wait for the morning; a reminder cannot)."""
+    if quiet is None:
+        return due
+    local = due.astimezone(zone)
+    clock = local.time()
+    begins, ends = quiet.begins, quiet.ends
+    if begins < ends:
+        inside = begins <= clock < ends
+        ends_on = local.date()
+    else:
+        # Across midnight (21-08): after 21.00 they end tomorrow, before 8.00 today.
+        inside = clock >= begins or clock < ends
+        ends_on = local.date() + timedelta(days=1) if clock >= begins else local.date()
+    if not inside:
+        return due
+    return datetime.combine(ends_on, ends, tzinfo=zone).astimezone(UTC)

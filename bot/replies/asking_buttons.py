@@ -13,7 +13,14 @@ from bot.foundation.typed import number
 from bot.replies.buttons import confirm_or_cancel, fields_of
 from storage.models import PollAnswer
 
-__all__ = ["ClosePoll", "PollAction", "PollVoteButton", "SurveyAction", "SurveyAnswerButton"]
+__all__ = [
+    "ClosePoll",
+    "FeedbackButton",
+    "PollAction",
+    "PollVoteButton",
+    "SurveyAction",
+    "SurveyAnswerButton",
+]
 
 
 @dataclass(frozen=True)
@@ -133,3 +140,28 @@ class ClosePoll:
         if poll_id is None or candidate is None:
             return None
         return cls(poll_id, candidate)
+
+
+@dataclass(frozen=True)
+class FeedbackButton:
+    """A grade for a meeting: `fbk:MEETING:GRADE`; grade 0 is "no comment"."""
+
+    pattern: ClassVar[str] = r"^fbk:"
+    meeting_id: int
+    grade: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return f"fbk:{self.meeting_id}:{self.grade}"
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None (a grade beyond 5 is refused where it is
+        given, like a typed one)."""
+        fields = fields_of(data, "fbk", 2)
+        if fields is None:
+            return None
+        meeting_id, grade = number(fields[0]), number(fields[1])
+        if meeting_id is None or grade is None:
+            return None
+        return cls(meeting_id, grade)

@@ -63,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("notgoing", "enpaase", "kommerinte", "cmd-notgoing", menu=False),
     Command("maybe", "ehka", "kanske", "cmd-maybe", menu=False),
     Command("answer", "vastaa", "svara", "cmd-answer", menu=False),
+    Command("feedback", "palaute", "respons", "cmd-feedback", menu=False),
     Command("members", "jasenet", "medlemmar", "cmd-members", menu=False),
     Command("mydata", "omattiedot", "minadata", "cmd-mydata", menu=False),
     Command("forget", "unohda", "glom", "cmd-forget", menu=False),
@@ -79,6 +80,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("closepoll", "suljekysely", "stangfraga", "cmd-closepoll", R),
     Command("survey", "kysely", "enkat", "cmd-survey", R),
     Command("surveyresults", "kyselyntulokset", "enkatresultat", "cmd-surveyresults", R),
+    Command("feedbackresults", "palautteet", "responsresultat", "cmd-feedbackresults", R),
     # Coordinators, for the whole network.
     Command("staff", "henkilosto", "personal", "cmd-staff", C),
     Command("promote", None, None, "cmd-promote", C),

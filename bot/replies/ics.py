@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from bot.planning.timing import meeting_start, reminder_due
+from bot.planning.timing import ASSUMED_LENGTH, meeting_start, reminder_due
 from bot.replies.vtimezone import rule_timezone
 
 UID_DOMAIN = "verstas.invalid"
 # A meeting with a start but no end is shown as two hours long.
-DEFAULT_LENGTH = timedelta(hours=2)
+DEFAULT_LENGTH = ASSUMED_LENGTH
 
 
 @dataclass(frozen=True)

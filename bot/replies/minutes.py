@@ -16,10 +16,12 @@ from bot.language.dates import format_day, format_when
 from bot.planning.outbox import notify_minutes
 from bot.replies.buttons import ArchivePage, ShowMinutes, StopMinutes
 from bot.replies.context import ReplyContext
+from bot.replies.feedback import decimal
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
+from bot.services.feedback import summaries
 from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Participant, Person, language_of, member_of
 from bot.services.minutes import (
@@ -333,9 +335,15 @@ async def archive_page_reply(
     ]
     several = scope is None or len(scope) > 1
     buttons: list[Button] = []
+    graded = await summaries(session, [entry.meeting.id for entry in result.entries])
     for entry in result.entries:
         lines.append("")
         lines += _archive_lines(context, language, directory, entry.meeting, several)
+        if entry.meeting.id in graded:
+            count, average = graded[entry.meeting.id]
+            lines.append(
+                texts(language, "archive-feedback", average=decimal(average, language), count=count)
+            )
         if entry.has_minutes:
             lines.append(texts(language, "archive-minutes", id=entry.meeting.id))
             label = "📝 " + format_day(entry.meeting.date, language)

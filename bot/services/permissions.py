@@ -30,6 +30,7 @@ class Action(enum.StrEnum):
     DATE_POLLS = "datepoll"
     SURVEYS = "survey"
     ATTENDANCE = "attendance"
+    FEEDBACK = "feedbackresults"
 
 
 class Rank(enum.IntEnum):

@@ -8,7 +8,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.planning.outbox import FEEDBACK_ROUND
 from storage.models import Meeting, Outbox, OutboxStatus, Workshop
+
+# Messages only: a meeting's feedback round is a row that becomes messages, not one itself.
+_MESSAGES = Outbox.kind != FEEDBACK_ROUND
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,9 @@ class OutboxStatusView:
 
 async def outbox_status(session: AsyncSession) -> OutboxStatusView:
     """Read the outbox's state."""
-    rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+    rows = await session.execute(
+        select(Outbox.status, func.count()).where(_MESSAGES).group_by(Outbox.status)
+    )
     counts = {status: 0 for status in OutboxStatus}
     counts.update({status: count for status, count in rows})
     next_row = (
@@ -36,7 +42,7 @@ async def outbox_status(session: AsyncSession) -> OutboxStatusView:
             .limit(1)
         )
     ).first()
-    last_sent = await session.scalar(select(func.max(Outbox.sent_at)))
+    last_sent = await session.scalar(select(func.max(Outbox.sent_at)).where(_MESSAGES))
     return OutboxStatusView(
         counts=counts,
         next_due=next_row[0] if next_row else None,
@@ -54,13 +60,15 @@ class OutboxDepth:
 
 
 async def outbox_depth(session: AsyncSession, *, now: datetime) -> OutboxDepth:
-    """Count the outbox's rows (for /metrics): every status, zero included."""
-    rows = await session.execute(select(Outbox.status, func.count()).group_by(Outbox.status))
+    """Count the outbox's messages (for /metrics): every status, zero included."""
+    rows = await session.execute(
+        select(Outbox.status, func.count()).where(_MESSAGES).group_by(Outbox.status)
+    )
     counts = {status: 0 for status in OutboxStatus}
     counts.update({status: count for status, count in rows})
     due = await session.scalar(
         select(func.count())
         .select_from(Outbox)
-        .where(Outbox.status == OutboxStatus.PENDING, Outbox.due_at <= now)
+        .where(_MESSAGES, Outbox.status == OutboxStatus.PENDING, Outbox.due_at <= now)
     )
     return OutboxDepth(counts=counts, due=due or 0)

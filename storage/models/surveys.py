@@ -147,3 +147,5 @@ class MeetingFeedback(Base):
     grade: Mapped[int]
     comment: Mapped[str | None] = mapped_column(Text)
     given_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # After a grade by button, the member's next message (until then) is the comment.
+    comment_wanted_until: Mapped[datetime | None]

@@ -85,6 +85,9 @@ COMMANDS: list[tuple[str, set[str]]] = [
     ("/vote 1 1 kyllä", EVERYONE),
     ("/pollresults 1", WORKSHOP),  # no poll 1: "no such poll" for whoever may ask
     ("/closepoll 1 1", WORKSHOP),
+    # Feedback: anyone may try to give it (and hears why not); staff see the results.
+    ("/feedback 1 4", EVERYONE),
+    ("/feedbackresults 1", WORKSHOP),
 ]
 
 # Button data nobody was given, pressed by each role: (data, roles answered without refusal).
@@ -111,6 +114,7 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("min:show:1", EVERYONE),
     ("min:stop", EVERYONE),
     ("arc:2:", EVERYONE),
+    ("fbk:1:4", EVERYONE),  # a grade, or why not: no role is needed
     ("DROP TABLE member;--", EVERYONE),
 ]
 

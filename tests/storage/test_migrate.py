@@ -149,7 +149,13 @@ async def _fill_survey(session: AsyncSession, member_id: int, meeting_id: int) -
     question = SurveyQuestion(position=1, text="Mitä?", kind=QuestionKind.ONE)
     question.options = [SurveyOption(position=1, text="Tätä")]
     survey = Survey(title="Kysely", author_id=member_id, questions=[question])
-    session.add_all([survey, MeetingFeedback(meeting_id=meeting_id, member_id=member_id, grade=4)])
+    feedback = MeetingFeedback(
+        meeting_id=meeting_id,
+        member_id=member_id,
+        grade=4,
+        comment_wanted_until=datetime(2009, 1, 1, 12, tzinfo=UTC),
+    )
+    session.add_all([survey, feedback])
     await session.flush()
     response = SurveyResponse(survey_id=survey.id, respondent=f"member:{member_id}")
     response.answers = [SurveyAnswer(question_id=question.id, options=[1])]

@@ -379,7 +379,7 @@ mydata-none = Nothing is stored about you.
 mydata-sent = Here is everything stored about you, as a JSON file.
 personal-sent-privately = 📬 I answered you in a private chat, as the answer contains personal data.
 personal-ask-privately = 🔒 Ask me this in a private chat (t.me/{ $bot }): the answer contains personal data, which I do not post in the group.
-forget-ask = Delete all your data: municipality, followed workshops, answers and reminders? This cannot be undone.
+forget-ask = Delete all your data: municipality, followed workshops, answers, reminders, survey answers and your feedback on meetings? This cannot be undone.
 forget-yes-button = Delete my data
 forget-no-button = Don't delete
 forget-done = Your data is deleted. If you write to me again, we start afresh.
@@ -596,6 +596,8 @@ cmd-pollresults = A date poll's results
 cmd-closepoll = Close a date poll
 cmd-survey = Survey to members
 cmd-surveyresults = A survey's results
+cmd-feedback = Give feedback on a meeting
+cmd-feedbackresults = A meeting's feedback
 cmd-staff = Administrators, coordinators and representatives
 cmd-promote = Name a workshop's representative (workshop=KEY); administrators also coordinators
 cmd-demote = Remove a representative's or coordinator's role
@@ -603,3 +605,39 @@ cmd-link = Link a group to a workshop
 cmd-audit = Audit log
 cmd-invite = One-time coordinator invite
 cmd-status = The outbox now
+
+## Feedback after a meeting
+
+feedback-question =
+    💬 <b>How did the meeting go?</b>
+    { $meeting }
+    Give the meeting a grade from 1 to 5 (1 = poor, 5 = excellent). Coordinators see feedback without names.
+    You can also type: /feedback { $id } 4 and your comment
+feedback-thanks-ask-comment =
+    ✅ Thank you! Your grade { $grade } is saved: { $meeting }
+    If you like, write a short comment as your next message. The buttons change your grade.
+feedback-skip-comment = No comment
+feedback-no-comment = All right, no comment. Thank you for your feedback!
+feedback-not-waiting = All right! Your feedback is saved.
+feedback-comment-saved = ✅ Thank you, your comment is saved with your feedback.
+feedback-thanks = ✅ Thank you! Your grade { $grade } is saved: { $meeting }
+feedback-thanks-comment = ✅ Thank you! Your grade { $grade } and your comment are saved: { $meeting }
+feedback-usage = Give feedback like this: /feedback MEETING GRADE [COMMENT], e.g. /feedback 12 4 Good discussion. MEETING is the meeting's number (/archive), its date or workshop/date.
+feedback-bad-grade = The grade must be a whole number from 1 to 5.
+feedback-unknown = I found no meeting "{ $meeting }". The meetings' numbers are in /archive
+feedback-ambiguous = "{ $key }" fits several meetings. Choose by number: { $choices }
+feedback-cancelled = Meeting { $meeting } was cancelled, so it takes no feedback.
+feedback-not-yet = Meeting { $meeting } has not been held yet. Feedback can be given after the meeting.
+feedback-not-for-you = You cannot give feedback on meeting { $meeting }: it is not for your municipality or your workshops, and you did not say you would come.
+feedback-results-usage = Write the meeting's number, e.g. /feedbackresults 12
+feedback-results-title = 💬 <b>Feedback: { $meeting }</b>
+feedback-results-none = No feedback yet.
+feedback-results-summary = { $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    }, average { $average }
+feedback-results-comments = <b>Comments</b> (without names):
+archive-feedback = 💬 Feedback { $average } ({ $count ->
+        [one] 1 answer
+       *[other] { $count } answers
+    })

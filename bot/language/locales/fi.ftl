@@ -372,7 +372,7 @@ mydata-none = Sinusta ei ole tallennettu mitään.
 mydata-sent = Tässä kaikki sinusta tallennettu JSON-tiedostona.
 personal-sent-privately = 📬 Vastasin sinulle yksityisviestillä, koska vastauksessa on henkilötietoja.
 personal-ask-privately = 🔒 Kysy tätä minulta yksityisviestillä (t.me/{ $bot }): vastauksessa on henkilötietoja, joita en lähetä ryhmään.
-forget-ask = Poistetaanko kaikki tietosi: kunta, seuratut verstaat, ilmoittautumiset ja muistutukset? Tätä ei voi perua.
+forget-ask = Poistetaanko kaikki tietosi: kunta, seuratut verstaat, ilmoittautumiset, muistutukset, kyselyvastaukset ja kokouksista antamasi palaute? Tätä ei voi perua.
 forget-yes-button = Poista tietoni
 forget-no-button = Älä poista
 forget-done = Tietosi on poistettu. Jos kirjoitat minulle uudelleen, aloitamme alusta.
@@ -589,6 +589,8 @@ cmd-pollresults = Päivämääräkyselyn tulokset
 cmd-closepoll = Sulje päivämääräkysely
 cmd-survey = Kysely jäsenille
 cmd-surveyresults = Kyselyn tulokset
+cmd-feedback = Anna palautetta kokouksesta
+cmd-feedbackresults = Kokouksen palaute
 cmd-staff = Ylläpitäjät, koordinaattorit ja edustajat
 cmd-promote = Nimeä verstaan edustaja (workshop=TUNNUS); ylläpitäjä myös koordinaattorin
 cmd-demote = Poista edustajan tai koordinaattorin rooli
@@ -596,3 +598,39 @@ cmd-link = Liitä ryhmä verstaaseen
 cmd-audit = Tapahtumaloki
 cmd-invite = Kertakäyttöinen kutsu koordinaattoriksi
 cmd-status = Lähetysjonon tila
+
+## Palaute kokouksen jälkeen
+
+feedback-question =
+    💬 <b>Miten kokous onnistui?</b>
+    { $meeting }
+    Anna kokoukselle arvosana 1–5 (1 = heikko, 5 = erinomainen). Koordinaattorit näkevät palautteen ilman nimiä.
+    Voit myös kirjoittaa: /feedback { $id } 4 ja kommenttisi
+feedback-thanks-ask-comment =
+    ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
+    Halutessasi voit vielä kirjoittaa lyhyen kommentin seuraavana viestinä. Arvosanaa voit muuttaa painikkeilla.
+feedback-skip-comment = Ei kommenttia
+feedback-no-comment = Selvä, ei kommenttia. Kiitos palautteesta!
+feedback-not-waiting = Selvä! Palautteesi on tallennettu.
+feedback-comment-saved = ✅ Kiitos, kommenttisi on tallennettu palautteen yhteyteen.
+feedback-thanks = ✅ Kiitos! Arvosanasi { $grade } on tallennettu: { $meeting }
+feedback-thanks-comment = ✅ Kiitos! Arvosanasi { $grade } ja kommenttisi on tallennettu: { $meeting }
+feedback-usage = Anna palautetta näin: /feedback KOKOUS ARVOSANA [KOMMENTTI], esimerkiksi /feedback 12 4 Hyvä keskustelu. KOKOUS on kokouksen numero (/archive), päivämäärä tai verstas/päivämäärä.
+feedback-bad-grade = Arvosanan pitää olla kokonaisluku 1–5.
+feedback-unknown = En löytänyt kokousta ”{ $meeting }”. Katso kokousten numerot: /archive
+feedback-ambiguous = ”{ $key }” sopii usealle kokoukselle. Valitse numerolla: { $choices }
+feedback-cancelled = Kokous { $meeting } peruttiin, joten siitä ei anneta palautetta.
+feedback-not-yet = Kokousta { $meeting } ei ole vielä pidetty. Palautetta voi antaa kokouksen jälkeen.
+feedback-not-for-you = Et voi antaa palautetta kokouksesta { $meeting }: se ei koske kuntaasi tai verstaitasi, etkä ilmoittautunut siihen.
+feedback-results-usage = Kirjoita kokouksen numero, esim. /feedbackresults 12
+feedback-results-title = 💬 <b>Palaute: { $meeting }</b>
+feedback-results-none = Palautetta ei ole vielä annettu.
+feedback-results-summary = { $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    }, keskiarvo { $average }
+feedback-results-comments = <b>Kommentit</b> (ilman nimiä):
+archive-feedback = 💬 Palaute { $average } ({ $count ->
+        [one] 1 vastaus
+       *[other] { $count } vastausta
+    })

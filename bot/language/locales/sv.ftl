@@ -370,7 +370,7 @@ mydata-none = Ingenting om dig har sparats.
 mydata-sent = Här är allt som sparats om dig, som en JSON-fil.
 personal-sent-privately = 📬 Jag svarade dig i ett privat meddelande, eftersom svaret innehåller personuppgifter.
 personal-ask-privately = 🔒 Fråga mig det här i ett privat meddelande (t.me/{ $bot }): svaret innehåller personuppgifter, som jag inte skickar till gruppen.
-forget-ask = Ska alla dina uppgifter raderas: kommun, verkstäder du följer, svar och påminnelser? Det går inte att ångra.
+forget-ask = Ska alla dina uppgifter raderas: kommun, verkstäder du följer, svar, påminnelser, enkätsvar och din respons på möten? Det går inte att ångra.
 forget-yes-button = Radera mina uppgifter
 forget-no-button = Radera inte
 forget-done = Dina uppgifter är raderade. Om du skriver till mig igen börjar vi från början.
@@ -587,6 +587,8 @@ cmd-pollresults = Datumförfrågans resultat
 cmd-closepoll = Stäng en datumförfrågan
 cmd-survey = Enkät till medlemmarna
 cmd-surveyresults = Enkätens resultat
+cmd-feedback = Ge respons på ett möte
+cmd-feedbackresults = Responsen på ett möte
 cmd-staff = Administratörer, koordinatorer och representanter
 cmd-promote = Utse verkstadens representant (workshop=NYCKEL); en administratör även koordinator
 cmd-demote = Ta bort rollen som representant eller koordinator
@@ -594,3 +596,39 @@ cmd-link = Koppla en grupp till en verkstad
 cmd-audit = Händelselogg
 cmd-invite = Engångsinbjudan till koordinator
 cmd-status = Utskickskön just nu
+
+## Respons efter mötet
+
+feedback-question =
+    💬 <b>Hur gick mötet?</b>
+    { $meeting }
+    Ge mötet ett betyg från 1 till 5 (1 = svagt, 5 = utmärkt). Koordinatorerna ser responsen utan namn.
+    Du kan också skriva: /feedback { $id } 4 och din kommentar
+feedback-thanks-ask-comment =
+    ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
+    Om du vill kan du ännu skriva en kort kommentar som nästa meddelande. Betyget kan du ändra med knapparna.
+feedback-skip-comment = Ingen kommentar
+feedback-no-comment = Okej, ingen kommentar. Tack för responsen!
+feedback-not-waiting = Okej! Din respons är sparad.
+feedback-comment-saved = ✅ Tack, din kommentar har sparats med responsen.
+feedback-thanks = ✅ Tack! Ditt betyg { $grade } har sparats: { $meeting }
+feedback-thanks-comment = ✅ Tack! Ditt betyg { $grade } och din kommentar har sparats: { $meeting }
+feedback-usage = Ge respons så här: /feedback MÖTE BETYG [KOMMENTAR], till exempel /feedback 12 4 Bra diskussion. MÖTE är mötets nummer (/archive), datum eller verkstad/datum.
+feedback-bad-grade = Betyget ska vara ett heltal från 1 till 5.
+feedback-unknown = Jag hittade inget möte ”{ $meeting }”. Mötenas nummer finns i /archive
+feedback-ambiguous = ”{ $key }” passar flera möten. Välj med numret: { $choices }
+feedback-cancelled = Möte { $meeting } ställdes in, så det går inte att ge respons på det.
+feedback-not-yet = Möte { $meeting } har inte hållits ännu. Du kan ge respons efter mötet.
+feedback-not-for-you = Du kan inte ge respons på möte { $meeting }: det gäller inte din kommun eller dina verkstäder, och du anmälde dig inte till det.
+feedback-results-usage = Skriv mötets nummer, t.ex. /feedbackresults 12
+feedback-results-title = 💬 <b>Respons: { $meeting }</b>
+feedback-results-none = Ingen har gett respons ännu.
+feedback-results-summary = { $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    }, medelvärde { $average }
+feedback-results-comments = <b>Kommentarer</b> (utan namn):
+archive-feedback = 💬 Respons { $average } ({ $count ->
+        [one] 1 svar
+       *[other] { $count } svar
+    })

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.language.periods import Period
-from bot.replies.asking_buttons import ClosePoll, PollAction, PollVoteButton
+from bot.replies.asking_buttons import ClosePoll, FeedbackButton, PollAction, PollVoteButton
 from bot.replies.buttons import (
     AnnouncementAction,
     ArchivePage,
@@ -55,6 +55,8 @@ KINDS = [
     (PollAction("ok", 3), "poll:ok:3"),
     (PollVoteButton(3, 2, PollAnswer.MAYBE), "vote:3:2:maybe"),
     (ClosePoll(3, 1), "pclose:3:1"),
+    (FeedbackButton(12, 4), "fbk:12:4"),
+    (FeedbackButton(12, 0), "fbk:12:0"),
     (
         MoreMeetings(
             2,
@@ -100,6 +102,9 @@ def test_a_button_keeps_its_wire_format_and_reads_back(button: Any, data: str) -
         (PollVoteButton, "vote:3:2:kylla"),
         (PollVoteButton, "vote:3:x:yes"),
         (ClosePoll, "pclose:3:1,2"),
+        (FeedbackButton, "fbk:12:-1"),
+        (FeedbackButton, "fbk:12:4:1"),
+        (FeedbackButton, "fbk:x:4"),
     ],
 )
 def test_forged_data_is_no_button(kind: Any, data: str) -> None:
