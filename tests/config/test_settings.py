@@ -100,6 +100,8 @@ def test_the_token_is_never_shown() -> None:
         ),
         ({"log_format": "xml"}, "LOG_FORMAT: must be text or json"),
         ({"public_url": "verstas.example.fi"}, "PUBLIC_URL: 'verstas.example.fi' is not an"),
+        ({"max_concurrent_updates": "0"}, "MAX_CONCURRENT_UPDATES: Input should be greater"),
+        ({"max_concurrent_updates": "lots"}, "MAX_CONCURRENT_UPDATES: Input should be a valid"),
     ],
 )
 def test_a_bad_value_is_described_in_one_line_naming_the_variable(
@@ -109,6 +111,23 @@ def test_a_bad_value_is_described_in_one_line_naming_the_variable(
         settings(**values)
     [described] = describe_errors(caught.value)
     assert described.startswith(line)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({}, 4),
+        ({"database_url": "postgresql://verstas@db/verstas"}, 16),
+        ({"max_concurrent_updates": "32", "database_url": "sqlite:///v.sqlite3"}, 32),
+        ({"max_concurrent_updates": "", "database_url": "postgresql://db/verstas"}, 16),
+    ],
+)
+def test_concurrent_updates_default_by_database_unless_set(
+    values: dict[str, str], expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("MAX_CONCURRENT_UPDATES", raising=False)
+    assert settings(**values).concurrent_updates == expected
 
 
 @pytest.mark.parametrize("text", ["7d,1d", "2h,30m,45s", "90s"])
