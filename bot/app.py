@@ -71,7 +71,7 @@ def build_application(
     if token is None:
         raise ValueError("BOT_TOKEN is not set")
     texts = texts or Texts.load(settings.bot_default_language)
-    engine = create_engine(settings.database_url, connections=settings.concurrent_updates)
+    engine = create_engine(settings.database_url, connections=settings.max_concurrent_updates)
     sessions = create_sessions(engine)
     metrics = Metrics()
     application: VerstasApplication = (
@@ -83,7 +83,7 @@ def build_application(
         .rate_limiter(FairRateLimiter(limits))
         .context_types(ContextTypes(context=VerstasContext))
         # Different chats at the same time, each chat's updates in order; one session each.
-        .concurrent_updates(ChatOrderedUpdates(metrics, settings.concurrent_updates))
+        .concurrent_updates(ChatOrderedUpdates(metrics, settings.max_concurrent_updates))
         .build()
     )
     secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None

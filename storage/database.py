@@ -30,19 +30,20 @@ SPARE_CONNECTIONS = 10
 def create_engine(url: str, *, connections: int | None = None, **kwargs: Any) -> AsyncEngine:
     """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys.
 
-    `connections`: updates handled at the same time, each with its session; PostgreSQL's
-    pool keeps that many connections open and lends a few more.
+    `connections`: updates handled at the same time, each with its session; the pool keeps
+    that many connections open and lends a few more.
     """
     parsed = make_url(url)
+    in_memory = parsed.database in {None, "", ":memory:"}
+    if connections is not None and not (parsed.get_backend_name() == "sqlite" and in_memory):
+        kwargs = {"pool_size": connections, "max_overflow": SPARE_CONNECTIONS, **kwargs}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if not in_memory:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
         OneWriterAtATime(SQLITE_BUSY_TIMEOUT_MS / 1000).attach(engine)
         return engine
-    if connections is not None:
-        kwargs = {"pool_size": connections, "max_overflow": SPARE_CONNECTIONS, **kwargs}
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
 
 

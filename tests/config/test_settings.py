@@ -26,6 +26,7 @@ def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
         "LOG_FORMAT",
         "PUBLIC_URL",
         "FEED_SECRET",
+        "MAX_CONCURRENT_UPDATES",
     ):
         monkeypatch.delenv(name, raising=False)
     defaults = settings()
@@ -37,6 +38,7 @@ def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     assert defaults.reminder_offsets == (timedelta(days=7), timedelta(days=1))
     assert defaults.bot_admin_ids == ()
     assert (defaults.log_format, defaults.public_url, defaults.feed_secret) == ("text", None, None)
+    assert defaults.max_concurrent_updates == 16
 
 
 def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,23 +113,6 @@ def test_a_bad_value_is_described_in_one_line_naming_the_variable(
         settings(**values)
     [described] = describe_errors(caught.value)
     assert described.startswith(line)
-
-
-@pytest.mark.parametrize(
-    ("values", "expected"),
-    [
-        ({}, 4),
-        ({"database_url": "postgresql://verstas@db/verstas"}, 16),
-        ({"max_concurrent_updates": "32", "database_url": "sqlite:///v.sqlite3"}, 32),
-        ({"max_concurrent_updates": "", "database_url": "postgresql://db/verstas"}, 16),
-    ],
-)
-def test_concurrent_updates_default_by_database_unless_set(
-    values: dict[str, str], expected: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.delenv("MAX_CONCURRENT_UPDATES", raising=False)
-    assert settings(**values).concurrent_updates == expected
 
 
 @pytest.mark.parametrize("text", ["7d,1d", "2h,30m,45s", "90s"])
