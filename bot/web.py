@@ -39,6 +39,9 @@ DATABASE_TIMEOUT = 5.0
 HEADER_TIMEOUT = 15.0
 # The body of a webhook POST, once its headers are in.
 BODY_TIMEOUT = 10.0
+# At a stop, how long the updates being handled for Telegram may take to finish: one cut
+# off is not answered, and Telegram posts it again (to another instance, if there is one).
+SHUTDOWN_TIMEOUT = 10.0
 # Feeds kept built, by their ETag: a workshop feed is read by many, and each app asks
 # again every few minutes.
 FEED_CACHE_SIZE = 256
@@ -217,7 +220,10 @@ def _feed_headers(etag: str) -> dict[str, str]:
 def _runner(app: web.Application) -> web.AppRunner:
     # No access log: feed addresses are secrets, and a scrape every 15 s is noise.
     return web.AppRunner(
-        app, access_log=None, shutdown_timeout=2.0, keepalive_timeout=HEADER_TIMEOUT
+        app,
+        access_log=None,
+        shutdown_timeout=SHUTDOWN_TIMEOUT,
+        keepalive_timeout=HEADER_TIMEOUT,
     )
 
 
