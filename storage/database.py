@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -89,14 +90,15 @@ class OneWriterAtATime:
         event.listen(engine.sync_engine.pool, "checkin", self._returned)
 
     def _before_statement(
-        self, connection: Connection, _cursor: Any, statement: str, *_: Any
+        self, connection: Connection, _cursor: Any, statement: str, parameters: Any, *_: Any
     ) -> None:
         if _reads_only(statement) or self._holder is connection.info:
             return
         # Runs inside SQLAlchemy's greenlet of an awaited call: the event loop goes on.
-        acquired = await_only(self._acquire())
-        if not acquired:
-            raise sqlite3.OperationalError("database is locked")
+        if not await_only(self._acquire()):
+            # As SQLite's own busy timeout ends, so callers handle both alike.
+            locked = sqlite3.OperationalError("database is locked")
+            raise OperationalError(statement, parameters, locked)
         self._holder = connection.info
 
     async def _acquire(self) -> bool:

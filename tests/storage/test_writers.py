@@ -11,7 +11,7 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.database import create_engine, create_sessions
+from storage.database import OneWriterAtATime, create_engine, create_sessions
 
 WRITERS = 40
 
@@ -84,5 +84,24 @@ async def test_reads_do_not_wait_for_a_writer(sqlite_url: str, statement: str) -
             # The writer holds the turn until it returns to the pool.
             async with asyncio.timeout(5), engine.connect() as reader:
                 await reader.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def test_a_writer_kept_waiting_past_the_timeout_is_told_the_database_is_locked(
+    sqlite_url: str,
+) -> None:
+    engine = create_async_engine(sqlite_url)
+    event.listen(engine.sync_engine, "connect", no_waiting)
+    OneWriterAtATime(timeout=0.2).attach(engine)
+    try:
+        async with engine.connect() as first, engine.connect() as second:
+            await first.execute(text("CREATE TABLE note (body TEXT)"))
+            # `first` keeps the turn, as a transaction left open would.
+            with pytest.raises(OperationalError, match="database is locked"):
+                await second.execute(text("INSERT INTO note VALUES ('hei')"))
+        # Both back in the pool: the turn is free again.
+        async with engine.begin() as third:
+            await third.execute(text("INSERT INTO note VALUES ('moi')"))
     finally:
         await engine.dispose()
