@@ -36,7 +36,7 @@ from bot.services.privacy import purge_expired
 from bot.telegram.context import RUNTIME_KEY, Runtime, VerstasContext, runtime_of
 from bot.telegram.menu import set_command_menus
 from bot.telegram.ratelimit import FairRateLimiter, SendLimits
-from bot.telegram.updates import ObservedUpdates
+from bot.telegram.updates import ChatOrderedUpdates
 from bot.web import WebServer
 from config.settings import Settings
 from handlers import register_handlers
@@ -72,7 +72,7 @@ def build_application(
     if token is None:
         raise ValueError("BOT_TOKEN is not set")
     texts = texts or Texts.load(settings.bot_default_language)
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, connections=settings.max_concurrent_updates)
     sessions = create_sessions(engine)
     metrics = Metrics()
     application: VerstasApplication = (
@@ -83,7 +83,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.bot_timezone))
         .rate_limiter(FairRateLimiter(limits))
         .context_types(ContextTypes(context=VerstasContext))
-        .concurrent_updates(ObservedUpdates(metrics))
+        # Different chats at the same time, each chat's updates in order; one session each.
+        .concurrent_updates(ChatOrderedUpdates(metrics, settings.max_concurrent_updates))
         .build()
     )
     secret = settings.feed_secret.get_secret_value() if settings.feed_secret else None

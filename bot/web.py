@@ -1,9 +1,9 @@
 """The bot's web server: Telegram's webhook, `/healthz`, `/metrics` and the calendar feeds.
 
-PTB's own webhook server serves one path only; this one (aiohttp) serves the webhook the
-same way — Telegram's secret header checked, the update put on the application's queue —
-beside what operators and calendar apps fetch. It runs in webhook mode, and with long
-polling when `--listen` is given.
+PTB's own webhook server serves one path only; this one (aiohttp) serves the webhook —
+Telegram's secret header checked, the update handled before it is answered (so that a
+chat's updates keep their order across instances) — beside what operators and calendar
+apps fetch. It runs in webhook mode, and with long polling when `--listen` is given.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ DATABASE_TIMEOUT = 5.0
 HEADER_TIMEOUT = 15.0
 # The body of a webhook POST, once its headers are in.
 BODY_TIMEOUT = 10.0
+# At a stop, how long the updates being handled for Telegram may take to finish: one cut
+# off is not answered, and Telegram posts it again (to another instance, if there is one).
+SHUTDOWN_TIMEOUT = 10.0
 # Feeds kept built, by their ETag: a workshop feed is read by many, and each app asks
 # again every few minutes.
 FEED_CACHE_SIZE = 256
@@ -117,7 +120,14 @@ class WebServer:
             return web.Response(status=400)
         if update is None:
             return web.Response(status=400)
-        await self.application.update_queue.put(update)
+        # Answered once the update is handled, not when it is queued: Telegram posts a
+        # chat's next update only after this one's answer, so with several instances behind
+        # one address a chat's updates are still handled one after another, in order. The
+        # update processor bounds the updates in hand as for long polling.
+        application = self.application
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
         return web.Response()
 
     async def health(self, request: web.Request) -> web.Response:
@@ -210,7 +220,10 @@ def _feed_headers(etag: str) -> dict[str, str]:
 def _runner(app: web.Application) -> web.AppRunner:
     # No access log: feed addresses are secrets, and a scrape every 15 s is noise.
     return web.AppRunner(
-        app, access_log=None, shutdown_timeout=2.0, keepalive_timeout=HEADER_TIMEOUT
+        app,
+        access_log=None,
+        shutdown_timeout=SHUTDOWN_TIMEOUT,
+        keepalive_timeout=HEADER_TIMEOUT,
     )
 
 

@@ -26,6 +26,7 @@ def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
         "LOG_FORMAT",
         "PUBLIC_URL",
         "FEED_SECRET",
+        "MAX_CONCURRENT_UPDATES",
     ):
         monkeypatch.delenv(name, raising=False)
     defaults = settings()
@@ -37,6 +38,7 @@ def test_defaults_follow_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     assert defaults.reminder_offsets == (timedelta(days=7), timedelta(days=1))
     assert defaults.bot_admin_ids == ()
     assert (defaults.log_format, defaults.public_url, defaults.feed_secret) == ("text", None, None)
+    assert defaults.max_concurrent_updates == 16
 
 
 def test_values_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,6 +102,8 @@ def test_the_token_is_never_shown() -> None:
         ),
         ({"log_format": "xml"}, "LOG_FORMAT: must be text or json"),
         ({"public_url": "verstas.example.fi"}, "PUBLIC_URL: 'verstas.example.fi' is not an"),
+        ({"max_concurrent_updates": "0"}, "MAX_CONCURRENT_UPDATES: Input should be greater"),
+        ({"max_concurrent_updates": "lots"}, "MAX_CONCURRENT_UPDATES: Input should be a valid"),
     ],
 )
 def test_a_bad_value_is_described_in_one_line_naming_the_variable(
