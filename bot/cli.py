@@ -24,6 +24,7 @@ from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy
 from bot.planning.planner import Planner
+from bot.replies.schedule_files import workshop_titles
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
 from bot.services.members import network_name
@@ -281,6 +282,7 @@ async def import_schedule(
             await schedules.audit_role_grants(
                 session, report, actor_id=0, actor_name="command line", source=source
             )
+            workshops = await workshop_titles(session, language)
             if dry_run:
                 await session.rollback()
             else:
@@ -288,12 +290,14 @@ async def import_schedule(
     except ScheduleInvalid as invalid:
         for problem in invalid.errors:
             print(describe_error(texts, language, problem), file=err)
-        print(texts(language, "import-invalid", count=len(invalid.errors)), file=err)
+        print(texts(language, "import-invalid", count=invalid.error_count), file=err)
         return EXIT_INVALID
     finally:
         await engine.dispose()
 
-    for line in describe_report(texts, language, report, settings.bot_timezone):
+    for line in describe_report(
+        texts, language, report, settings.bot_timezone, done=not dry_run, workshops=workshops
+    ):
         print(line, file=out)
     if dry_run:
         print(texts(language, "import-dry-run"), file=out)

@@ -142,8 +142,11 @@ def test_import_demo_then_again_then_dry_run(tmp_path: Path) -> None:
     changed.write_text(DEMO.read_text().replace("date: 6.5.2009", "date: 7.5.2009"))
     dry = bot_cli(tmp_path, "import", str(changed), "--dry-run", "--prune")
     assert dry.returncode == 0
-    assert "+ ehkaiseva-lastensuojelu 7.5.2009" in dry.stdout
-    assert "− ehkaiseva-lastensuojelu 6.5.2009 poistettu" in dry.stdout
+    assert "+ Ehkäisevä lastensuojelu peruspalveluissa: to 7.5.2009, Lohja" in dry.stdout
+    assert "− Ehkäisevä lastensuojelu peruspalveluissa 6.5.2009 poistettu" in dry.stdout
+    # A dry run says what would happen, not that it happened.
+    assert "Tuodaan: 1 uutta, 0 muuttuvaa" in dry.stdout
+    assert "Tuonti valmis" not in dry.stdout
     assert "mitään ei tallennettu" in dry.stdout
     with sqlite3.connect(database) as connection:
         dates = {row[0] for row in connection.execute("select date from meeting")}
@@ -193,7 +196,7 @@ def test_import_of_an_announcement_adds_what_it_states(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "+ matalan-kynnyksen-toimintamallit 7.10.2027",
+        "+ Avoimen / matalan kynnyksen toimintamallien kehittäminen: to 7.10.2027, Vihti",
         "Tuonti valmis: 1 uutta, 0 muuttunutta, 0 peruttua, 1 ennallaan olevaa kokousta.",
     ]
     assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 20

@@ -51,7 +51,7 @@ import-error-missing_column = the column is missing from the header row
 import-error-too_many_cells = the row has more cells than the header row
 import-error-csv_syntax = the CSV file is broken ({ $detail })
 import-error-yaml_syntax = the YAML file is broken ({ $detail })
-import-error-not_utf8 = the file is not UTF-8 text; save it as UTF-8
+import-error-not_utf8 = the file is not UTF-8 text; in Excel save it as "CSV UTF-8 (Comma delimited)", elsewhere with the UTF-8 encoding
 import-error-empty_file = the file is empty
 import-error-too_large = the file is too large (at most { $limit })
 import-error-too_deep = the file is nested too deeply (at most { $limit } levels)
@@ -72,11 +72,42 @@ import-coordinator-changed = ~ contact { $name }: { $fields }
 import-coordinator-removed = − contact { $name } removed
 import-role-granted = ★ { $name } ({ $id }) becomes a coordinator
 import-role-withheld = { $name } ({ $id }) does not become a coordinator: only an import by an administrator gives the role
-import-meeting-added = + { $workshop } { $date }
-import-meeting-changed = ~ { $workshop } { $date }: { $fields }
+import-meeting-added = + { $workshop }: { $what }
+import-meeting-changed = ~ { $workshop } { $date } — { $fields }
 import-meeting-cancelled = × { $workshop } { $date } cancelled
 import-meeting-missing = ? { $workshop } { $date } is not in the file (removed only with --prune)
 import-meeting-removed = − { $workshop } { $date } removed
+
+## Field names in import previews, problems and the audit log
+field-workshop = workshop
+field-date = date
+field-time = time
+field-start = start
+field-end = end
+field-place = place
+field-venue = venue
+field-address = address
+field-agenda = agenda
+field-key = key
+field-status = status
+field-title = title
+field-name = name
+field-name_sv = Swedish name
+field-name_en = English name
+field-aliases = other names
+field-description = description
+field-municipalities = municipalities
+field-network = network
+field-email = email
+field-phone = phone
+field-telegram_id = Telegram id
+meeting-status-scheduled = scheduled
+meeting-status-cancelled = cancelled
+import-would = To be imported: { $added } new, { $changed } changed, { $cancelled } cancelled and { $unchanged } unchanged meetings.
+import-error-unknown_workshop_suggestion = no workshop "{ $value }" — did you mean { $suggestion }?
+import-error-unknown_municipality_suggestion = the municipality "{ $value }" is not in the municipalities list — did you mean { $suggestion }?
+import-error-not_member_town = { $value } is not a municipality of the network; check the name (saved all the same)
+import-error-not_member_town_suggestion = { $value } is not a municipality of the network — did you mean { $suggestion }?
 
 ## Trying it without Telegram (python -m bot console)
 

@@ -51,7 +51,7 @@ import-error-missing_column = sarake puuttuu otsikkoriviltä
 import-error-too_many_cells = rivillä on enemmän soluja kuin otsikkorivillä
 import-error-csv_syntax = CSV-tiedosto on rikki ({ $detail })
 import-error-yaml_syntax = YAML-tiedosto on rikki ({ $detail })
-import-error-not_utf8 = tiedosto ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa
+import-error-not_utf8 = tiedosto ei ole UTF-8-tekstiä; tallenna se Excelissä muodossa ”CSV UTF-8 (pilkuin erotettu)” tai muussa ohjelmassa UTF-8-merkistöllä
 import-error-empty_file = tiedosto on tyhjä
 import-error-too_large = tiedosto on liian suuri (enintään { $limit })
 import-error-too_deep = tiedostossa on liian monta sisäkkäistä tasoa (enintään { $limit })
@@ -72,11 +72,42 @@ import-coordinator-changed = ~ yhteyshenkilö { $name }: { $fields }
 import-coordinator-removed = − yhteyshenkilö { $name } poistettu
 import-role-granted = ★ { $name } ({ $id }) tulee koordinaattoriksi
 import-role-withheld = { $name } ({ $id }) ei tule koordinaattoriksi: roolin antaa vain ylläpitäjän tekemä tuonti
-import-meeting-added = + { $workshop } { $date }
-import-meeting-changed = ~ { $workshop } { $date }: { $fields }
+import-meeting-added = + { $workshop }: { $what }
+import-meeting-changed = ~ { $workshop } { $date } — { $fields }
 import-meeting-cancelled = × { $workshop } { $date } peruttu
 import-meeting-missing = ? { $workshop } { $date } puuttuu tiedostosta (poistetaan vain --prune-valitsimella)
 import-meeting-removed = − { $workshop } { $date } poistettu
+
+## Kenttien nimet tuonnin esikatselussa, virheissä ja tapahtumalokissa
+field-workshop = verstas
+field-date = päivämäärä
+field-time = aika
+field-start = alkaa
+field-end = päättyy
+field-place = paikka
+field-venue = tila
+field-address = osoite
+field-agenda = asialista
+field-key = tunnus
+field-status = tilanne
+field-title = otsikko
+field-name = nimi
+field-name_sv = ruotsinkielinen nimi
+field-name_en = englanninkielinen nimi
+field-aliases = muut nimet
+field-description = kuvaus
+field-municipalities = kunnat
+field-network = verkosto
+field-email = sähköposti
+field-phone = puhelin
+field-telegram_id = Telegram-tunnus
+meeting-status-scheduled = sovittu
+meeting-status-cancelled = peruttu
+import-would = Tuodaan: { $added } uutta, { $changed } muuttuvaa, { $cancelled } peruttavaa ja { $unchanged } ennallaan pysyvää kokousta.
+import-error-unknown_workshop_suggestion = verstasta ”{ $value }” ei löydy — tarkoititko { $suggestion }?
+import-error-unknown_municipality_suggestion = kuntaa ”{ $value }” ei ole municipalities-luettelossa — tarkoititko { $suggestion }?
+import-error-not_member_town = { $value } ei ole verkoston kunta; tarkista nimi (tallennetaan silti)
+import-error-not_member_town_suggestion = { $value } ei ole verkoston kunta — tarkoititko { $suggestion }?
 
 ## Kokeilu ilman Telegramia (python -m bot console)
 

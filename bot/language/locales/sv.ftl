@@ -51,7 +51,7 @@ import-error-missing_column = kolumnen saknas på rubrikraden
 import-error-too_many_cells = raden har fler celler än rubrikraden
 import-error-csv_syntax = CSV-filen är trasig ({ $detail })
 import-error-yaml_syntax = YAML-filen är trasig ({ $detail })
-import-error-not_utf8 = filen är inte UTF-8-text; spara den i UTF-8-format
+import-error-not_utf8 = filen är inte UTF-8-text; spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” eller i ett annat program med teckenkodningen UTF-8
 import-error-empty_file = filen är tom
 import-error-too_large = filen är för stor (högst { $limit })
 import-error-too_deep = filen är kapslad i för många nivåer (högst { $limit })
@@ -72,11 +72,42 @@ import-coordinator-changed = ~ kontaktperson { $name }: { $fields }
 import-coordinator-removed = − kontaktperson { $name } borttagen
 import-role-granted = ★ { $name } ({ $id }) blir koordinator
 import-role-withheld = { $name } ({ $id }) blir inte koordinator: bara en import som en administratör gör ger rollen
-import-meeting-added = + { $workshop } { $date }
-import-meeting-changed = ~ { $workshop } { $date }: { $fields }
+import-meeting-added = + { $workshop }: { $what }
+import-meeting-changed = ~ { $workshop } { $date } — { $fields }
 import-meeting-cancelled = × { $workshop } { $date } inställt
 import-meeting-missing = ? { $workshop } { $date } saknas i filen (tas bort bara med --prune)
 import-meeting-removed = − { $workshop } { $date } borttaget
+
+## Fältens namn i importens förhandsvisning, i felen och i händelseloggen
+field-workshop = verkstad
+field-date = datum
+field-time = tid
+field-start = börjar
+field-end = slutar
+field-place = ort
+field-venue = lokal
+field-address = adress
+field-agenda = föredragningslista
+field-key = nyckel
+field-status = status
+field-title = rubrik
+field-name = namn
+field-name_sv = svenskt namn
+field-name_en = engelskt namn
+field-aliases = andra namn
+field-description = beskrivning
+field-municipalities = kommuner
+field-network = nätverk
+field-email = e-post
+field-phone = telefon
+field-telegram_id = Telegram-id
+meeting-status-scheduled = planerat
+meeting-status-cancelled = inställt
+import-would = Importeras: { $added } nya, { $changed } ändrade, { $cancelled } inställda och { $unchanged } oförändrade möten.
+import-error-unknown_workshop_suggestion = verkstaden ”{ $value }” hittas inte — menade du { $suggestion }?
+import-error-unknown_municipality_suggestion = kommunen ”{ $value }” finns inte i listan municipalities — menade du { $suggestion }?
+import-error-not_member_town = { $value } är ingen kommun i nätverket; kontrollera namnet (sparas ändå)
+import-error-not_member_town_suggestion = { $value } är ingen kommun i nätverket — menade du { $suggestion }?
 
 ## Prova utan Telegram (python -m bot console)
 
