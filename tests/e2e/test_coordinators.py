@@ -262,9 +262,9 @@ async def test_roles_invites_members_and_the_audit_log(
     log = await say(fake_api, ADMIN, "/audit")
     text = log.plain_text or ""
     assert text.startswith("Tapahtumaloki")
-    assert "Satu (601): promote ✗ estetty" in text
-    assert "Marianna (5001): promote – Satu (601)" in text
-    assert "Olli (603): use-invite ✗ estetty" in text
+    assert "Satu (601) yritti antaa koordinaattorin roolin: 601." in text
+    assert "Marianna (5001) antoi koordinaattorin roolin: Satu (601)." in text
+    assert "Olli (603) yritti liittyä kutsulinkillä — linkki ei kelpaa tai on jo käytetty." in text
     assert (
         await say(fake_api, outsider, "/audit")
     ).plain_text == "Tämä toiminto on vain koordinaattoreille."
