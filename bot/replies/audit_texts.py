@@ -33,6 +33,9 @@ _KNOWN_DETAILS = {
     "not the author's draft": "audit-detail-not-own",
     "invalid or used link": "audit-detail-bad-invite",
     "no change": "audit-detail-no-change",
+    # Written by the workshop representatives' actions.
+    "refused: another workshop": "audit-detail-another-workshop",
+    "all workshops": "audit-detail-all-workshops",
 }
 COMMAND_LINE = "command line"
 
@@ -56,7 +59,7 @@ def _sentence(texts: Texts, language: str, log: AuditLog, entry: AuditEntry, zon
     if entry.audience and entry.action != "add-meeting":
         audience = _audience(texts, language, log, entry.audience)
         parts.append(texts(language, "audit-audience", audience=audience))
-    if detail := _detail(texts, language, entry):
+    if detail := _detail(texts, language, log, entry):
         parts.append(detail)
     sentence = " ".join(parts)
     return f"{when} {_actor(texts, language, entry)} {sentence}."
@@ -131,7 +134,7 @@ def _title(workshop: Workshop, language: str) -> str:
     return translated or workshop.name
 
 
-def _detail(texts: Texts, language: str, entry: AuditEntry) -> str:
+def _detail(texts: Texts, language: str, log: AuditLog, entry: AuditEntry) -> str:
     """The entry's detail in the reader's words; free text of older entries as it is."""
     detail = entry.detail.strip()
     if not detail:
@@ -151,6 +154,10 @@ def _detail(texts: Texts, language: str, entry: AuditEntry) -> str:
         return texts(language, "audit-detail-recipients", count=int(match.group(1)))
     if match := _VERSION.match(detail):
         return texts(language, "audit-detail-version", version=int(match.group(1)))
+    if detail.startswith("workshops "):
+        keys = detail.removeprefix("workshops ").split(", ")
+        titles = [_title(w, language) if (w := log.workshops.get(k)) else k for k in keys]
+        return texts(language, "audit-detail-workshops", workshops=", ".join(titles))
     if detail.startswith("schedule file "):
         return texts(language, "audit-detail-file", file=detail.removeprefix("schedule file "))
     if entry.action in {"edit-meeting", "cancel-meeting"} and re.fullmatch(r"[a-z_, ]+", detail):

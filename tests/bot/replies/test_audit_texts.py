@@ -50,6 +50,14 @@ async def test_entries_read_as_sentences_in_each_language(sessions: Sessions) ->
                     audience="workshop=ehkaiseva-lastensuojelu",
                     detail="12 recipients",
                 ),
+                AuditEntry(
+                    at=AT.replace(minute=14),
+                    actor_telegram_id=5001,
+                    actor_name="Marianna",
+                    action="promote-representative",
+                    target="Iris Heikkilä (611)",
+                    detail="workshops ehkaiseva-lastensuojelu, kasvatuskumppanuus",
+                ),
                 # A meeting removed since, and an old entry's wording.
                 AuditEntry(
                     at=AT.replace(minute=17),
@@ -70,6 +78,9 @@ async def test_entries_read_as_sentences_in_each_language(sessions: Sessions) ->
         " (vastaanottajat: verstas Ehkäisevä lastensuojelu peruspalveluissa) — 12 vastaanottajaa.",
         "su 1.3.2009 klo 12.15 Marianna (5001) muutti kokousta"
         " Ehkäisevä lastensuojelu peruspalveluissa 4.3.2009, Kirkkonummi — muuttui: aika, paikka.",
+        "su 1.3.2009 klo 12.14 Marianna (5001) nimesi verstaan edustajaksi: Iris Heikkilä (611)"
+        " — Ehkäisevä lastensuojelu peruspalveluissa,"
+        " Moniammatillisen kasvatuskumppanuusajattelun vahvistaminen.",
     ]
     assert (await sentences(sessions, "sv"))[2] == (
         "sön 1.3.2009 kl. 12.15 Marianna (5001) ändrade mötet"
