@@ -26,9 +26,9 @@ from bot.foundation.logs import configure_logging
 from bot.language.catalog import Texts
 from bot.planning.outbox import ReminderPolicy
 from bot.planning.planner import Planner
-from bot.replies.schedule_files import workshop_titles
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
+from bot.services.directory import load_directory
 from bot.services.members import network_name
 from config.settings import DEMO_SCHEDULE, LANGUAGES, Language, Settings, describe_errors
 from storage.backup import BackupRefused, backup_database
@@ -313,7 +313,7 @@ async def import_schedule(
             await schedules.audit_role_grants(
                 session, report, actor_id=0, actor_name="command line", source=source
             )
-            workshops = await workshop_titles(session, language)
+            directory = await load_directory(session)
             if dry_run:
                 await session.rollback()
             else:
@@ -327,7 +327,7 @@ async def import_schedule(
         await engine.dispose()
 
     for line in describe_report(
-        texts, language, report, settings.bot_timezone, done=not dry_run, workshops=workshops
+        texts, language, report, settings.bot_timezone, done=not dry_run, directory=directory
     ):
         print(line, file=out)
     if dry_run:

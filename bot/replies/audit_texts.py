@@ -101,24 +101,30 @@ def _object(texts: Texts, language: str, log: AuditLog, entry: AuditEntry) -> st
         return texts(language, "audit-forgotten")
     if match := MEETING_TARGET.match(target):
         meeting = log.meetings.get(int(match.group(1)))
-        return _meeting(texts, language, meeting, match.group(2))
+        return _meeting(texts, language, log, meeting, match.group(2))
     if entry.action == "add-meeting" and (match := ADDED_TARGET.match(target)):
         meeting = log.by_key.get((match.group(1), match.group(2)))
-        return _meeting(texts, language, meeting, match.group(2))
+        return _meeting(texts, language, log, meeting, match.group(2))
     for prefix in ("survey ", "poll ", "announcement ", "upload ", "invite by "):
         if target.startswith(prefix):
             return target.removeprefix(prefix)
     return target
 
 
-def _meeting(texts: Texts, language: str, meeting: Meeting | None, key: str | None) -> str:
+def _meeting(
+    texts: Texts, language: str, log: AuditLog, meeting: Meeting | None, key: str | None
+) -> str:
     """`Ehkäisevä lastensuojelu peruspalveluissa 20.5.2009, Lohja`; a meeting removed since
     by what the entry kept of it, its key (a date, mostly)."""
     if meeting is None:
         day = _key_day(key)
         shown = format_day(day, language) if day is not None else (key or "?")
         return texts(language, "audit-meeting-gone", meeting=shown)
-    place = meeting.place or texts(language, "meeting-place-open").lower()
+    place = (
+        log.directory.town_title(meeting.place, language)
+        if meeting.place
+        else texts(language, "meeting-place-open").lower()
+    )
     return f"{_title(meeting.workshop, language)} {format_day(meeting.date, language)}, {place}"
 
 

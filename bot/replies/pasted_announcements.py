@@ -82,10 +82,9 @@ async def preview_reply(
     lines = [texts(language, "pasted-preview-title", count=len(reading.meetings))]
     lines += _stated_lines(texts, language, zone, directory, reading)
     lines.append("")
-    workshops = {workshop.key: workshop.title(language) for workshop in directory.workshops}
     lines += [
         escape(line)
-        for line in describe_report(texts, language, report, zone, done=False, workshops=workshops)
+        for line in describe_report(texts, language, report, zone, done=False, directory=directory)
     ]
     pending = PendingImport(
         telegram_id=person.telegram_id, file_name=name, content=text.encode("utf-8")

@@ -66,11 +66,11 @@ async def schedule_file_reply(
     session.add(pending)
     await session.flush()
     lines = [texts(language, "import-preview-title", file=escape(file_name))]
-    workshops = await workshop_titles(session, language)
+    directory = await load_directory(session)
     lines += [
         escape(line)
         for line in describe_report(
-            texts, language, report, context.timezone, done=False, workshops=workshops
+            texts, language, report, context.timezone, done=False, directory=directory
         )
     ]
     buttons = (
@@ -137,10 +137,10 @@ async def schedule_confirm_reply(
         if file_name == PASTED_NAME
         else texts(language, "import-done-chat", file=escape(file_name))
     ]
-    workshops = await workshop_titles(session, language)
+    directory = await load_directory(session)
     lines += [
         escape(line)
-        for line in describe_report(texts, language, report, context.timezone, workshops=workshops)
+        for line in describe_report(texts, language, report, context.timezone, directory=directory)
     ]
     return Reply("\n".join(lines))
 
@@ -150,9 +150,3 @@ def invalid_text(texts: Texts, language: str, invalid: ScheduleInvalid) -> str:
     lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
     lines.append(texts(language, "import-invalid", count=invalid.error_count))
     return "\n".join(lines)
-
-
-async def workshop_titles(session: AsyncSession, language: str) -> dict[str, str]:
-    """The workshops' names in the reader's language, by key."""
-    directory = await load_directory(session)
-    return {workshop.key: workshop.title(language) for workshop in directory.workshops}

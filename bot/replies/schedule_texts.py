@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.language.catalog import Texts
 from bot.language.dates import format_clock, format_day, format_when
+from bot.services.directory import Directory
 from storage.models import MeetingStatus
 from storage.schedule import ImportReport, MeetingChange, ScheduleError
 
@@ -42,11 +43,11 @@ def describe_report(
     zone: ZoneInfo,
     *,
     done: bool = True,
-    workshops: dict[str, str] | None = None,
+    directory: Directory | None = None,
 ) -> list[str]:
     """One line per meeting that would be (or was, when `done`) added, changed or is
-    missing, then a summary; `workshops` names workshops by key in the reader's language."""
-    names = workshops or {}
+    missing, then a summary; with the `directory`, workshops and towns are named in the
+    reader's language (a workshop the import adds is named by its key)."""
     lines = [describe_error(texts, language, warning) for warning in report.warnings]
     if not report.changed_anything:
         lines.append(texts(language, "import-nothing-changed"))
@@ -63,13 +64,13 @@ def describe_report(
     lines += _named_changes(texts, language, report, zone)
     for change in report.meetings:
         args: dict[str, str | int] = {
-            "workshop": names.get(change.workshop_key, change.workshop_key),
+            "workshop": _workshop(directory, change.workshop_key, language),
             "date": format_day(change.date, language),
         }
         if change.kind == "changed":
             args["fields"] = _fields(texts, change.fields, language, zone)
         if change.kind == "added":
-            args["what"] = _new_meeting(texts, change, language, zone)
+            args["what"] = _new_meeting(texts, change, language, zone, directory)
         lines.append(texts(language, f"import-meeting-{change.kind}", **args))
     lines.append(
         texts(
@@ -84,13 +85,27 @@ def describe_report(
     return lines
 
 
-def _new_meeting(texts: Texts, change: MeetingChange, language: str, zone: ZoneInfo) -> str:
+def _workshop(directory: Directory | None, key: str, language: str) -> str:
+    workshop = None if directory is None else directory.workshop_by_key(key)
+    return key if workshop is None else workshop.title(language)
+
+
+def _new_meeting(
+    texts: Texts,
+    change: MeetingChange,
+    language: str,
+    zone: ZoneInfo,
+    directory: Directory | None,
+) -> str:
     """`to 14.5.2009 klo 9.30–12.00, Kirkkonummi, Kunnantalo`: what a new meeting is."""
     values = change.values
     parts = [
         format_when(change.date, values.get("starts_at"), values.get("ends_at"), language, zone)
     ]
-    parts.append(values.get("place") or texts(language, "change-none"))
+    place = values.get("place")
+    if place and directory is not None:
+        place = directory.town_title(place, language)
+    parts.append(place or texts(language, "change-none"))
     parts += [values[name] for name in ("venue", "address") if values.get(name)]
     if values.get("status") == MeetingStatus.CANCELLED:
         parts.append(texts(language, "meeting-status-cancelled"))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.directory import Directory, load_directory
 from bot.services.staff import latest_audit
 from storage.models import AuditEntry, Meeting, Workshop
 
@@ -31,6 +32,7 @@ class AuditLog:
     meetings: dict[int, Meeting]
     by_key: dict[tuple[str, str], Meeting]
     workshops: dict[str, Workshop]
+    directory: Directory  # for towns in the reader's language
 
 
 async def read_audit_log(session: AsyncSession, limit: int = 20) -> AuditLog:
@@ -63,4 +65,5 @@ async def read_audit_log(session: AsyncSession, limit: int = 20) -> AuditLog:
         {meeting.id: meeting for meeting in found},
         {(meeting.workshop.key, meeting.key): meeting for meeting in found},
         workshops,
+        await load_directory(session),
     )

@@ -58,8 +58,8 @@ SENTENCES = {
         "Marianna (5001) importerade schemafilen syksy.csv"
         " — 1 nya, 0 ändrade och 0 inställda möten.",
         "Marianna (5001) ändrade mötet"
-        " Förebyggande barnskydd i basservicen 20.5.2027, Siuntio — ändrades: ort.",
-        "Marianna (5001) ställde in mötet Förebyggande barnskydd i basservicen 20.5.2027, Siuntio.",
+        " Förebyggande barnskydd i basservicen 20.5.2027, Sjundeå — ändrades: ort.",
+        "Marianna (5001) ställde in mötet Förebyggande barnskydd i basservicen 20.5.2027, Sjundeå.",
     ],
 }
 

@@ -84,7 +84,7 @@ async def test_entries_read_as_sentences_in_each_language(sessions: Sessions) ->
     ]
     assert (await sentences(sessions, "sv"))[2] == (
         "sön 1.3.2009 kl. 12.15 Marianna (5001) ändrade mötet"
-        " Förebyggande barnskydd i basservicen 4.3.2009, Kirkkonummi — ändrades: tid, ort."
+        " Förebyggande barnskydd i basservicen 4.3.2009, Kyrkslätt — ändrades: tid, ort."
     )
 
 
