@@ -10,6 +10,8 @@ import os
 import signal
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -27,8 +29,9 @@ from bot.planning.planner import Planner
 from bot.replies.pasted_announcements import reading_notes
 from bot.replies.schedule_texts import describe_error, describe_report
 from bot.services import schedules
+from bot.services.directory import load_directory
 from bot.services.members import network_name
-from config.settings import DEMO_SCHEDULE, LANGUAGES, Settings, describe_errors
+from config.settings import DEMO_SCHEDULE, LANGUAGES, Language, Settings, describe_errors
 from storage.backup import BackupRefused, backup_database
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
@@ -39,12 +42,70 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 DEFAULT_LISTEN = "0.0.0.0:8080"
 
 
-NO_TOKEN = (
-    "BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot) and put its "
-    "token in the environment or in .env as BOT_TOKEN=..."
-)
-
 log = logging.getLogger("bot")
+
+
+class _Say:
+    """The command line's texts in the bot's default language (BOT_DEFAULT_LANGUAGE)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.texts = Texts.load(language)
+
+    def speak(self, language: Language) -> None:
+        """Speak `language` from now on."""
+        self.language = language
+
+    def __call__(self, key: str, /, **args: str | int) -> str:
+        return self.texts(self.language, key, **args)
+
+
+say = _Say("fi")
+
+# argparse's own messages as the catalogs' keys: usage errors in the same language as the
+# rest. argparse looks its texts up through gettext at the moment it writes them.
+ARGPARSE_TEXTS = {
+    "usage: ": "cli-argparse-usage",
+    "%(prog)s: error: %(message)s\n": "cli-argparse-error",
+    "the following arguments are required: %s": "cli-argparse-required",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli-argparse-choice",
+    "unrecognized arguments: %s": "cli-argparse-unrecognized",
+    "argument %(argument_name)s: %(message)s": "cli-argparse-argument",
+    "expected one argument": "cli-argparse-one-argument",
+    "invalid %(type)s value: %(value)r": "cli-argparse-invalid-value",
+    "ambiguous option: %(option)s could match %(matches)s": "cli-argparse-ambiguous",
+    "positional arguments": "cli-argparse-positional",
+    "options": "cli-argparse-options",
+    "show this help message and exit": "cli-argparse-help",
+}
+
+
+def _default_language() -> Language:
+    """BOT_DEFAULT_LANGUAGE from the settings; Finnish while the settings are not valid."""
+    try:
+        return Settings().bot_default_language
+    except ValidationError:
+        value = os.environ.get("BOT_DEFAULT_LANGUAGE", "")
+        return next((language for language in LANGUAGES if language == value), "fi")
+
+
+@contextmanager
+def _argparse_speaks(texts: _Say) -> Iterator[None]:
+    """argparse's messages in `texts`' language while the command line is parsed."""
+
+    def translate(message: str) -> str:
+        key = ARGPARSE_TEXTS.get(message)
+        if key is None:
+            return message
+        # Fluent trims a text's ends; argparse's texts end in a space or a newline.
+        return texts(key) + message[len(message.rstrip()) :]
+
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,11 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     # Opt in to PTB's timedelta time periods (PTB 22.2+); without it every 429 answer warns
     # about the deprecated integer `RetryAfter.retry_after`.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    say.speak(_default_language())
+    with _argparse_speaks(say):
+        # Built inside: argparse names its groups and -h as the parser is made.
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
     try:
         settings = Settings()
     except ValidationError as error:
@@ -84,42 +148,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    running = commands.add_parser(
-        "run", help="run the bot (long polling, or a webhook); migrates the database first"
-    )
-    running.add_argument("--webhook", metavar="URL", help="take updates at this https URL")
+    parser = argparse.ArgumentParser(prog="python -m bot", description=say("cli-description"))
+    commands = parser.add_subparsers(dest="command", metavar=say("cli-command-metavar"))
+    running = commands.add_parser("run", help=say("cli-help-run"))
+    running.add_argument("--webhook", metavar="URL", help=say("cli-help-webhook"))
     running.add_argument(
-        "--listen",
-        metavar="HOST:PORT",
-        help=(
-            f"where the web server listens (webhook, /healthz, /metrics, calendar feeds; "
-            f"behind a TLS proxy); with --webhook the default is {DEFAULT_LISTEN}, "
-            "without it the server runs only when this is given"
-        ),
+        "--listen", metavar="HOST:PORT", help=say("cli-help-listen", default=DEFAULT_LISTEN)
     )
-    importing = commands.add_parser("import", help="import a schedule file (YAML or CSV)")
-    importing.add_argument("file", type=Path, help="the schedule file")
-    importing.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
-    importing.add_argument(
-        "--prune", action="store_true", help="remove meetings that are no longer in the file"
-    )
-    importing.add_argument(
-        "--format",
-        choices=["yaml", "csv", "text"],
-        help="when the file name doesn't tell; text is an announcement in the network's words",
-    )
-    database = commands.add_parser("db", help="database maintenance")
-    database.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
-    commands.add_parser("demo", help="load the demo network into an empty database")
+    importing = commands.add_parser("import", help=say("cli-help-import"))
+    importing.add_argument("file", type=Path, help=say("cli-help-file"))
+    importing.add_argument("--dry-run", action="store_true", help=say("cli-help-dry-run"))
+    importing.add_argument("--prune", action="store_true", help=say("cli-help-prune"))
+    importing.add_argument("--format", choices=["yaml", "csv", "text"], help=say("cli-help-format"))
+    database = commands.add_parser("db", help=say("cli-help-db"))
+    database.add_argument("action", choices=["upgrade"], help=say("cli-help-upgrade"))
+    commands.add_parser("demo", help=say("cli-help-demo"))
     backing_up = commands.add_parser(
-        "backup",
-        help="copy the SQLite database to PATH, consistently, while the bot runs",
-        description="A consistent copy of the SQLite database of DATABASE_URL, made while the "
-        "bot runs. For PostgreSQL use pg_dump; restoring: docs/operations.md.",
+        "backup", help=say("cli-help-backup"), description=say("cli-description-backup")
     )
-    backing_up.add_argument("path", type=Path, metavar="PATH", help="the new file (must not exist)")
+    backing_up.add_argument("path", type=Path, metavar="PATH", help=say("cli-help-backup-path"))
     _add_console(commands)
     return parser
 
@@ -127,36 +174,17 @@ def _parser() -> argparse.ArgumentParser:
 def _add_console(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `console` command and its options."""
     trying = commands.add_parser(
-        "console",
-        help="try the bot without Telegram: the demo network, chatting in this terminal",
-        description="The bot on the demo network of 2009, against a built-in local Bot API, "
-        "with you chatting in this terminal: type text or commands, a number presses a button. "
-        "The database is data/console/verstas.sqlite3, new at every start; files the bot "
-        "sends go to data/console/files/, its log to data/console/bot.log.",
+        "console", help=say("cli-help-console"), description=say("cli-description-console")
     )
     trying.add_argument(
-        "--at",
-        metavar="MOMENT",
-        type=_moment,
-        default=DEMO_MOMENT,
-        help="the bot's 'now' in the demo season, in BOT_TIMEZONE, e.g. '1.3.2009 12.00' "
-        "(default: 8.1.2009 9.25); the clock runs on from it in real time",
+        "--at", metavar="MOMENT", type=_moment, default=DEMO_MOMENT, help=say("cli-help-at")
     )
     trying.add_argument(
-        "--language",
-        choices=LANGUAGES,
-        default="fi",
-        help="the language of your (imagined) Telegram app; default fi",
+        "--language", choices=LANGUAGES, default="fi", help=say("cli-help-language")
     )
+    trying.add_argument("--admin", action="store_true", help=say("cli-help-admin"))
     trying.add_argument(
-        "--admin", action="store_true", help="be an administrator, to try the coordinators' tools"
-    )
-    trying.add_argument(
-        "--listen",
-        metavar="HOST:PORT",
-        type=_listen,
-        help="run the web server there too (/healthz, /metrics, calendar feeds), e.g. "
-        "127.0.0.1:8080",
+        "--listen", metavar="HOST:PORT", type=_listen, help=say("cli-help-console-listen")
     )
 
 
@@ -172,7 +200,7 @@ def token_missing() -> bool:
 def _listen(text: str) -> Listen:
     host, _, port = text.rpartition(":")
     if not host or not port.isdigit() or int(port) > 65_535:
-        raise argparse.ArgumentTypeError("needs HOST:PORT, e.g. 127.0.0.1:8080")
+        raise argparse.ArgumentTypeError(say("cli-needs-host-port", example="127.0.0.1:8080"))
     return Listen(host, int(port))
 
 
@@ -187,7 +215,7 @@ def run_command(settings: Settings, webhook_url: str | None, listen_at: str | No
     """`python -m bot run [--webhook URL] [--listen HOST:PORT]`: check, then run."""
     host, _, port = (listen_at or DEFAULT_LISTEN).rpartition(":")
     if not host or not port.isdigit() or int(port) > 65_535:
-        print("--listen needs HOST:PORT, e.g. 0.0.0.0:8080", file=sys.stderr)
+        print(say("cli-listen-needs", example=DEFAULT_LISTEN), file=sys.stderr)
         return EXIT_USAGE
     if webhook_url is None:
         listen = Listen(host, int(port)) if listen_at is not None else None
@@ -196,7 +224,7 @@ def run_command(settings: Settings, webhook_url: str | None, listen_at: str | No
             settings = settings.model_copy(update={"public_url": None})
         return run(settings, listen=listen)
     if not webhook_url.startswith(("https://", "http://")):
-        print("--webhook needs an http(s) URL", file=sys.stderr)
+        print(say("cli-webhook-needs"), file=sys.stderr)
         return EXIT_USAGE
     webhook = Webhook(webhook_url, host, int(port), webhook_secret(settings))
     if settings.public_url is None:
@@ -208,7 +236,7 @@ def run_command(settings: Settings, webhook_url: str | None, listen_at: str | No
 def run(settings: Settings, webhook: Webhook | None = None, listen: Listen | None = None) -> int:
     """Run the bot until SIGINT or SIGTERM."""
     if settings.token is None:
-        print(NO_TOKEN, file=sys.stderr)
+        print(say("cli-no-token"), file=sys.stderr)
         return EXIT_USAGE
 
     async def main() -> None:
@@ -221,10 +249,10 @@ def run(settings: Settings, webhook: Webhook | None = None, listen: Listen | Non
     try:
         asyncio.run(main())
     except InvalidToken:
-        print("BOT_TOKEN was refused by the Bot API: check the token", file=sys.stderr)
+        print(say("cli-token-refused"), file=sys.stderr)
         return EXIT_USAGE
     except NetworkError as error:
-        print(f"the Bot API at BOT_API_BASE_URL is not reachable: {error}", file=sys.stderr)
+        print(say("cli-api-unreachable", error=str(error)), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -236,12 +264,16 @@ def import_command(
     try:
         data = path.read_bytes()
     except OSError as error:
-        print(f"{path}: {error.strerror or 'cannot be read'}", file=sys.stderr)
+        if isinstance(error, FileNotFoundError):
+            print(say("cli-no-such-file", path=str(path)), file=sys.stderr)
+        else:
+            reason = error.strerror or type(error).__name__
+            print(say("cli-unreadable", path=str(path), reason=reason), file=sys.stderr)
         return EXIT_USAGE
     try:
         file_format = fmt or format_of(path.name)
     except ValueError:
-        print(f"{path}: name the file .yaml, .yml, .csv or .txt, or give --format", file=sys.stderr)
+        print(say("cli-file-type", path=str(path)), file=sys.stderr)
         return EXIT_USAGE
     return asyncio.run(
         import_schedule(settings, data, file_format, dry_run=dry_run, prune=prune, source=path.name)
@@ -292,6 +324,7 @@ async def import_schedule(
             await schedules.audit_role_grants(
                 session, report, actor_id=0, actor_name="command line", source=source
             )
+            directory = await load_directory(session)
             if dry_run:
                 await session.rollback()
             else:
@@ -299,12 +332,14 @@ async def import_schedule(
     except ScheduleInvalid as invalid:
         for problem in invalid.errors:
             print(describe_error(texts, language, problem), file=err)
-        print(texts(language, "import-invalid", count=len(invalid.errors)), file=err)
+        print(texts(language, "import-invalid", count=invalid.error_count), file=err)
         return EXIT_INVALID
     finally:
         await engine.dispose()
 
-    for line in describe_report(texts, language, report, settings.bot_timezone):
+    for line in describe_report(
+        texts, language, report, settings.bot_timezone, done=not dry_run, directory=directory
+    ):
         print(line, file=out)
     for note in notes:
         print(note, file=out)
@@ -321,9 +356,9 @@ def backup_command(settings: Settings, path: Path) -> int:
         print(refused, file=sys.stderr)
         return EXIT_USAGE
     except (sqlite3.Error, OSError) as error:
-        print(f"the backup failed: {error}", file=sys.stderr)
+        print(say("cli-backup-failed", error=str(error)), file=sys.stderr)
         return EXIT_INVALID
-    print(f"backup written: {path} ({size:,} bytes)")
+    print(say("cli-backup-written", path=str(path), size=size))
     return EXIT_OK
 
 
@@ -334,7 +369,7 @@ async def migrate(settings: Settings) -> int:
         await upgrade(engine)
     finally:
         await engine.dispose()
-    print("database is up to date")
+    print(say("cli-database-up-to-date"))
     return EXIT_OK
 
 
@@ -348,6 +383,6 @@ async def load_demo(settings: Settings, demo: bytes) -> int:
     finally:
         await engine.dispose()
     if existing is not None:
-        print(f"the database already has the network {existing!r}; demo data not loaded")
+        print(say("cli-demo-not-loaded", network=existing))
         return EXIT_OK
     return await import_schedule(settings, demo, "yaml", source="demo")

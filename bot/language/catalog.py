@@ -54,6 +54,13 @@ class Texts:
                 return cast(str, text)
         raise KeyError(f"no text {key!r} in the catalogs")
 
+    def has(self, language: str, key: str) -> bool:
+        """Whether the text `key` exists (in `language` or in Finnish)."""
+        return any(
+            self._bundles[candidate].has_message(key)
+            for candidate in (self.choose(language), FALLBACK)
+        )
+
     def choose(self, language: str | None) -> Language:
         """A supported language from a code such as `sv-FI` or `en`, else the default."""
         if language:

@@ -44,6 +44,19 @@ def _audience_text(
     return ", ".join(parts) or texts(language, "audience-everyone")
 
 
+def _audience_codes(directory: Directory, a: Announcement) -> str:
+    """The audience for the audit log, as codes each reader reads in their own language:
+    `workshop=KEY municipality=NAME`, or `all`."""
+    workshop = directory.workshop_by_id(a.workshop_id) if a.workshop_id else None
+    municipality = directory.municipality_by_id(a.municipality_id)
+    parts = []
+    if workshop is not None:
+        parts.append(f"workshop={workshop.key}")
+    if municipality is not None:
+        parts.append(f"municipality={municipality.name}")
+    return " ".join(parts) or "all"
+
+
 def _telegram_length(html: str) -> int:
     """The length as Telegram counts it, in UTF-16 code units (an emoji is two)."""
     return len(html.encode("utf-16-le")) // 2
@@ -300,7 +313,7 @@ async def confirm_reply(
             draft,
             person,
             now=context.clock(),
-            audience=_audience_text(context, "fi", directory, draft),
+            audience=_audience_codes(directory, draft),
             status_chat_id=status_chat_id,
             status_message_id=status_message_id,
         )

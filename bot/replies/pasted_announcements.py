@@ -99,7 +99,10 @@ async def preview_reply(
     lines = [texts(language, "pasted-preview-title", count=len(reading.meetings))]
     lines += _stated_lines(texts, language, zone, directory, reading)
     lines.append("")
-    lines += [escape(line) for line in describe_report(texts, language, report, zone)]
+    lines += [
+        escape(line)
+        for line in describe_report(texts, language, report, zone, done=False, directory=directory)
+    ]
     confirm = Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode())
     return Reply(_with_notes(lines, context, language, reading, directory), ((confirm, cancel),))
 

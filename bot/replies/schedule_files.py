@@ -6,6 +6,7 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.language.catalog import Texts
 from bot.replies.buttons import ScheduleUpload
 from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import (
@@ -16,12 +17,14 @@ from bot.replies.pasted_announcements import (
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
+from bot.services.directory import load_directory
 from bot.services.meeting_admin import DIALOGUE, PENDING_CHANGE
 from bot.services.members import Person, language_of
 from bot.services.schedules import audit_role_grants, import_schedule
 from bot.services.staff import audit, staff_member
 from storage.models import PendingImport, Role
-from storage.schedule import ScheduleInvalid, apply_schedule, read_schedule_bytes
+from storage.schedule import ScheduleInvalid, apply_schedule
+from storage.schedule.names import read_checked
 from storage.schedule.read import format_of, read_text
 
 
@@ -47,7 +50,7 @@ async def schedule_file_reply(
         reading, stated = await read_and_try(session, context, text)
         return await preview_reply(session, context, person, file_name, text, reading, stated)
     try:
-        schedule = read_schedule_bytes(content, file_format)
+        schedule = await read_checked(session, content, file_format)
         # The preview is a dry run in a savepoint of this update's transaction, always
         # rolled back: a transaction of its own would wait for this one's lock on SQLite.
         async with session.begin_nested() as dry_run:
@@ -59,14 +62,18 @@ async def schedule_file_reply(
             )
             await dry_run.rollback()
     except ScheduleInvalid as invalid:
-        lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
-        lines.append(texts(language, "import-invalid", count=len(invalid.errors)))
-        return Reply("\n".join(lines))
+        return Reply(invalid_text(texts, language, invalid))
     pending = PendingImport(telegram_id=person.telegram_id, file_name=file_name, content=content)
     session.add(pending)
     await session.flush()
     lines = [texts(language, "import-preview-title", file=escape(file_name))]
-    lines += [escape(line) for line in describe_report(texts, language, report, context.timezone)]
+    directory = await load_directory(session)
+    lines += [
+        escape(line)
+        for line in describe_report(
+            texts, language, report, context.timezone, done=False, directory=directory
+        )
+    ]
     buttons = (
         (
             Button(texts(language, "import-confirm"), ScheduleUpload("ok", pending.id).encode()),
@@ -114,10 +121,7 @@ async def schedule_confirm_reply(
         )
     except ScheduleInvalid as invalid:
         # The database changed between the check and the Confirm (a workshop removed).
-        lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
-        return Reply(
-            "\n".join([*lines, texts(language, "import-invalid", count=len(invalid.errors))])
-        )
+        return Reply(invalid_text(texts, language, invalid))
     await audit(
         session,
         actor,
@@ -135,5 +139,16 @@ async def schedule_confirm_reply(
         if file_name == PASTED_NAME
         else texts(language, "import-done-chat", file=escape(file_name))
     ]
-    lines += [escape(line) for line in describe_report(texts, language, report, context.timezone)]
+    directory = await load_directory(session)
+    lines += [
+        escape(line)
+        for line in describe_report(texts, language, report, context.timezone, directory=directory)
+    ]
     return Reply("\n".join(lines))
+
+
+def invalid_text(texts: Texts, language: str, invalid: ScheduleInvalid) -> str:
+    """Every problem of the file (the first 30), warnings among them, and their count."""
+    lines = [escape(describe_error(texts, language, e)) for e in invalid.errors[:30]]
+    lines.append(texts(language, "import-invalid", count=invalid.error_count))
+    return "\n".join(lines)

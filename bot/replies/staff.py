@@ -8,22 +8,21 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
-from bot.language.dates import format_day, format_when
+from bot.language.dates import format_day
+from bot.replies.audit_texts import audit_sentences
 from bot.replies.context import ReplyContext
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reminders import RSVP_TEXT
 from bot.replies.reply import Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
+from bot.services.audit_log import read_audit_log
 from bot.services.directory import load_directory
 from bot.services.members import Person, language_of
 from bot.services.permissions import Action, permitted_for_meeting, staff_or_representative
 from bot.services.staff import (
-    FORGOTTEN_ID,
-    FORGOTTEN_NAME,
     NotAllowed,
     audit,
     create_invite,
-    latest_audit,
     staff_member,
 )
 from storage.models import Meeting
@@ -136,25 +135,12 @@ async def invite_reply(
 
 @refused_as_reply
 async def audit_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
-    """/audit: the latest entries of the audit log (coordinators and administrators)."""
+    """/audit: the latest entries of the audit log as sentences (coordinators and
+    administrators)."""
     texts, zone = context.texts, context.timezone
     language = await language_of(session, person)
     await staff_member(session, person, "audit")
+    log = await read_audit_log(session)
     lines = [texts(language, "audit-title")]
-    for entry in await latest_audit(session):
-        when = format_when(entry.at.astimezone(zone).date(), entry.at, None, language, zone)
-        mark = "" if entry.allowed else " ✗ " + texts(language, "audit-refused")
-        forgotten = texts(language, "audit-forgotten")
-        parts = [
-            forgotten if p == FORGOTTEN_NAME else p
-            for p in (entry.target, entry.audience, entry.detail)
-            if p
-        ]
-        who = (
-            forgotten
-            if entry.actor_telegram_id == FORGOTTEN_ID
-            else f"{escape(entry.actor_name)} ({entry.actor_telegram_id})"
-        )
-        about = f" – {escape('; '.join(parts))}" if parts else ""
-        lines.append(f"{when} {who}: {escape(entry.action)}{mark}{about}")
+    lines += [escape(line) for line in audit_sentences(texts, language, log, zone)]
     return Reply("\n".join(lines), personal=True)

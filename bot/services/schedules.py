@@ -10,7 +10,8 @@ from bot.language.announcements import Reading, read_announcement
 from bot.planning.planner import Planner
 from bot.services.directory import Directory, load_directory
 from storage.models import AuditEntry
-from storage.schedule import ImportReport, apply_schedule, read_schedule_bytes
+from storage.schedule import ImportReport, apply_schedule
+from storage.schedule.names import read_checked
 from storage.schedule.read import read_text
 from storage.schedule.stated import apply_stated
 
@@ -33,7 +34,7 @@ async def import_schedule(
     Planning in the same transaction means a failed import plans nothing either.
     """
     if file_format != "text":
-        schedule = read_schedule_bytes(data, file_format)
+        schedule = await read_checked(session, data, file_format)
         report = await apply_schedule(
             session,
             schedule,

@@ -26,7 +26,7 @@ from storage.models import (
     Role,
     Workshop,
 )
-from storage.schedule.errors import ScheduleError, ScheduleInvalid
+from storage.schedule.errors import NamedRow, ScheduleError, ScheduleInvalid
 from storage.schedule.matching import (
     file_values,
     free_key,
@@ -34,6 +34,7 @@ from storage.schedule.matching import (
     merged_values,
     stored_values,
 )
+from storage.schedule.names import NetworkNames, load_names, row_problems
 from storage.schedule.specs import CsvMeetings, MeetingSpec, Schedule, WorkshopSpec
 
 ChangeKind = Literal["added", "changed", "cancelled", "missing", "removed"]
@@ -52,6 +53,8 @@ class MeetingChange:
     date: date
     meeting_id: int | None = None
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    # An added meeting's stored values (starts_at, place, venue …), for the preview to show.
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class ImportReport:
     roles_withheld: list[RoleGrant] = field(default_factory=list)
     meetings: list[MeetingChange] = field(default_factory=list)
     meetings_unchanged: int = 0
+    # What is worth a look but imported all the same (a town outside the network).
+    warnings: list[ScheduleError] = field(default_factory=list)
 
     def count(self, kind: ChangeKind) -> int:
         """How many meetings had this kind of change."""
@@ -351,15 +356,12 @@ def _upsert_meeting(
         # The file's key may belong to a meeting moved away in the chat, keys never change.
         key = free_key(file_key, keys)
         keys.add(key)
+        values = stored_values(stated, zone)
         meeting = Meeting(
-            workshop=workshop,
-            key=key,
-            file_key=file_key,
-            file_values=stated,
-            **stored_values(stated, zone),
+            workshop=workshop, key=key, file_key=file_key, file_values=stated, **values
         )
         session.add(meeting)
-        report.meetings.append(MeetingChange("added", workshop.key, key, spec.date))
+        report.meetings.append(MeetingChange("added", workshop.key, key, spec.date, values=values))
         return meeting
 
     values = merged_values(meeting, spec, zone)
@@ -390,25 +392,19 @@ async def _apply_csv(session: AsyncSession, rows: CsvMeetings, report: ImportRep
         )
     )
     by_key = {w.key: w for w in workshops}
-    by_name = {w.name: w for w in workshops}
-    errors = [
-        ScheduleError(
-            "unknown_workshop",
-            line=row.row,
-            field="workshop",
-            params={"value": row.workshop},
-            is_row=True,
-        )
-        for row in rows.rows
-        if row.workshop not in by_key and row.workshop not in by_name
-    ]
-    if errors:
-        raise ScheduleInvalid(errors)
+    names = await load_names(session)
+    problems = row_problems(
+        names, [NamedRow(row.row, row.workshop, row.meeting.place) for row in rows.rows]
+    )
+    if any(not problem.warning for problem in problems):
+        raise ScheduleInvalid(problems)
+    report.warnings += problems
     # Matched a workshop at a time, so that one meeting is never taken for two rows.
     per_workshop: dict[str, list[MeetingSpec]] = {}
     for row in rows.rows:
-        workshop = by_key.get(row.workshop) or by_name[row.workshop]
-        per_workshop.setdefault(workshop.key, []).append(row.meeting)
+        key = names.workshop(row.workshop)
+        assert key is not None
+        per_workshop.setdefault(key, []).append(_own_town(row.meeting, names))
     for workshop_key, specs in per_workshop.items():
         workshop = by_key[workshop_key]
         zone = ZoneInfo(workshop.network.timezone)
@@ -416,6 +412,13 @@ async def _apply_csv(session: AsyncSession, rows: CsvMeetings, report: ImportRep
         keys = {meeting.key for meeting in stored}
         for spec, meeting in zip(specs, match_meetings(stored, specs, zone), strict=True):
             _upsert_meeting(session, workshop, meeting, spec, zone, report, keys)
+
+
+def _own_town(spec: MeetingSpec, names: NetworkNames) -> MeetingSpec:
+    """The meeting with its town by the Finnish name it is stored under: "Kyrkslätt" and
+    "kirkkonummi" are Kirkkonummi, not a change of place."""
+    town = None if spec.place is None else names.town(spec.place)
+    return spec if town is None else spec.model_copy(update={"place": town})
 
 
 def local_instant(day: date, clock: time | None, zone: ZoneInfo) -> datetime | None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from storage.schedule.errors import ScheduleError
 from storage.schedule.problems import LineOf, Location, from_pydantic, report_duplicates
+from storage.schedule.similar import closest, with_suggestion
 from storage.schedule.specs import (
     CoordinatorSpec,
     MeetingSpec,
@@ -182,6 +183,13 @@ def _municipality_names(
     return known
 
 
+def _own_town(meeting: MeetingSpec | None, known: dict[str, str]) -> MeetingSpec | None:
+    if meeting is None or meeting.place is None:
+        return meeting
+    town = known.get(meeting.place.casefold())
+    return meeting if town is None else meeting.model_copy(update={"place": town})
+
+
 def _checked_workshop(
     piece: CheckedWorkshop,
     location: Location,
@@ -196,17 +204,17 @@ def _checked_workshop(
     for index, name in enumerate(workshop.municipalities):
         canonical = known.get(name.casefold())
         if canonical is None:
-            errors.append(
-                ScheduleError(
-                    "unknown_municipality",
-                    line=line_of((*location, "municipalities", index)),
-                    field="municipalities",
-                    params={"value": name},
-                )
+            error = ScheduleError(
+                "unknown_municipality",
+                line=line_of((*location, "municipalities", index)),
+                field="municipalities",
+                params={"value": name},
             )
+            errors.append(with_suggestion(error, closest(name, set(known.values()))))
         else:
             municipalities.append(canonical)
-    meetings = with_keys(checked_meetings)
+    # A meeting's town in Swedish or in other letters is the municipality's Finnish name.
+    meetings = with_keys([_own_town(m, known) for m in checked_meetings])
     report_duplicates(
         [m.key if m else None for m in meetings],
         "duplicate_meeting",

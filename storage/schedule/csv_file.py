@@ -9,7 +9,7 @@ from functools import partial
 
 from pydantic import ValidationError
 
-from storage.schedule.errors import ScheduleError, ScheduleInvalid
+from storage.schedule.errors import NamedRow, ScheduleError, ScheduleInvalid
 from storage.schedule.problems import Location, from_pydantic, report_duplicates
 from storage.schedule.specs import CsvMeeting, CsvMeetings, MeetingSpec, with_keys
 
@@ -29,6 +29,52 @@ CSV_COLUMNS = (
 )
 CSV_REQUIRED = ("workshop", "date")
 
+# The same columns as a Finnish or a Swedish spreadsheet names them: the header row is
+# written by people, in their own language, so either is read as the English one.
+CSV_HEADERS_FI = {
+    "verstas": "workshop",
+    "teemaverstas": "workshop",
+    "päivämäärä": "date",
+    "pvm": "date",
+    "päivä": "date",
+    "alkaa": "start",
+    "alku": "start",
+    "päättyy": "end",
+    "loppu": "end",
+    "paikka": "place",
+    "paikkakunta": "place",
+    "kunta": "place",
+    "tila": "venue",
+    "kokouspaikka": "venue",
+    "osoite": "address",
+    "asialista": "agenda",
+    "esityslista": "agenda",
+    "tunnus": "key",
+    "tilanne": "status",
+    "otsikko": "title",
+}
+CSV_HEADERS_SV = {
+    "verkstad": "workshop",
+    "temaverkstad": "workshop",
+    "datum": "date",
+    "dag": "date",
+    "börjar": "start",
+    "början": "start",
+    "slutar": "end",
+    "slut": "end",
+    "ort": "place",
+    "plats": "place",
+    "kommun": "place",
+    "lokal": "venue",
+    "adress": "address",
+    "föredragningslista": "agenda",
+    "dagordning": "agenda",
+    "nyckel": "key",
+    "status": "status",
+    "rubrik": "title",
+}
+_HEADER_NAMES = {**CSV_HEADERS_FI, **CSV_HEADERS_SV, **{name: name for name in CSV_COLUMNS}}
+
 
 def read_csv(text: str) -> CsvMeetings:
     """Check a CSV file of meetings, row by row; raises `ScheduleInvalid`."""
@@ -39,9 +85,10 @@ def read_csv(text: str) -> CsvMeetings:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors: list[ScheduleError] = []
     try:
-        header = [column.strip().lower() for column in next(reader)]
-        for column in header:
-            if column not in CSV_COLUMNS:
+        written = [column.strip().casefold() for column in next(reader)]
+        header = [_HEADER_NAMES.get(column, column) for column in written]
+        for column in written:
+            if column not in _HEADER_NAMES:
                 errors.append(
                     ScheduleError("unknown_column", line=1, field=column or "?", is_row=True)
                 )
@@ -52,6 +99,7 @@ def read_csv(text: str) -> CsvMeetings:
             raise ScheduleInvalid(errors)
 
         rows: list[CsvMeeting] = []
+        named: list[NamedRow] = []
         for cells in reader:
             row = reader.line_num
             if not any(cell.strip() for cell in cells):
@@ -63,6 +111,8 @@ def read_csv(text: str) -> CsvMeetings:
             workshop = values.pop("workshop", "").strip()
             if not workshop:
                 errors.append(ScheduleError("missing", line=row, field="workshop", is_row=True))
+            else:
+                named.append(NamedRow(row, workshop, values.get("place", "").strip() or None))
             meeting_fields = {name: value for name, value in values.items() if value.strip()}
             try:
                 meeting = MeetingSpec.model_validate(meeting_fields)
@@ -78,7 +128,7 @@ def read_csv(text: str) -> CsvMeetings:
             )
         )
     if errors:
-        raise ScheduleInvalid(errors)
+        raise ScheduleInvalid(errors, rows=tuple(named))
     return CsvMeetings(rows=_csv_keys(rows))
 
 

@@ -20,11 +20,29 @@ class ScheduleError:
     params: dict[str, str] = dataclasses.field(default_factory=dict)
     # True for CSV, where a spreadsheet user thinks in rows rather than lines.
     is_row: bool = False
+    # A warning is worth a look but does not stop the import (a town outside the network).
+    warning: bool = False
+
+
+@dataclass(frozen=True)
+class NamedRow:
+    """What a CSV row names, kept even when the row has other problems: the workshop and
+    the town are checked against the database too, so that every problem shows at once."""
+
+    row: int
+    workshop: str
+    place: str | None
 
 
 class ScheduleInvalid(Exception):
     """The file has problems; nothing was written."""
 
-    def __init__(self, errors: list[ScheduleError]) -> None:
+    def __init__(self, errors: list[ScheduleError], rows: tuple[NamedRow, ...] = ()) -> None:
         super().__init__(f"{len(errors)} problem(s) in the schedule file")
         self.errors = errors
+        self.rows = rows
+
+    @property
+    def error_count(self) -> int:
+        """The problems that stop the import, warnings not counted."""
+        return sum(1 for error in self.errors if not error.warning)

@@ -33,6 +33,25 @@ def _agenda_items(value: object) -> object:
     return value
 
 
+# A spreadsheet's status column in the coordinator's own language.
+_STATUS_WORDS = {
+    "peruttu": "cancelled",
+    "peruutettu": "cancelled",
+    "inställd": "cancelled",
+    "inställt": "cancelled",
+    "sovittu": "scheduled",
+    "planerad": "scheduled",
+    "planerat": "scheduled",
+}
+
+
+def _status(value: object) -> object:
+    value = blank_to_none(value) or "scheduled"
+    if isinstance(value, str):
+        return _STATUS_WORDS.get(value.strip().casefold(), value.strip())
+    return value
+
+
 class _Model(BaseModel):
     # Unknown fields are errors: in a hand-written file they are nearly always typos.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -50,10 +69,7 @@ class MeetingSpec(_Model):
     address: OptionalText = None
     agenda: Annotated[tuple[LongText, ...], BeforeValidator(_agenda_items)] = ()
     key: OptionalText = None
-    status: Annotated[
-        Literal["scheduled", "cancelled"],
-        BeforeValidator(lambda v: blank_to_none(v) or "scheduled"),
-    ] = "scheduled"
+    status: Annotated[Literal["scheduled", "cancelled"], BeforeValidator(_status)] = "scheduled"
 
     @field_validator("key")
     @classmethod

@@ -166,14 +166,10 @@ def _add(
         # A second meeting the same day: told apart by its time, as schedule files do.
         # Keys never change, so the day's key may be held by a meeting moved in the chat.
         key = free_key(f"{key}-{stated.start:%H%M}" if stated.start else key, taken)
-    meeting = Meeting(
-        workshop=workshop,
-        key=key,
-        date=stated.day,
-        **_stated_values(stated, zone, None),
-    )
+    values = _stated_values(stated, zone, None)
+    meeting = Meeting(workshop=workshop, key=key, date=stated.day, **values)
     session.add(meeting)
-    report.meetings.append(MeetingChange("added", workshop.key, key, stated.day))
+    report.meetings.append(MeetingChange("added", workshop.key, key, stated.day, values=values))
 
 
 def _update(

@@ -148,8 +148,11 @@ def test_import_demo_then_again_then_dry_run(tmp_path: Path) -> None:
     changed.write_text(DEMO.read_text().replace("date: 6.5.2009", "date: 7.5.2009"))
     dry = bot_cli(tmp_path, "import", str(changed), "--dry-run", "--prune")
     assert dry.returncode == 0
-    assert "+ ehkaiseva-lastensuojelu 7.5.2009" in dry.stdout
-    assert "− ehkaiseva-lastensuojelu 6.5.2009 poistettu" in dry.stdout
+    assert "+ Ehkäisevä lastensuojelu peruspalveluissa: to 7.5.2009, Lohja" in dry.stdout
+    assert "− Ehkäisevä lastensuojelu peruspalveluissa 6.5.2009 poistettu" in dry.stdout
+    # A dry run says what would happen, not that it happened.
+    assert "Tuodaan: 1 uutta, 0 muuttuvaa" in dry.stdout
+    assert "Tuonti valmis" not in dry.stdout
     assert "mitään ei tallennettu" in dry.stdout
     with sqlite3.connect(database) as connection:
         dates = {row[0] for row in connection.execute("select date from meeting")}
@@ -187,6 +190,26 @@ def test_import_usage_errors_exit_2(tmp_path: Path) -> None:
     assert bot_cli(tmp_path, "import", str(text), "--format", "yaml").returncode == 0
 
 
+def test_usage_errors_are_in_the_bots_default_language(tmp_path: Path) -> None:
+    finnish = bot_cli(tmp_path, "import")
+    assert finnish.returncode == 2
+    assert finnish.stderr.splitlines()[0].startswith("käyttö: python -m bot import")
+    assert finnish.stderr.splitlines()[-1] == (
+        "python -m bot import: virhe: nämä argumentit puuttuvat: file"
+    )
+    swedish = bot_cli(tmp_path, "import", "x.csv", "--format", "pdf", BOT_DEFAULT_LANGUAGE="sv")
+    assert swedish.returncode == 2
+    assert swedish.stderr.splitlines()[-1] == (
+        "python -m bot import: fel: argumentet --format: okänt val 'pdf'"
+        " (välj bland 'yaml', 'csv', 'text')"
+    )
+    missing = bot_cli(tmp_path, "import", "puuttuu.csv", BOT_DEFAULT_LANGUAGE="sv")
+    assert (missing.returncode, missing.stderr) == (2, "puuttuu.csv: filen finns inte\n")
+    helped = bot_cli(tmp_path, "import", "--help", BOT_DEFAULT_LANGUAGE="sv")
+    assert "  -h, --help            visa den här hjälpen och avsluta" in helped.stdout
+    assert "kontrollera och berätta, spara ingenting" in helped.stdout
+
+
 def test_import_of_an_announcement_adds_what_it_states(tmp_path: Path) -> None:
     assert bot_cli(tmp_path, "import", str(DEMO)).returncode == 0
     announcement = tmp_path / "tiedote.txt"
@@ -199,7 +222,7 @@ def test_import_of_an_announcement_adds_what_it_states(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "+ matalan-kynnyksen-toimintamallit 7.10.2027",
+        "+ Avoimen / matalan kynnyksen toimintamallien kehittäminen: to 7.10.2027, Vihti",
         "Tuonti valmis: 1 uutta, 0 muuttunutta, 0 peruttua, 1 ennallaan olevaa kokousta.",
     ]
     assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 20
@@ -212,7 +235,7 @@ def test_db_upgrade_and_demo_load_only_into_an_empty_database(tmp_path: Path) ->
     assert meeting_count(tmp_path / "data" / "verstas.sqlite3") == 19
     again = bot_cli(tmp_path, "demo")
     assert again.returncode == 0
-    assert "already has the network" in again.stdout
+    assert "tietokannassa on jo verkosto" in again.stdout
 
 
 def test_backup_copies_sqlite_and_points_postgresql_to_pg_dump(
@@ -221,7 +244,7 @@ def test_backup_copies_sqlite_and_points_postgresql_to_pg_dump(
     # The copy's contents and consistency are tested in tests/storage/test_backup.py.
     copied = bot_cli(tmp_path, "backup", "verstas-backup.sqlite3", DATABASE_URL=sqlite_url)
     assert copied.returncode == 0, copied.stderr
-    assert copied.stdout.startswith("backup written: verstas-backup.sqlite3 (")
+    assert copied.stdout.startswith("varmuuskopio kirjoitettu: verstas-backup.sqlite3 (")
     assert meeting_count(tmp_path / "verstas-backup.sqlite3") == 0
 
     postgres = bot_cli(
@@ -284,7 +307,7 @@ async def test_an_unreachable_bot_api_is_one_line_not_a_traceback(tmp_path: Path
         await bot.kill()
     output = await bot.output()
     assert status == 1
-    assert "not reachable" in output
+    assert "Bot API:in ei saada yhteyttä" in output
     assert "secret-token" not in output
     assert "Traceback" not in output
 
@@ -362,7 +385,7 @@ async def test_an_announcement_imports_what_it_places_and_lists_the_rest_in_swed
 
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        "+ ehkaiseva-lastensuojelu 14.10.2027",
+        "+ Förebyggande barnskydd i basservicen: tors 14.10.2027 kl. 9.30–12.00, Kyrkslätt",
         "Importen är klar: 1 nya, 0 ändrade, 0 inställda och 0 oförändrade möten.",
         "⚠️ Importeras inte: ons 13.10.2027 kl. 13.00–15.00, Lohja – texten säger inte vilken "
         "temaverkstads möte det är. Nämn verkstadens namn före datumet.",

@@ -78,7 +78,8 @@ async def test_a_one_line_announcement_without_a_workshop_asks_which_and_keeps_t
         "Ehkäisevä lastensuojelu peruspalveluissa",
         "to 14.10.2027 klo 9.30–12.00, Kirkkonummi, Kirkkonummen kunnantalo, valtuustosali",
         "",
-        "+ ehkaiseva-lastensuojelu 14.10.2027",
+        "+ Ehkäisevä lastensuojelu peruspalveluissa: to 14.10.2027 klo 9.30–12.00, Kirkkonummi, "
+        "Kirkkonummen kunnantalo, valtuustosali",
     ]
     # Nothing is stored or sent before Confirm.
     assert await meetings_on(sessions, date(2027, 10, 14)) == []

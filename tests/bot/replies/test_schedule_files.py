@@ -49,7 +49,11 @@ async def test_a_schedule_file_is_previewed_in_the_update_own_transaction(
             schedule_file_reply(session, context, ADMIN, "arvo.yaml", moved), PROMPTLY
         )
 
-    assert "place Kirkkonummi → Siuntio" in reply.text
+    assert (
+        "~ Preventive child welfare in basic services 4 Mar 2009 — Place: Kirkkonummi → Siuntio"
+    ) in reply.text.splitlines()
+    # It says what would happen, not that it happened.
+    assert "To be imported: 0 new, 1 changed, 0 cancelled and 18 unchanged meetings." in reply.text
     assert reply.buttons
     # The preview changed nothing; the file waits for Confirm.
     assert await _meetings_at_one(sessions) == before
@@ -74,7 +78,9 @@ async def test_a_pasted_announcement_is_previewed_in_the_update_own_transaction(
         reply = await asyncio.wait_for(pasted_text_reply(session, context, ADMIN, text), PROMPTLY)
 
     assert reply is not None
-    assert "+ matalan-kynnyksen-toimintamallit 7 Oct 2009" in reply.text
+    assert (
+        "+ Developing open, low-threshold service models: Wed 7 Oct 2009, Vihti"
+    ) in reply.text.splitlines()
     async with sessions() as session:
         stored = await session.scalar(
             select(func.count()).select_from(Meeting).where(Meeting.place == "Vihti")
@@ -96,7 +102,7 @@ async def test_the_preview_lists_changes_of_names_as_well_as_of_meetings(
         reply = await schedule_file_reply(session, context, ADMIN, "arvo.yaml", renamed)
 
     assert (
-        "~ workshop ehkaiseva-lastensuojelu: name_sv Förebyggande barnskydd i basservicen"
+        "~ workshop ehkaiseva-lastensuojelu: Swedish name: Förebyggande barnskydd i basservicen"
         " → Barnskydd"
     ) in reply.text.splitlines()
     assert "No changes" not in reply.text
