@@ -49,11 +49,16 @@ _COMMAND = re.compile(r"^/\S+\s*")
 
 async def minutes(update: Update, context: VerstasContext) -> None:
     """/minutes KEY [TEXT]: attach (coordinators), ask for the minutes, or show them."""
-    runtime, message = context.runtime, update.effective_message
+    message = update.effective_message
     if message is None or message.text is None:
         return
     # The HTML of the message keeps the coordinator's bold, italics and links.
-    text = _COMMAND.sub("", message.text_html, count=1)
+    await minutes_of_meeting(update, context, _COMMAND.sub("", message.text_html, count=1))
+
+
+async def minutes_of_meeting(update: Update, context: VerstasContext, text: str) -> None:
+    """`/minutes` with these arguments (typed, or from a chosen meeting)."""
+    runtime = context.runtime
     async with runtime.sessions.begin() as session:
         shown = await minutes_reply(
             session, runtime.replies, person_of(update, runtime), text, may_ask=not in_group(update)

@@ -8,9 +8,12 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
+from bot.replies.buttons import MeetingCommand
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
+from bot.services.meeting_refs import split_reference
 from bot.services.members import (
     MAX_REMINDERS,
     Person,
@@ -105,6 +108,26 @@ async def rsvp_reply(
             answer=context.texts(language, RSVP_TEXT[answer]),
         )
     )
+
+
+async def typed_rsvp_reply(
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    arguments: str,
+    command: MeetingCommand,
+    answer: RsvpAnswer,
+) -> Reply:
+    """/going MEETING, /notgoing MEETING, /maybe MEETING: the meeting by any of its names."""
+    language = (await participant_of(session, person)).language
+    reference, _ = split_reference(arguments)
+    if not reference:
+        return Reply(context.texts(language, "rsvp-usage", example=f"/{command} 12"))
+    meeting = await meeting_named(session, context, person, language, reference, command=command)
+    if isinstance(meeting, Reply):
+        return meeting
+    saved = await rsvp_reply(session, context, person, meeting.id, answer)
+    return saved or Reply(context.texts(language, "meeting-unknown", key=escape(reference[:40])))
 
 
 async def status_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:
