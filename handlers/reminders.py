@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.replies.buttons import MeetingCommand, RsvpButton
-from bot.replies.reminders import reminders_reply, rsvp_reply, status_reply, typed_rsvp_reply
+from bot.replies.buttons import RsvpButton
+from bot.replies.reminders import (
+    RsvpCommand,
+    reminders_reply,
+    rsvp_reply,
+    status_reply,
+    typed_rsvp_reply,
+)
 from bot.telegram.context import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, person_of, respond, send
-from storage.models import RsvpAnswer
 
 
 async def reminders(update: Update, context: VerstasContext) -> None:
@@ -38,34 +43,23 @@ async def rsvp_button(update: Update, context: VerstasContext) -> None:
 
 async def going(update: Update, context: VerstasContext) -> None:
     """/going MEETING."""
-    await typed_rsvp(update, context, "going", arguments(context))
+    await typed_rsvp(update, context, "going")
 
 
 async def not_going(update: Update, context: VerstasContext) -> None:
     """/notgoing MEETING."""
-    await typed_rsvp(update, context, "notgoing", arguments(context))
+    await typed_rsvp(update, context, "notgoing")
 
 
 async def maybe(update: Update, context: VerstasContext) -> None:
     """/maybe MEETING."""
-    await typed_rsvp(update, context, "maybe", arguments(context))
+    await typed_rsvp(update, context, "maybe")
 
 
-_ANSWERS: dict[MeetingCommand, RsvpAnswer] = {
-    "going": RsvpAnswer.GOING,
-    "notgoing": RsvpAnswer.NOT_GOING,
-    "maybe": RsvpAnswer.MAYBE,
-}
-
-
-async def typed_rsvp(
-    update: Update, context: VerstasContext, command: MeetingCommand, typed: str
-) -> None:
-    """An RSVP typed (or chosen among the meetings a typed reference named)."""
-    answer = _ANSWERS[command]
-    await respond(
-        update, context, lambda s, r, v: typed_rsvp_reply(s, r, v, typed, command, answer)
-    )
+async def typed_rsvp(update: Update, context: VerstasContext, command: RsvpCommand) -> None:
+    """/going, /notgoing or /maybe MEETING."""
+    typed = arguments(context)
+    await respond(update, context, lambda s, r, v: typed_rsvp_reply(s, r, v, typed, command))
 
 
 async def status(update: Update, context: VerstasContext) -> None:

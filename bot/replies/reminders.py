@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from html import escape
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
-from bot.replies.buttons import MeetingCommand
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_refs import meeting_named
 from bot.replies.reply import Reply
@@ -110,13 +110,21 @@ async def rsvp_reply(
     )
 
 
+# The typed answers and what each stores.
+RsvpCommand = Literal["going", "notgoing", "maybe"]
+RSVP_COMMANDS: dict[RsvpCommand, RsvpAnswer] = {
+    "going": RsvpAnswer.GOING,
+    "notgoing": RsvpAnswer.NOT_GOING,
+    "maybe": RsvpAnswer.MAYBE,
+}
+
+
 async def typed_rsvp_reply(
     session: AsyncSession,
     context: ReplyContext,
     person: Person,
     arguments: str,
-    command: MeetingCommand,
-    answer: RsvpAnswer,
+    command: RsvpCommand,
 ) -> Reply:
     """/going MEETING, /notgoing MEETING, /maybe MEETING: the meeting by any of its names."""
     language = (await participant_of(session, person)).language
@@ -126,7 +134,7 @@ async def typed_rsvp_reply(
     meeting = await meeting_named(session, context, person, language, reference, command=command)
     if isinstance(meeting, Reply):
         return meeting
-    saved = await rsvp_reply(session, context, person, meeting.id, answer)
+    saved = await rsvp_reply(session, context, person, meeting.id, RSVP_COMMANDS[command])
     return saved or Reply(context.texts(language, "meeting-unknown", key=escape(reference[:40])))
 
 
