@@ -28,8 +28,9 @@ MAX_CANDIDATES = 10
 
 # A weekday before a date, as in the bot's own texts: `ke 4.3.2009`, `ons. 4.3.2009`.
 _WEEKDAY = re.compile(r"^[^\W\d_]{2,3}\.?\s+(?=\d)")
-# The first word and the rest, which may run over many lines (the text of minutes).
-_FIRST_WORD = re.compile(r"(\S*)(\s*)(.*)", re.DOTALL)
+# The reference and the rest, which may run over many lines (the text of minutes): one
+# word, or a weekday and a date (`ke 4.3.2009`, `kasvatuskumppanuus/ke 4.3.2009`).
+_REFERENCE = re.compile(r"((?:\S*/)?(?:[^\W\d_]{2,3}\.?\s+(?=\d))?\S*)\s*(.*)", re.DOTALL)
 # A date without its year, as Finns write it in a hurry: `4.3.`
 _NO_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 
@@ -51,13 +52,8 @@ def sees_meeting_numbers(role: Role) -> bool:
 def split_reference(arguments: str) -> tuple[str, str]:
     """The meeting reference at the start of a command's arguments, and the rest:
     `ke 4.3.2009 time=14-15` → (`ke 4.3.2009`, `time=14-15`)."""
-    text = arguments.strip()
-    weekday = _WEEKDAY.match(text)
-    start = weekday.end() if weekday else 0
-    reference, _, rest = _FIRST_WORD.match(text[start:]).groups()  # type: ignore[union-attr]
-    if not reference:
-        return "", text
-    return text[: start + len(reference)], rest.strip()
+    reference, rest = _REFERENCE.match(arguments.strip()).groups()  # type: ignore[union-attr]
+    return reference, rest.strip()
 
 
 def _days(text: str, today: date) -> list[date] | None:

@@ -95,6 +95,7 @@ async def test_a_meeting_is_found_by_number_key_date_and_workshop_in_finnish(
         "/osallistujat ke 4.3.2009",
         "/osallistujat 4.3.",
         f"/attendance {PREVENTIVE}/4.3.2009",
+        "/attendance ehkäisevä/ke 4.3.2009",
     ):
         listed = await say(fake_api, ADMIN, typed, count=2)
         assert (listed.plain_text or "").startswith(title), typed

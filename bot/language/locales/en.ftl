@@ -321,8 +321,8 @@ announcement-signer-title = coordinator
 announcement-representative-title = workshop representative
 added-title = 🆕 <b>New meeting</b>
 addmeeting-usage = Write the workshop, the day and, if you like, the time, town and venue, e.g. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummi, council chamber
-editmeeting-usage = Write the meeting's number and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Write the number of the meeting to cancel, e.g. /cancelmeeting 12
+editmeeting-usage = Write the meeting's number or date and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Write the number or date of the meeting to cancel, e.g. /cancelmeeting 12 or /cancelmeeting 4.3.2009
 meeting-added = Meeting { $id } added: { $workshop }, { $when }. The members will be told.
 meeting-changed = Meeting { $id } changed: { $when }. The members will be told of the change.
 meeting-cancelled-done = Meeting { $id } ({ $when }) cancelled. The members will be told.

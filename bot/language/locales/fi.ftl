@@ -314,8 +314,8 @@ announcement-signer-title = Koordinaattori
 announcement-representative-title = Verstaan edustaja
 added-title = 🆕 <b>Uusi kokous</b>
 addmeeting-usage = Kirjoita verstas, päivä ja halutessasi aika, kunta ja tila, esim. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummen kunnantalo, valtuustosali
-editmeeting-usage = Kirjoita kokouksen numero ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Kirjoita perutun kokouksen numero, esim. /cancelmeeting 12
+editmeeting-usage = Kirjoita kokouksen numero tai päivämäärä ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Kirjoita perutun kokouksen numero tai päivämäärä, esim. /cancelmeeting 12 tai /cancelmeeting 4.3.2009
 meeting-added = Kokous { $id } lisätty: { $workshop }, { $when }. Jäsenille kerrotaan.
 meeting-changed = Kokous { $id } muutettu: { $when }. Jäsenille kerrotaan muutoksesta.
 meeting-cancelled-done = Kokous { $id } ({ $when }) peruttu. Jäsenille kerrotaan.

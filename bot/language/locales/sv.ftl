@@ -312,8 +312,8 @@ announcement-signer-title = koordinator
 announcement-representative-title = verkstadens representant
 added-title = 🆕 <b>Nytt möte</b>
 addmeeting-usage = Skriv verkstaden, dagen och vid behov tiden, kommunen och lokalen, t.ex. /addmeeting ehkäisevä 14.5.2009 kl. 9.30–12 Kyrkslätt, fullmäktigesalen
-editmeeting-usage = Skriv mötets nummer och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Skriv numret på mötet som ställs in, t.ex. /cancelmeeting 12
+editmeeting-usage = Skriv mötets nummer eller datum och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Skriv numret eller datumet på mötet som ställs in, t.ex. /cancelmeeting 12 eller /cancelmeeting 4.3.2009
 meeting-added = Möte { $id } tillagt: { $workshop }, { $when }. Medlemmarna får veta.
 meeting-changed = Möte { $id } ändrat: { $when }. Medlemmarna får veta om ändringen.
 meeting-cancelled-done = Möte { $id } ({ $when }) inställt. Medlemmarna får veta.

@@ -142,6 +142,7 @@ def test_the_reference_is_split_from_the_rest_of_the_command() -> None:
     assert split_reference("ke 4.3.2009 time=14-15") == ("ke 4.3.2009", "time=14-15")
     assert split_reference("12\nPäätökset: 1. Syksyn teema") == ("12", "Päätökset: 1. Syksyn teema")
     assert split_reference("  kasvatuskumppanuus/4.3.2009 ") == ("kasvatuskumppanuus/4.3.2009", "")
+    assert split_reference("ehkäisevä/ke 4.3.2009 Läsnä 9") == ("ehkäisevä/ke 4.3.2009", "Läsnä 9")
     assert split_reference("") == ("", "")
 
 
