@@ -244,6 +244,7 @@ async def test_swedish_a_meeting_is_named_chosen_and_numbered(
     kirkkonummi = await meeting_id(sessions, PREVENTIVE, date(2009, 3, 4))
     partnership = await meeting_id(sessions, PARTNERSHIP, date(2009, 3, 25))
     forum = await meeting_id(sessions, PREVENTIVE, date(2009, 9, 22))
+    forum_west = await meeting_id(sessions, PREVENTIVE, date(2009, 9, 24))
     staff, member = (
         FakeUser(331, "Stina", language_code="sv"),
         FakeUser(332, "Sven", language_code="sv"),
@@ -268,7 +269,15 @@ async def test_swedish_a_meeting_is_named_chosen_and_numbered(
         "Medlemmarna får veta om ändringen."
     )
     await say(fake_api, staff, "/andramote foorumi-lansi-uusimaa place=Raasepori")
-    assert (await meeting(sessions, kirkkonummi)).venue == "Fullmäktigesalen"
+    await say(fake_api, staff, f'/andramote {PREVENTIVE}/ons 4.3.2009 address="Kyrkslätt torg 1"')
+    moved = await say(fake_api, staff, f"/editmeeting {kirkkonummi} time=12-14.30")
+    assert moved.plain_text == (
+        f"Möte {kirkkonummi} ändrat: ons 4.3.2009 kl. 12.00–14.30. "
+        "Medlemmarna får veta om ändringen."
+    )
+    stored = await meeting(sessions, kirkkonummi)
+    assert (stored.venue, stored.address) == ("Fullmäktigesalen", "Kyrkslätt torg 1")
+    assert (await meeting(sessions, forum_west)).place == "Raasepori"
 
     asked = await say(fake_api, staff, "/protokoll 25.3.2009 Närvarande 9.")
     assert asked.plain_text == "”25.3.2009” passar flera möten. Välj mötet:"
@@ -281,6 +290,9 @@ async def test_swedish_a_meeting_is_named_chosen_and_numbered(
         assert shown.plain_text == (
             f"📝 Protokoll: {PARTNERSHIP_SV}, ons 25.3.2009\n\nNärvarande 9."
         ), typed
+
+    none = await say(fake_api, member, "/protokoll foorumi-keski-uusimaa")
+    assert none.plain_text == f"Mötet {PREVENTIVE_SV}, tis 22.9.2009 har inget protokoll än."
 
     listed = await say(fake_api, staff, "/moten 9/2009")
     assert f"{PREVENTIVE_SV} · nr {forum}\n" in (listed.plain_text or "")
