@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
 from bot.foundation.clock import Clock
-from storage.models import Meeting, Member, Role, Rsvp, RsvpAnswer, Workshop
+from storage.models import Meeting, Member, Minutes, Role, Rsvp, RsvpAnswer, Workshop
 from tests.helpers.bots import ADMIN, fixed_clock
 from tests.helpers.chat import say
 from tests.helpers.members import resident
@@ -149,6 +149,8 @@ async def test_a_date_of_several_meetings_offers_buttons_and_a_press_carries_out
     fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     partnership = await meeting_id(sessions, PARTNERSHIP, date(2009, 3, 25))
+    preventive = await meeting_id(sessions, PREVENTIVE, date(2009, 3, 25))
+    low_threshold = await meeting_id(sessions, LOW_THRESHOLD, date(2009, 3, 25))
 
     asked = first = await say(fake_api, ADMIN, "/attendance 25.3.2009")
     assert asked.plain_text == "”25.3.2009” sopii usealle kokoukselle. Valitse kokous:"
@@ -186,6 +188,22 @@ async def test_a_date_of_several_meetings_offers_buttons_and_a_press_carries_out
         "📝 Pöytäkirja tallennettu: Moniammatillisen kasvatuskumppanuusajattelun vahvistaminen, "
         "ke 25.3.2009"
     )
+
+    # A file cannot ride on a button: the numbers to type instead, and nothing is stored.
+    before = len(fake_api.messages_to(ADMIN.id))
+    fake_api.send_document(ADMIN, "poytakirja.pdf", b"%PDF-1.4", caption="/minutes 25.3.2009")
+    [typed] = (await fake_api.wait_for_message(ADMIN.id, count=before + 1))[before:]
+    assert (typed.plain_text or "").splitlines() == [
+        "”25.3.2009” sopii usealle kokoukselle. Kirjoita komento uudelleen kokouksen numerolla:",
+        # A meeting with a time first, as in every list of the day.
+        f"/minutes {partnership} – {chosen}",
+        f"/minutes {preventive} – Ehkäisevä lastensuojelu per… · ke 25.3.2009 · Järvenpää",
+        f"/minutes {low_threshold} – Avoimen / matalan kynnyksen… · ke 25.3.2009 · Järvenpää",
+    ]
+    assert typed.buttons() == []
+    async with sessions() as session:
+        files = await session.scalars(select(Minutes.file_name))
+        assert [name for name in files if name] == []
 
     # A participant's date means their own workshop's meeting (Karjalohja: low threshold);
     # one who follows all three workshops (Kerava) chooses.
