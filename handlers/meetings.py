@@ -63,7 +63,7 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
                 pressed.page,
                 asker.language,
                 asker.nudge(),
-                numbered=sees_meeting_numbers(asker.role),
+                numbered=await sees_meeting_numbers(session, asker),
             )
     await query.answer()
     await drop_buttons(update)

@@ -89,7 +89,7 @@ async def _next(
                 meetings,
                 directory,
                 zone,
-                numbered=sees_meeting_numbers(asker.role),
+                numbered=await sees_meeting_numbers(session, asker),
             )
         )
     else:
@@ -139,7 +139,7 @@ async def meetings_reply(
         page,
         language,
         asker.nudge(),
-        numbered=sees_meeting_numbers(asker.role),
+        numbered=await sees_meeting_numbers(session, asker),
     )
 
 

@@ -56,8 +56,9 @@ async def meeting_named(
     texts = context.texts
     directory = await load_directory(session)
     asker = await participant_of(session, person)
-    # A participant's date means their own workshop's meeting; the staff's, any workshop's.
-    own = () if sees_meeting_numbers(asker.role) else asker.workshop_ids
+    # A participant's date means their own workshop's meeting; the staff's (and a
+    # representative's), any workshop's.
+    own = () if await sees_meeting_numbers(session, asker) else asker.workshop_ids
     today = context.clock().astimezone(context.timezone).date()
     shown = escape(typed.strip()[:40])
     try:

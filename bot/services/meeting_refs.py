@@ -19,8 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.typed import number
 from bot.services.directory import Directory
+from bot.services.members import Participant
+from bot.services.permissions import represented
 from bot.services.staff import STAFF
-from storage.models import Meeting, Role
+from storage.models import Meeting
 from storage.schedule.values import parse_date
 
 # More candidates than this are no choice to offer as buttons; the asker should narrow.
@@ -43,10 +45,13 @@ class MeetingAmbiguous(LookupError):
         self.candidates = candidates
 
 
-def sees_meeting_numbers(role: Role) -> bool:
-    """Whether lists of meetings show each meeting's number to this reader: the staff use
-    numbers in their commands; participants find their meetings by date."""
-    return role in STAFF
+async def sees_meeting_numbers(session: AsyncSession, asker: Participant) -> bool:
+    """Whether lists of meetings show this reader each meeting's number: the staff and
+    workshop representatives use numbers in their commands; participants find their
+    meetings by date."""
+    if asker.role in STAFF:
+        return True
+    return asker.member_id is not None and bool(await represented(session, asker.member_id))
 
 
 def split_reference(arguments: str) -> tuple[str, str]:

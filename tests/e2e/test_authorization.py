@@ -105,9 +105,9 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("imp:no:1", STAFF),
     ("imw:1:1", STAFF),  # staff hear "no such import"; others are refused
     # A meeting chosen among several: the command's own check, refused as a button is.
-    ("ref:att:1", STAFF),
-    ("ref:edit:1:place=Lohja", STAFF),
-    ("ref:cancel:2", STAFF),
+    ("ref:att:1", WORKSHOP),
+    ("ref:edit:1:place=Lohja", WORKSHOP),
+    ("ref:cancel:2", WORKSHOP),
     ("ref:min:1", EVERYONE),
     ("ref:go:1", EVERYONE),
     ("mun:1", EVERYONE),

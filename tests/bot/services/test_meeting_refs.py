@@ -4,6 +4,7 @@ meetings, and what a participant's own workshops decide."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -17,7 +18,9 @@ from bot.services.meeting_refs import (
     sees_meeting_numbers,
     split_reference,
 )
-from storage.models import Meeting, Role, Workshop
+from bot.services.members import Person, participant_of
+from storage.models import Meeting, Role, Workshop, WorkshopRepresentative
+from tests.helpers.members import resident
 from tests.helpers.schedules import load_demo
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -146,7 +149,19 @@ def test_the_reference_is_split_from_the_rest_of_the_command() -> None:
     assert split_reference("") == ("", "")
 
 
-def test_numbers_are_shown_to_the_staff_only() -> None:
-    assert sees_meeting_numbers(Role.COORDINATOR)
-    assert sees_meeting_numbers(Role.ADMIN)
-    assert not sees_meeting_numbers(Role.PARTICIPANT)
+async def test_numbers_are_shown_to_the_staff_and_representatives_only(
+    sessions: Sessions, demo: Directory
+) -> None:
+    preventive = demo.workshop_by_key(PREVENTIVE)
+    assert preventive is not None
+    member_id = await resident(sessions, 601, "Lohja")
+    async with sessions.begin() as session:
+        lohja = await participant_of(session, Person(601, "Iris", "fi"))
+        assert not await sees_meeting_numbers(session, lohja)
+        session.add(WorkshopRepresentative(member_id=member_id, workshop_id=preventive.id))
+        await session.flush()
+        assert await sees_meeting_numbers(session, lohja)
+        for role in (Role.COORDINATOR, Role.ADMIN):
+            assert await sees_meeting_numbers(session, replace(lohja, role=role))
+        stranger = await participant_of(session, Person(602, "Ohikulkija", "fi"))
+        assert not await sees_meeting_numbers(session, stranger)
