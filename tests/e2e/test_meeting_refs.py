@@ -65,6 +65,13 @@ async def press(
     return (await api.wait_for_message(user.id, count=before + count))[before]
 
 
+async def confirmed(api: LocalBotAPI, user: FakeUser, command: str, confirm: str) -> SentMessage:
+    """A change typed: its preview, then the confirmation typed; the bot's answer to that."""
+    preview = await say(api, user, command)
+    assert len(preview.buttons()) == 1, preview.plain_text  # Confirm and Cancel
+    return await say(api, user, confirm)
+
+
 def label_of(message: SentMessage, start: str) -> str:
     """The label of the button that starts with `start`."""
     [label] = [text for row in message.buttons() for text, _ in row if text.startswith(start)]
@@ -102,14 +109,19 @@ async def test_a_meeting_is_found_by_number_key_date_and_workshop_in_finnish(
     forum = await say(fake_api, ADMIN, "/attendance foorumi-keski-uusimaa", count=2)
     assert (forum.plain_text or "").startswith(f"Osallistujat: {PREVENTIVE_FI}, 22.9.2009")
 
-    changed = await say(fake_api, ADMIN, '/editmeeting 4.3.2009 venue="Valtuustosali"')
-    assert changed.plain_text == (
-        f"Kokous {kirkkonummi} muutettu: ke 4.3.2009 klo 13.00–15.30. "
-        "Jäsenille kerrotaan muutoksesta."
+    changed = await confirmed(
+        fake_api, ADMIN, '/editmeeting 4.3.2009 venue="Valtuustosali"', "/vahvista"
     )
-    await say(fake_api, ADMIN, f'/muutakokous {PREVENTIVE}/4.3.2009 address="Kirkkotori 1"')
-    await say(fake_api, ADMIN, f"/editmeeting {kirkkonummi} time=13-16")
-    forum_changed = await say(fake_api, ADMIN, "/editmeeting foorumi-lansi-uusimaa place=Lohja")
+    assert (changed.plain_text or "").startswith(
+        f"Kokous {kirkkonummi} muutettu: ke 4.3.2009 klo 13.00–15.30."
+    )
+    await confirmed(
+        fake_api, ADMIN, f'/muutakokous {PREVENTIVE}/4.3.2009 address="Kirkkotori 1"', "/confirm"
+    )
+    await confirmed(fake_api, ADMIN, f"/editmeeting {kirkkonummi} time=13-16", "/confirm")
+    forum_changed = await confirmed(
+        fake_api, ADMIN, "/editmeeting foorumi-lansi-uusimaa place=Lohja", "/confirm"
+    )
     assert (forum_changed.plain_text or "").startswith("Kokous ")
     stored = await meeting(sessions, kirkkonummi)
     assert (stored.venue, stored.address) == ("Valtuustosali", "Kirkkotori 1")
@@ -165,14 +177,18 @@ async def test_a_date_of_several_meetings_offers_buttons_and_a_press_carries_out
         "Osallistujat: Moniammatillisen kasvatuskumppanuusajattelun vahvistaminen, 25.3.2009"
     )
 
-    # /editmeeting's changes ride on the button; nothing changes before the press.
+    # /editmeeting's changes ride on the button, and the press leads to the preview:
+    # nothing changes before Confirm.
     asked = await say(fake_api, ADMIN, "/editmeeting 25.3.2009 time=13-15")
     assert asked.plain_text == "”25.3.2009” sopii usealle kokoukselle. Valitse kokous:"
+    preview = await press(fake_api, ADMIN, asked, labels[2])
+    assert (preview.plain_text or "").startswith(
+        "Esikatselu: kokouksen muutos. Jäsenet saavat tämän ilmoituksen:"
+    )
     assert (await meeting(sessions, partnership)).starts_at is None
-    changed = await press(fake_api, ADMIN, asked, labels[2])
-    assert changed.plain_text == (
-        f"Kokous {partnership} muutettu: ke 25.3.2009 klo 13.00–15.00. "
-        "Jäsenille kerrotaan muutoksesta."
+    changed = await say(fake_api, ADMIN, "/vahvista")
+    assert (changed.plain_text or "").startswith(
+        f"Kokous {partnership} muutettu: ke 25.3.2009 klo 13.00–15.00."
     )
     starts_at = (await meeting(sessions, partnership)).starts_at
     assert starts_at is not None
@@ -240,7 +256,9 @@ async def test_numbers_appear_in_meetings_and_next_for_the_staff_and_not_for_par
     fake_api: LocalBotAPI, bot: VerstasApplication, sessions: Sessions
 ) -> None:
     forum = await meeting_id(sessions, PREVENTIVE, date(2009, 9, 22))
-    added = await say(fake_api, ADMIN, f"/addmeeting {PREVENTIVE} 14.10.2009 13-15 Lohja")
+    added = await confirmed(
+        fake_api, ADMIN, f"/addmeeting {PREVENTIVE} 14.10.2009 13-15 Lohja", "/confirm"
+    )
     new = int((added.plain_text or "").split()[1])
     member = FakeUser(321, "Liisa")
     fake_api.add_user(member)
@@ -281,17 +299,26 @@ async def test_swedish_a_meeting_is_named_chosen_and_numbered(
     by_key = await say(fake_api, staff, "/deltagare foorumi-keski-uusimaa", count=2)
     assert (by_key.plain_text or "").startswith(f"Deltagare: {PREVENTIVE_SV}, 22.9.2009")
 
-    changed = await say(fake_api, staff, '/andramote 4.3.2009 venue="Fullmäktigesalen"')
-    assert changed.plain_text == (
-        f"Möte {kirkkonummi} ändrat: ons 4.3.2009 kl. 13.00–15.30. "
-        "Medlemmarna får veta om ändringen."
+    changed = await confirmed(
+        fake_api, staff, '/andramote 4.3.2009 venue="Fullmäktigesalen"', "/bekrafta"
     )
-    await say(fake_api, staff, "/andramote foorumi-lansi-uusimaa place=Raasepori")
-    await say(fake_api, staff, f'/andramote {PREVENTIVE}/ons 4.3.2009 address="Kyrkslätt torg 1"')
-    moved = await say(fake_api, staff, f"/editmeeting {kirkkonummi} time=12-14.30")
-    assert moved.plain_text == (
-        f"Möte {kirkkonummi} ändrat: ons 4.3.2009 kl. 12.00–14.30. "
-        "Medlemmarna får veta om ändringen."
+    assert (changed.plain_text or "").startswith(
+        f"Möte {kirkkonummi} ändrat: ons 4.3.2009 kl. 13.00–15.30."
+    )
+    await confirmed(
+        fake_api, staff, "/andramote foorumi-lansi-uusimaa place=Raasepori", "/bekrafta"
+    )
+    await confirmed(
+        fake_api,
+        staff,
+        f'/andramote {PREVENTIVE}/ons 4.3.2009 address="Kyrkslätt torg 1"',
+        "/bekrafta",
+    )
+    moved = await confirmed(
+        fake_api, staff, f"/editmeeting {kirkkonummi} time=12-14.30", "/bekrafta"
+    )
+    assert (moved.plain_text or "").startswith(
+        f"Möte {kirkkonummi} ändrat: ons 4.3.2009 kl. 12.00–14.30."
     )
     stored = await meeting(sessions, kirkkonummi)
     assert (stored.venue, stored.address) == ("Fullmäktigesalen", "Kyrkslätt torg 1")
