@@ -62,6 +62,7 @@ async def test_a_meeting_is_found_by_number_key_date_and_workshop(
             "4.3.2009",
             "2009-03-04",
             "ke 4.3.2009",
+            "4.3.09",
             "4.3.",
             f"{PREVENTIVE}/4.3.2009",
             "ehkäisevä/ke 4.3.2009",
