@@ -31,6 +31,7 @@ from bot.replies.buttons import (
     FollowWorkshop,
     ForgetAnswer,
     MeetingChangeAction,
+    MeetingChoice,
     MeetingStep,
     MoreMeetings,
     PastedWorkshop,
@@ -45,6 +46,7 @@ from handlers import (
     feedback,
     groups,
     guards,
+    meeting_choice,
     meetings,
     minutes,
     privacy,
@@ -149,6 +151,7 @@ def register_handlers(
         # Both ShowMinutes and StopMinutes.
         (ShowMinutes.pattern, minutes.minutes_button),
         (ArchivePage.pattern, minutes.archive_button),
+        (MeetingChoice.pattern, meeting_choice.meeting_choice),
         (SurveyAction.pattern, surveys.survey_button),
         (SurveyAnswerButton.pattern, surveys.answer_button),
         (FeedbackButton.pattern, feedback.feedback_button),

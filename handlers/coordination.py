@@ -40,6 +40,7 @@ from bot.replies.roles import demote_reply, promote_reply, staff_reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply
 from bot.services.meeting_admin import change_is_latest
+from bot.services.meeting_refs import split_reference
 from bot.services.members import language_of
 from bot.telegram.context import VerstasContext
 from bot.telegram.menu import set_chat_menu
@@ -176,9 +177,9 @@ async def add_meeting(update: Update, context: VerstasContext) -> None:
 async def edit_meeting(update: Update, context: VerstasContext) -> None:
     """/editmeeting MEETING field=value… or MEETING [DATE] [TIME] [TOWN] [VENUE…]: a preview;
     MEETING alone, the guided dialogue."""
-    words = arguments(context).split()
-    if len(words) == 1:
-        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, words[0]))
+    reference, rest = split_reference(arguments(context))
+    if reference and not rest:
+        await respond(update, context, lambda s, r, v: start_dialogue_reply(s, r, v, reference))
         return
     await respond(update, context, lambda s, r, v: edit_meeting_reply(s, r, v, arguments(context)))
 

@@ -9,6 +9,7 @@ from bot.replies.buttons import MoreMeetings
 from bot.replies.pasted_announcements import pasted_text_reply
 from bot.replies.question_answers import list_answer
 from bot.services.directory import load_directory
+from bot.services.meeting_refs import sees_meeting_numbers
 from bot.telegram.context import VerstasContext
 from handlers.common import arguments, drop_buttons, outdated, participant_asking, person_of, send
 
@@ -62,6 +63,7 @@ async def more_meetings(update: Update, context: VerstasContext) -> None:
                 pressed.page,
                 asker.language,
                 asker.nudge(),
+                numbered=await sees_meeting_numbers(session, asker),
             )
     await query.answer()
     await drop_buttons(update)

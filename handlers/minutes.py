@@ -58,7 +58,7 @@ async def minutes(update: Update, context: VerstasContext) -> None:
         shown = await minutes_reply(
             session, runtime.replies, person_of(update, runtime), text, may_ask=not in_group(update)
         )
-    await _deliver(update, context, shown)
+    await deliver_minutes(update, context, shown)
 
 
 async def minutes_with_document(update: Update, context: VerstasContext) -> None:
@@ -74,7 +74,7 @@ async def minutes_with_document(update: Update, context: VerstasContext) -> None
         shown = await minutes_reply(
             session, runtime.replies, person_of(update, runtime), text, file
         )
-    await _deliver(update, context, shown)
+    await deliver_minutes(update, context, shown)
 
 
 async def awaited_minutes(update: Update, context: VerstasContext) -> None:
@@ -127,7 +127,7 @@ async def minutes_button(update: Update, context: VerstasContext) -> None:
         await outdated(update, runtime)
         return
     await query.answer()
-    await _deliver(update, context, shown)
+    await deliver_minutes(update, context, shown)
 
 
 async def archive(update: Update, context: VerstasContext) -> None:
@@ -187,7 +187,7 @@ async def _download(
     return MinutesFile(document.file_id, document.file_name or "minutes", content)
 
 
-async def _deliver(update: Update, context: VerstasContext, shown: MinutesShown) -> None:
+async def deliver_minutes(update: Update, context: VerstasContext, shown: MinutesShown) -> None:
     """The reply, then the document of the minutes, from the kept copy if need be."""
     await send(update, shown.reply)
     chat, file = update.effective_chat, shown.file

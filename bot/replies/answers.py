@@ -28,6 +28,7 @@ from bot.replies.question_answers import Answer, meetings_answer
 from bot.replies.reply import Button, Reply
 from bot.services.contacts import contacts
 from bot.services.directory import Directory, load_directory
+from bot.services.meeting_refs import sees_meeting_numbers
 from bot.services.meetings import (
     MeetingFilter,
     last_meeting,
@@ -82,7 +83,14 @@ async def _next(
         body = (
             texts(language, "next-title")
             + "\n\n"
-            + render_meetings(texts, language, meetings, directory, zone)
+            + render_meetings(
+                texts,
+                language,
+                meetings,
+                directory,
+                zone,
+                numbered=await sees_meeting_numbers(session, asker),
+            )
         )
     else:
         last = await last_meeting(session, directory, wanted, now=now, zone=zone)
@@ -123,7 +131,16 @@ async def meetings_reply(
             wanted = replace(wanted, place=town)
         else:
             return Reply(context.texts(language, "next-unknown-word", word=escape(rest[:80])))
-    return await page_reply(session, context, directory, wanted, page, language, asker.nudge())
+    return await page_reply(
+        session,
+        context,
+        directory,
+        wanted,
+        page,
+        language,
+        asker.nudge(),
+        numbered=await sees_meeting_numbers(session, asker),
+    )
 
 
 async def page_reply(
@@ -134,8 +151,11 @@ async def page_reply(
     page: int,
     language: str,
     nudge: bool = False,
+    *,
+    numbered: bool = False,
 ) -> Reply:
-    """A page of meetings with a "more" button when there are more."""
+    """A page of meetings with a "more" button when there are more; `numbered` shows each
+    meeting's number (for the staff)."""
     texts, zone = context.texts, context.timezone
     result = await meeting_page(
         session, directory, wanted, page=max(page, 1), now=context.clock(), zone=zone
@@ -152,7 +172,11 @@ async def page_reply(
             last=result.first_number + len(result.meetings) - 1,
             total=result.total,
         )
-        text = title + "\n\n" + render_meetings(texts, language, result.meetings, directory, zone)
+        text = (
+            title
+            + "\n\n"
+            + render_meetings(texts, language, result.meetings, directory, zone, numbered=numbered)
+        )
     if nudge:
         text += "\n\n" + texts(language, "next-not-registered")
     buttons: tuple[tuple[Button, ...], ...] = ()

@@ -28,6 +28,7 @@ __all__ = [
     "FollowWorkshop",
     "ForgetAnswer",
     "MeetingChangeAction",
+    "MeetingChoice",
     "MeetingStep",
     "MoreMeetings",
     "PastedWorkshop",
@@ -328,6 +329,55 @@ class ForgetAnswer:
             if fields == [answer]:
                 return cls(answer)
         return None
+
+
+# The commands a chosen meeting carries on, and their short codes in a button's data.
+MeetingCommand = Literal[
+    "attendance", "editmeeting", "cancelmeeting", "minutes", "going", "notgoing", "maybe"
+]
+_COMMAND_CODES: dict[MeetingCommand, str] = {
+    "attendance": "att",
+    "editmeeting": "edit",
+    "cancelmeeting": "cancel",
+    "minutes": "min",
+    "going": "go",
+    "notgoing": "no",
+    "maybe": "may",
+}
+_CODE_COMMANDS: dict[str, MeetingCommand] = {code: c for c, code in _COMMAND_CODES.items()}
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    """One of the meetings a reference named: `ref:CODE:MEETING[:REST]`, pressing it carries
+    out the command (and the rest of its arguments, when they fit) on that meeting."""
+
+    pattern: ClassVar[str] = r"^ref:"
+    command: MeetingCommand
+    meeting_id: int
+    rest: str = ""
+
+    def encode(self) -> str:
+        """The callback data."""
+        data = f"ref:{_COMMAND_CODES[self.command]}:{self.meeting_id}"
+        return f"{data}:{self.rest}" if self.rest else data
+
+    def fits(self) -> bool:
+        """Whether the data, with the rest of the command, fits in Telegram's limit."""
+        return len(self.encode().encode()) <= DATA_LIMIT
+
+    @classmethod
+    def decode(cls, data: str) -> Self | None:
+        """The button behind the data, or None."""
+        if len(data.encode()) > DATA_LIMIT:
+            return None
+        prefix, _, rest = data.partition(":")
+        code, _, rest = rest.partition(":")
+        meeting, _, rest = rest.partition(":")
+        meeting_id = number(meeting)
+        if prefix != "ref" or code not in _CODE_COMMANDS or meeting_id is None:
+            return None
+        return cls(_CODE_COMMANDS[code], meeting_id, rest)
 
 
 # `min:` is shared by ShowMinutes and StopMinutes; one handler takes both.

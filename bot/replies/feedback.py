@@ -17,8 +17,8 @@ from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Refusal, Reply
 from bot.services import feedback
 from bot.services.directory import Directory, load_directory
+from bot.services.meeting_refs import MeetingAmbiguous, find_meeting
 from bot.services.members import Person, language_of
-from bot.services.minutes import MeetingAmbiguous, find_meeting
 from storage.models import Meeting
 
 
@@ -84,12 +84,19 @@ async def feedback_button_reply(
 
 
 async def _meeting(
-    session: AsyncSession, texts: Texts, language: str, directory: Directory, key: str, command: str
+    session: AsyncSession,
+    context: ReplyContext,
+    language: str,
+    directory: Directory,
+    key: str,
+    command: str,
 ) -> Meeting | Reply:
-    """The meeting a typed key names, or the line that says why not."""
-    typed = unescape(key)
+    """The meeting a typed key names (as every command names one), or the line that says
+    why not."""
+    texts, typed = context.texts, unescape(key)
+    today = context.clock().astimezone(context.timezone).date()
     try:
-        meeting = await find_meeting(session, directory, typed)
+        meeting = await find_meeting(session, directory, typed, today=today)
     except MeetingAmbiguous as ambiguous:
         choices = ", ".join(f"/{command} {m.id}" for m in ambiguous.candidates)
         return Reply(texts(language, "feedback-ambiguous", key=escape(typed[:40]), choices=choices))
@@ -110,7 +117,7 @@ async def feedback_reply(
     if grade is None or grade not in feedback.GRADES:
         return Reply(texts(language, "feedback-bad-grade"))
     directory = await load_directory(session)
-    found = await _meeting(session, texts, language, directory, parts[0], "feedback")
+    found = await _meeting(session, context, language, directory, parts[0], "feedback")
     if isinstance(found, Reply):
         return found
     comment = parts[2] if len(parts) > 2 else None
@@ -148,7 +155,7 @@ async def feedback_results_reply(
     if not key:
         return Reply(texts(language, "feedback-results-usage"))
     directory = await load_directory(session)
-    found = await _meeting(session, texts, language, directory, key, "feedbackresults")
+    found = await _meeting(session, context, language, directory, key, "feedbackresults")
     if isinstance(found, Reply):
         return found
     result = await feedback.results(session, person, found)

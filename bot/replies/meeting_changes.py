@@ -27,6 +27,7 @@ from bot.replies.meeting_lines import (
     split_workshop,
     words_of,
 )
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.meeting_texts import notice_text, render_meeting, unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
@@ -35,12 +36,12 @@ from bot.services.meeting_admin import (
     MeetingNotFound,
     add_meeting,
     change_meeting,
-    find_meeting,
     keep_pending_change,
     last_outbox_row,
     notices_planned,
     take_pending_change,
 )
+from bot.services.meeting_refs import split_reference
 from bot.services.meetings import meeting_view
 from bot.services.members import Person, language_of
 from bot.services.permissions import (
@@ -128,12 +129,20 @@ async def edit_meeting_reply(
     kind = "cancel" if cancel else "edit"
     usage = "cancelmeeting-usage" if cancel else "editmeeting-usage"
     await staff_or_representative(session, person, ACTIONS[kind])
-    reference, _, rest = arguments.strip().partition(" ")
+    reference, rest = split_reference(arguments)
     if not reference or (not cancel and not rest.strip()):
         return Reply(texts(language, usage))
-    meeting = await find_meeting(session, reference)
-    if meeting is None:
-        return Reply(texts(language, "rsvp-unknown-meeting", key=escape(reference[:80])))
+    meeting = await meeting_named(
+        session,
+        context,
+        person,
+        language,
+        reference,
+        command="cancelmeeting" if cancel else "editmeeting",
+        rest=rest,
+    )
+    if isinstance(meeting, Reply):
+        return meeting
     if cancel:
         if meeting.status == MeetingStatus.CANCELLED:
             return Reply(texts(language, "meeting-unchanged"))

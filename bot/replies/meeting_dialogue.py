@@ -23,12 +23,14 @@ from bot.replies.buttons import MeetingStep
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_changes import ACTIONS, preview_change
 from bot.replies.meeting_lines import split_place
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
-from bot.services.meeting_admin import find_meeting, load_dialogue, save_dialogue
+from bot.services.meeting_admin import load_dialogue, save_dialogue
 from bot.services.members import Person, language_of
 from bot.services.permissions import staff_or_representative
+from storage.models import Meeting
 from storage.schedule.apply import local_instant
 from storage.schedule.when import read_day, read_time_range
 
@@ -86,15 +88,16 @@ async def start_dialogue_reply(
     session: AsyncSession, context: ReplyContext, person: Person, reference: str | None
 ) -> Reply:
     """/addmeeting alone (reference None), or /editmeeting MEETING alone."""
-    texts = context.texts
     language = await language_of(session, person)
     if reference is None:
         await staff_or_representative(session, person, ACTIONS["add"])
         return await _ask(session, context, person, _state(context, do="add", step="workshop"))
     await staff_or_representative(session, person, ACTIONS["edit"])
-    meeting = await find_meeting(session, reference)
-    if meeting is None:
-        return Reply(texts(language, "rsvp-unknown-meeting", key=escape(reference[:80])))
+    meeting = await meeting_named(
+        session, context, person, language, reference, command="editmeeting"
+    )
+    if isinstance(meeting, Reply):
+        return meeting
     state = _state(context, do="edit", step="date", meeting=meeting.id)
     state["workshop"] = meeting.workshop_id
     return await _ask(session, context, person, state)
@@ -226,7 +229,7 @@ async def _edit_preview(
     clocks: tuple[str | None, str | None],
 ) -> Reply:
     """An /editmeeting dialogue's answers as the meeting's new values, previewed."""
-    meeting = await find_meeting(session, str(state["meeting"]))
+    meeting = await session.get(Meeting, int(state["meeting"]))
     if meeting is None:
         language = await language_of(session, person)
         return Reply(context.texts(language, "meeting-change-expired"))

@@ -20,10 +20,20 @@ from bot.services.meetings import MeetingView
 
 
 def render_meeting(
-    texts: Texts, language: str, meeting: MeetingView, directory: Directory, zone: ZoneInfo
+    texts: Texts,
+    language: str,
+    meeting: MeetingView,
+    directory: Directory,
+    zone: ZoneInfo,
+    *,
+    numbered: bool = False,
 ) -> str:
-    """One meeting: workshop, title, weekday-date-time, place, agenda."""
-    lines = [f"<b>{escape(meeting.workshop.title(language))}</b>"]
+    """One meeting: workshop (and, `numbered`, the meeting's number), title,
+    weekday-date-time, place, agenda."""
+    head = f"<b>{escape(meeting.workshop.title(language))}</b>"
+    if numbered:
+        head += " · " + texts(language, "meeting-number", id=meeting.id)
+    lines = [head]
     if meeting.title:
         lines.append(f"<i>{escape(meeting.title)}</i>")
     when = format_when(meeting.date, meeting.starts_at, meeting.ends_at, language, zone)
@@ -49,9 +59,13 @@ def render_meetings(
     meetings: Iterable[MeetingView],
     directory: Directory,
     zone: ZoneInfo,
+    *,
+    numbered: bool = False,
 ) -> str:
-    """Several meetings, separated by an empty line."""
-    return "\n\n".join(render_meeting(texts, language, m, directory, zone) for m in meetings)
+    """Several meetings, separated by an empty line; `numbered` for the staff."""
+    return "\n\n".join(
+        render_meeting(texts, language, m, directory, zone, numbered=numbered) for m in meetings
+    )
 
 
 def render_meeting_line(

@@ -6,7 +6,6 @@ or file: coordinators attach. `/minutes KEY` from anyone else shows the minutes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape, unescape
 
@@ -17,15 +16,16 @@ from bot.planning.outbox import notify_minutes
 from bot.replies.buttons import ArchivePage, ShowMinutes, StopMinutes
 from bot.replies.context import ReplyContext
 from bot.replies.feedback import decimal
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.services.directory import Directory, load_directory
 from bot.services.feedback import summaries
 from bot.services.meeting_admin import MeetingNotFound
+from bot.services.meeting_refs import split_reference
 from bot.services.members import Participant, Person, language_of, member_of
 from bot.services.minutes import (
-    MeetingAmbiguous,
     MeetingCancelled,
     MeetingNotStarted,
     MinutesFile,
@@ -33,14 +33,11 @@ from bot.services.minutes import (
     archive_page,
     attach_minutes,
     drop_request,
-    find_meeting,
     minutes_of,
     request_minutes,
 )
 from bot.services.permissions import represented_by
 from storage.models import Meeting
-
-_FIRST_WORD = re.compile(r"\s*(\S*)\s*(.*)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -61,29 +58,6 @@ def _meeting_title(
     return escape(f"{workshop.title(language) if workshop else ''}, {when}")
 
 
-def _workshop_key(directory: Directory, meeting: Meeting) -> str:
-    workshop = directory.workshop_by_id(meeting.workshop_id)
-    return workshop.key if workshop else ""
-
-
-async def _find(
-    session: AsyncSession, context: ReplyContext, language: str, directory: Directory, key: str
-) -> Meeting | Reply:
-    """The meeting a typed key names, or the line that says why not."""
-    texts = context.texts
-    typed = unescape(key)
-    try:
-        meeting = await find_meeting(session, directory, typed)
-    except MeetingAmbiguous as ambiguous:
-        choices = ", ".join(
-            f"/minutes {m.id} ({escape(_workshop_key(directory, m))})" for m in ambiguous.candidates
-        )
-        return Reply(texts(language, "minutes-ambiguous", key=escape(typed[:40]), choices=choices))
-    if meeting is None:
-        return Reply(texts(language, "minutes-unknown-meeting", key=escape(typed[:40])))
-    return meeting
-
-
 async def minutes_reply(
     session: AsyncSession,
     context: ReplyContext,
@@ -97,12 +71,21 @@ async def minutes_reply(
     (a coordinator's KEY alone in a private chat), or show them (everyone else)."""
     texts = context.texts
     language = await language_of(session, person)
-    match = _FIRST_WORD.match(arguments)
-    key, text = (match.group(1), match.group(2).strip()) if match else ("", "")
+    key, text = split_reference(arguments)
     if not key:
         return MinutesShown(Reply(texts(language, "minutes-usage")))
     directory = await load_directory(session)
-    found = await _find(session, context, language, directory, key)
+    found = await meeting_named(
+        session,
+        context,
+        person,
+        language,
+        unescape(key),
+        command="minutes",
+        # A file cannot ride on a button: the choice is then typed.
+        rest=text if file is None else None,
+        unknown="minutes-unknown-meeting",
+    )
     if isinstance(found, Reply):
         return MinutesShown(found)
     if text or file is not None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 from html import escape
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.reply import Reply
 from bot.services.directory import load_directory
+from bot.services.meeting_refs import split_reference
 from bot.services.members import (
     MAX_REMINDERS,
     Person,
@@ -105,6 +108,34 @@ async def rsvp_reply(
             answer=context.texts(language, RSVP_TEXT[answer]),
         )
     )
+
+
+# The typed answers and what each stores.
+RsvpCommand = Literal["going", "notgoing", "maybe"]
+RSVP_COMMANDS: dict[RsvpCommand, RsvpAnswer] = {
+    "going": RsvpAnswer.GOING,
+    "notgoing": RsvpAnswer.NOT_GOING,
+    "maybe": RsvpAnswer.MAYBE,
+}
+
+
+async def typed_rsvp_reply(
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    arguments: str,
+    command: RsvpCommand,
+) -> Reply:
+    """/going MEETING, /notgoing MEETING, /maybe MEETING: the meeting by any of its names."""
+    language = (await participant_of(session, person)).language
+    reference, _ = split_reference(arguments)
+    if not reference:
+        return Reply(context.texts(language, "rsvp-usage", example=f"/{command} 12"))
+    meeting = await meeting_named(session, context, person, language, reference, command=command)
+    if isinstance(meeting, Reply):
+        return meeting
+    saved = await rsvp_reply(session, context, person, meeting.id, RSVP_COMMANDS[command])
+    return saved or Reply(context.texts(language, "meeting-unknown", key=escape(reference[:40])))
 
 
 async def status_reply(session: AsyncSession, context: ReplyContext, person: Person) -> Reply:

@@ -7,16 +7,17 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.foundation.typed import number
 from bot.language.dates import format_day
 from bot.replies.audit_texts import audit_sentences
 from bot.replies.context import ReplyContext
+from bot.replies.meeting_refs import meeting_named
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reminders import RSVP_TEXT
 from bot.replies.reply import Reply
 from bot.services.attendance import attendance, attendance_csv, member_counts, member_list
 from bot.services.audit_log import read_audit_log
 from bot.services.directory import load_directory
+from bot.services.meeting_refs import split_reference
 from bot.services.members import Person, language_of
 from bot.services.permissions import Action, permitted_for_meeting, staff_or_representative
 from bot.services.staff import (
@@ -25,7 +26,6 @@ from bot.services.staff import (
     create_invite,
     staff_member,
 )
-from storage.models import Meeting
 
 # --- attendance, members, roles, audit ----------------------------------------------------
 
@@ -50,12 +50,14 @@ async def attendance_reply(
         await staff_or_representative(session, person, "attendance", target=f"meeting {key}")
     except NotAllowed as refused:
         return AttendanceReply(await refusal(session, context, person, refused=refused))
-    meeting_id = number(key)
-    if meeting_id is None:
+    if not key:
         return AttendanceReply(Reply(texts(language, "attendance-usage")))
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
-        return AttendanceReply(Reply(texts(language, "rsvp-unknown-meeting", key=escape(key[:20]))))
+    reference, _ = split_reference(key)
+    meeting = await meeting_named(
+        session, context, person, language, reference, command="attendance"
+    )
+    if isinstance(meeting, Reply):
+        return AttendanceReply(meeting)
     try:
         # A representative sees the attendance of their own workshop's meetings only.
         actor = await permitted_for_meeting(session, person, Action.ATTENDANCE, meeting.id)

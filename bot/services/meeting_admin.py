@@ -40,14 +40,6 @@ class MeetingNotFound(LookupError):
 PENDING_CHANGE = "meeting-change.json"
 
 
-async def find_meeting(session: AsyncSession, reference: str) -> Meeting | None:
-    """The meeting a coordinator names. Its number for now; the one resolver of meeting
-    references (number, key, date, WORKSHOP/DATE) takes this place when it comes."""
-    if not reference.isdigit() or len(reference) > 12:
-        return None
-    return await session.get(Meeting, int(reference))
-
-
 async def last_outbox_row(session: AsyncSession) -> int:
     """The newest row of the outbox (0 for none): a dry run's rows are those after it."""
     return int(await session.scalar(select(func.max(Outbox.id))) or 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -129,9 +129,14 @@ async def participant_of(session: AsyncSession, person: Person) -> Participant:
         .where(Member.telegram_id == person.telegram_id)
         .options(selectinload(Member.subscriptions))
     )
+    # An administrator of BOT_ADMIN_IDS is one from their first message on.
+    role = Role.ADMIN if person.administrator else None
     if member is None:
-        return Participant(person.telegram_id, person.language, None, frozenset(), Role.PARTICIPANT)
-    return _participant(member)
+        return Participant(
+            person.telegram_id, person.language, None, frozenset(), role or Role.PARTICIPANT
+        )
+    participant = _participant(member)
+    return participant if role is None else replace(participant, role=role)
 
 
 def _participant(member: Member) -> Participant:

@@ -11,12 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from pydantic_core import PydanticCustomError
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.foundation.typed import number
-from bot.services.directory import Directory
 from bot.services.meeting_admin import MeetingNotFound
 from bot.services.members import Person
 from bot.services.permissions import (
@@ -25,7 +22,6 @@ from bot.services.permissions import (
 )
 from bot.services.staff import audit
 from storage.models import Meeting, MeetingStatus, Member, Minutes, MinutesRequest
-from storage.schedule.values import parse_date
 
 # How long `/minutes KEY` waits for the coordinator's text or file: long enough to find
 # the file, short enough that a question asked tomorrow is not taken for minutes.
@@ -33,14 +29,6 @@ MINUTES_WAIT = timedelta(minutes=15)
 # The Bot API lets a bot download files up to 20 MB; a copy is kept of every file.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 ARCHIVE_PAGE_SIZE = 10
-
-
-class MeetingAmbiguous(LookupError):
-    """The key names several meetings (several workshops met that day)."""
-
-    def __init__(self, candidates: list[Meeting]) -> None:
-        super().__init__(f"{len(candidates)} meetings")
-        self.candidates = candidates
 
 
 class MeetingNotStarted(Exception):
@@ -78,34 +66,6 @@ def has_started(meeting: Meeting, now: datetime, zone: ZoneInfo) -> bool:
 def _past(now: datetime, zone: ZoneInfo) -> ColumnElement[bool]:
     today = now.astimezone(zone).date()
     return or_(Meeting.starts_at <= now, and_(Meeting.starts_at.is_(None), Meeting.date < today))
-
-
-async def find_meeting(session: AsyncSession, directory: Directory, key: str) -> Meeting | None:
-    """A meeting by its number (`12`), its key or date (`2009-03-04`, `4.3.2009`), or
-    either after a workshop (`kasvatuskumppanuus/4.3.2009`); raises MeetingAmbiguous."""
-    typed = key.strip()
-    meeting_id = number(typed)
-    if meeting_id is not None:
-        return await session.get(Meeting, meeting_id)
-    workshop_word, slash, meeting_word = typed.rpartition("/")
-    query = select(Meeting)
-    if slash:
-        workshop = directory.workshop(workshop_word)
-        if workshop is None:
-            return None
-        query = query.where(Meeting.workshop_id == workshop.id)
-    try:
-        day = parse_date(meeting_word)
-    except PydanticCustomError:
-        day = None
-    matches = Meeting.key == meeting_word if day is None else Meeting.date == day
-    if day is not None:
-        # A key is the date unless the file gave another; an explicit key still wins.
-        matches = or_(Meeting.key == meeting_word, matches)
-    candidates = list(await session.scalars(query.where(matches).order_by(Meeting.id).limit(10)))
-    if len(candidates) > 1:
-        raise MeetingAmbiguous(candidates)
-    return candidates[0] if candidates else None
 
 
 async def minutes_of(session: AsyncSession, meeting_id: int) -> Minutes | None:

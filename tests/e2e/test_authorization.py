@@ -104,6 +104,12 @@ BUTTONS: list[tuple[str, set[str]]] = [
     ("imp:ok:1", STAFF),  # staff hear "no such import"; others are refused
     ("imp:no:1", STAFF),
     ("imw:1:1", STAFF),  # staff hear "no such import"; others are refused
+    # A meeting chosen among several: the command's own check, refused as a button is.
+    ("ref:att:1", WORKSHOP),
+    ("ref:edit:1:place=Lohja", WORKSHOP),
+    ("ref:cancel:2", WORKSHOP),
+    ("ref:min:1", EVERYONE),
+    ("ref:go:1", EVERYONE),
     ("mun:1", EVERYONE),
     ("lang:sv", EVERYONE),
     ("mtg:2:", EVERYONE),

@@ -232,8 +232,12 @@ rsvp-going = I'm coming
 rsvp-not-going = I can't come
 rsvp-maybe = Maybe
 rsvp-saved = Thank you! Your answer for the meeting on { $date } ({ $workshop }): <b>{ $answer }</b>.
-rsvp-usage = Write the meeting's number from the reminder after the command, e.g. { $example }
+rsvp-usage = Write the meeting's number from the reminder, or its date, after the command, e.g. { $example }
 rsvp-unknown-meeting = I found no meeting "{ $key }".
+meeting-unknown = I found no meeting "{ $key }". Name a meeting by its number, its date (4.3.2009), its key, or its workshop and date (kasvatuskumppanuus/4.3.2009).
+meeting-ambiguous = "{ $key }" fits several meetings. Choose the meeting:
+meeting-ambiguous-typed = "{ $key }" fits several meetings. Write the command again with the meeting's number:
+meeting-number = no. { $id }
 change-title = 📅 <b>The meeting has changed</b>
 change-date = Day: { $old } → { $new }
 change-time = Time: { $old } → { $new }
@@ -317,8 +321,8 @@ announcement-signer-title = coordinator
 announcement-representative-title = workshop representative
 added-title = 🆕 <b>New meeting</b>
 addmeeting-usage = Write the workshop, the day and, if you like, the time, town and venue, e.g. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummi, council chamber
-editmeeting-usage = Write the meeting's number and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Write the number of the meeting to cancel, e.g. /cancelmeeting 12
+editmeeting-usage = Write the meeting's number or date and the change, e.g. /editmeeting 12 15.5.2009 13–15 or /editmeeting 12 Lohja main library (also date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Write the number or date of the meeting to cancel, e.g. /cancelmeeting 12 or /cancelmeeting 4.3.2009
 meeting-added = Meeting { $id } added: { $workshop }, { $when }. The members will be told.
 meeting-changed = Meeting { $id } changed: { $when }. The members will be told of the change.
 meeting-cancelled-done = Meeting { $id } ({ $when }) cancelled. The members will be told.
@@ -341,7 +345,7 @@ meeting-step-town = In which municipality? Choose or write its name.
 meeting-step-venue = In which venue? Write e.g. Town hall, council chamber.
 meeting-step-skip = Skip
 meeting-step-keep = Keep as it is
-attendance-usage = Write the meeting's number, e.g. /attendance 12
+attendance-usage = Write the meeting's number or date, e.g. /attendance 12 or /attendance 4.3.2009
 attendance-title = <b>Attendance: { $workshop }, { $date }</b>
 attendance-no-answer = no answer
 members-title = <b>{ $total } members</b>
@@ -510,7 +514,6 @@ minutes-usage =
     Write the meeting's number, e.g. /minutes 12 (the numbers are in /archive). A date also works (/minutes 4.3.2009), or a workshop and a date (/minutes kasvatuskumppanuus/4.3.2009).
     A coordinator attaches the minutes: /minutes 12 and the text, a file captioned /minutes 12, or /minutes 12 and then the text or the file.
 minutes-unknown-meeting = I found no meeting "{ $key }". The meetings' numbers are in /archive
-minutes-ambiguous = "{ $key }" fits several meetings. Choose by number: { $choices }
 minutes-not-yet = The meeting { $meeting } has not started yet. Minutes can be attached only to a meeting that has been held.
 minutes-meeting-cancelled = The meeting { $meeting } was cancelled, so it has no minutes.
 minutes-saved =

@@ -233,8 +233,12 @@ rsvp-going = Tulen
 rsvp-not-going = En pääse
 rsvp-maybe = Ehkä
 rsvp-saved = Kiitos! Vastauksesi kokoukseen { $date } ({ $workshop }): <b>{ $answer }</b>.
-rsvp-usage = Kirjoita komennon perään kokouksen numero muistutuksesta, esim. { $example }
+rsvp-usage = Kirjoita komennon perään kokouksen numero muistutuksesta tai kokouksen päivämäärä, esim. { $example }
 rsvp-unknown-meeting = En löytänyt kokousta ”{ $key }”.
+meeting-unknown = En löytänyt kokousta ”{ $key }”. Kokouksen voi nimetä numerolla, päivämäärällä (4.3.2009), avaimella tai verstaalla ja päivämäärällä (kasvatuskumppanuus/4.3.2009).
+meeting-ambiguous = ”{ $key }” sopii usealle kokoukselle. Valitse kokous:
+meeting-ambiguous-typed = ”{ $key }” sopii usealle kokoukselle. Kirjoita komento uudelleen kokouksen numerolla:
+meeting-number = nro { $id }
 change-title = 📅 <b>Kokous on muuttunut</b>
 change-date = Päivä: { $old } → { $new }
 change-time = Aika: { $old } → { $new }
@@ -310,8 +314,8 @@ announcement-signer-title = Koordinaattori
 announcement-representative-title = Verstaan edustaja
 added-title = 🆕 <b>Uusi kokous</b>
 addmeeting-usage = Kirjoita verstas, päivä ja halutessasi aika, kunta ja tila, esim. /addmeeting ehkäisevä 14.5.2009 klo 9.30–12 Kirkkonummen kunnantalo, valtuustosali
-editmeeting-usage = Kirjoita kokouksen numero ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Kirjoita perutun kokouksen numero, esim. /cancelmeeting 12
+editmeeting-usage = Kirjoita kokouksen numero tai päivämäärä ja muutos, esim. /editmeeting 12 15.5.2009 klo 13–15 tai /editmeeting 12 Lohja pääkirjasto (myös date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Kirjoita perutun kokouksen numero tai päivämäärä, esim. /cancelmeeting 12 tai /cancelmeeting 4.3.2009
 meeting-added = Kokous { $id } lisätty: { $workshop }, { $when }. Jäsenille kerrotaan.
 meeting-changed = Kokous { $id } muutettu: { $when }. Jäsenille kerrotaan muutoksesta.
 meeting-cancelled-done = Kokous { $id } ({ $when }) peruttu. Jäsenille kerrotaan.
@@ -334,7 +338,7 @@ meeting-step-town = Missä kunnassa? Valitse tai kirjoita nimi.
 meeting-step-venue = Missä tilassa? Kirjoita esim. Kunnantalo, valtuustosali.
 meeting-step-skip = Ohita
 meeting-step-keep = Pidä ennallaan
-attendance-usage = Kirjoita kokouksen numero, esim. /attendance 12
+attendance-usage = Kirjoita kokouksen numero tai päivämäärä, esim. /attendance 12 tai /attendance 4.3.2009
 attendance-title = <b>Osallistujat: { $workshop }, { $date }</b>
 attendance-no-answer = ei vastannut
 members-title = <b>Jäseniä { $total }</b>
@@ -503,7 +507,6 @@ minutes-usage =
     Kirjoita kokouksen numero, esim. /minutes 12 (numerot näkyvät /archive-listassa). Numeron sijaan käy myös päivämäärä (/minutes 4.3.2009) tai verstas ja päivämäärä (/minutes kasvatuskumppanuus/4.3.2009).
     Koordinaattori liittää pöytäkirjan: /minutes 12 ja teksti, tiedosto kuvatekstillä /minutes 12, tai /minutes 12 ja sen jälkeen teksti tai tiedosto.
 minutes-unknown-meeting = En löytänyt kokousta ”{ $key }”. Katso kokousten numerot: /archive
-minutes-ambiguous = ”{ $key }” sopii usealle kokoukselle. Valitse numerolla: { $choices }
 minutes-not-yet = Kokous { $meeting } ei ole vielä alkanut. Pöytäkirjan voi liittää vasta pidettyyn kokoukseen.
 minutes-meeting-cancelled = Kokous { $meeting } peruttiin, joten sillä ei ole pöytäkirjaa.
 minutes-saved =

@@ -231,8 +231,12 @@ rsvp-going = Jag kommer
 rsvp-not-going = Jag kan inte
 rsvp-maybe = Kanske
 rsvp-saved = Tack! Ditt svar för mötet { $date } ({ $workshop }): <b>{ $answer }</b>.
-rsvp-usage = Skriv mötets nummer från påminnelsen efter kommandot, t.ex. { $example }
+rsvp-usage = Skriv mötets nummer från påminnelsen eller mötets datum efter kommandot, t.ex. { $example }
 rsvp-unknown-meeting = Jag hittade inget möte ”{ $key }”.
+meeting-unknown = Jag hittade inget möte ”{ $key }”. Ett möte anges med sitt nummer, sitt datum (4.3.2009), sin nyckel eller verkstaden och datumet (kasvatuskumppanuus/4.3.2009).
+meeting-ambiguous = ”{ $key }” passar flera möten. Välj mötet:
+meeting-ambiguous-typed = ”{ $key }” passar flera möten. Skriv kommandot på nytt med mötets nummer:
+meeting-number = nr { $id }
 change-title = 📅 <b>Mötet har ändrats</b>
 change-date = Dag: { $old } → { $new }
 change-time = Tid: { $old } → { $new }
@@ -308,8 +312,8 @@ announcement-signer-title = koordinator
 announcement-representative-title = verkstadens representant
 added-title = 🆕 <b>Nytt möte</b>
 addmeeting-usage = Skriv verkstaden, dagen och vid behov tiden, kommunen och lokalen, t.ex. /addmeeting ehkäisevä 14.5.2009 kl. 9.30–12 Kyrkslätt, fullmäktigesalen
-editmeeting-usage = Skriv mötets nummer och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
-cancelmeeting-usage = Skriv numret på mötet som ställs in, t.ex. /cancelmeeting 12
+editmeeting-usage = Skriv mötets nummer eller datum och ändringen, t.ex. /editmeeting 12 15.5.2009 kl. 13–15 eller /editmeeting 12 Lojo huvudbiblioteket (också date=, time=, place=, venue="…", address="…").
+cancelmeeting-usage = Skriv numret eller datumet på mötet som ställs in, t.ex. /cancelmeeting 12 eller /cancelmeeting 4.3.2009
 meeting-added = Möte { $id } tillagt: { $workshop }, { $when }. Medlemmarna får veta.
 meeting-changed = Möte { $id } ändrat: { $when }. Medlemmarna får veta om ändringen.
 meeting-cancelled-done = Möte { $id } ({ $when }) inställt. Medlemmarna får veta.
@@ -332,7 +336,7 @@ meeting-step-town = I vilken kommun? Välj eller skriv namnet.
 meeting-step-venue = I vilken lokal? Skriv t.ex. Kommunhuset, fullmäktigesalen.
 meeting-step-skip = Hoppa över
 meeting-step-keep = Behåll som förut
-attendance-usage = Skriv mötets nummer, t.ex. /attendance 12
+attendance-usage = Skriv mötets nummer eller datum, t.ex. /attendance 12 eller /attendance 4.3.2009
 attendance-title = <b>Deltagare: { $workshop }, { $date }</b>
 attendance-no-answer = har inte svarat
 members-title = <b>{ $total } medlemmar</b>
@@ -501,7 +505,6 @@ minutes-usage =
     Skriv mötets nummer, t.ex. /minutes 12 (numren finns i /archive). I stället för numret går också ett datum (/minutes 4.3.2009) eller verkstad och datum (/minutes kasvatuskumppanuus/4.3.2009).
     En koordinator bifogar protokollet: /minutes 12 och texten, en fil med bildtexten /minutes 12, eller /minutes 12 och sedan texten eller filen.
 minutes-unknown-meeting = Jag hittade inget möte ”{ $key }”. Mötenas nummer finns i /archive
-minutes-ambiguous = ”{ $key }” passar flera möten. Välj med numret: { $choices }
 minutes-not-yet = Mötet { $meeting } har inte börjat än. Protokollet kan bifogas först när mötet har hållits.
 minutes-meeting-cancelled = Mötet { $meeting } ställdes in och har därför inget protokoll.
 minutes-saved =

@@ -21,6 +21,7 @@ from bot.replies.buttons import (
     FollowWorkshop,
     ForgetAnswer,
     MeetingChangeAction,
+    MeetingChoice,
     MeetingStep,
     MoreMeetings,
     PastedWorkshop,
@@ -57,6 +58,12 @@ KINDS = [
     (ClosePoll(3, 1), "pclose:3:1"),
     (FeedbackButton(12, 4), "fbk:12:4"),
     (FeedbackButton(12, 0), "fbk:12:0"),
+    (MeetingChoice("attendance", 23), "ref:att:23"),
+    (
+        MeetingChoice("editmeeting", 23, 'time=13-15 venue="Sali: 2"'),
+        'ref:edit:23:time=13-15 venue="Sali: 2"',
+    ),
+    (MeetingChoice("maybe", 23), "ref:may:23"),
     (
         MoreMeetings(
             2,
@@ -105,10 +112,19 @@ def test_a_button_keeps_its_wire_format_and_reads_back(button: Any, data: str) -
         (FeedbackButton, "fbk:12:-1"),
         (FeedbackButton, "fbk:12:4:1"),
         (FeedbackButton, "fbk:x:4"),
+        (MeetingChoice, "ref:delete:23"),
+        (MeetingChoice, "ref:att:x"),
+        (MeetingChoice, "ref:att"),
+        (MeetingChoice, "ref:min:1:" + "x" * 64),
     ],
 )
 def test_forged_data_is_no_button(kind: Any, data: str) -> None:
     assert kind.decode(data) is None
+
+
+def test_a_command_too_long_for_a_button_is_said_not_to_fit() -> None:
+    assert MeetingChoice("minutes", 23, "Läsnä 9.").fits()
+    assert not MeetingChoice("minutes", 23, "Päätökset: " + "ä" * 30).fits()
 
 
 def test_long_filters_and_scopes_are_dropped_to_fit_telegrams_64_bytes() -> None:

@@ -15,7 +15,6 @@ from bot.services.directory import Directory, load_directory
 from bot.services.members import Person
 from bot.services.minutes import (
     MINUTES_WAIT,
-    MeetingAmbiguous,
     MeetingCancelled,
     MeetingNotStarted,
     MinutesFile,
@@ -23,7 +22,6 @@ from bot.services.minutes import (
     archive_page,
     attach_minutes,
     awaited_meeting,
-    find_meeting,
     request_minutes,
 )
 from bot.services.privacy import forget_member, personal_data
@@ -70,34 +68,6 @@ async def meeting_on(sessions: Sessions, workshop_key: str, day: str) -> Meeting
         )
         assert meeting is not None
         return meeting
-
-
-async def test_a_meeting_is_found_by_number_date_key_or_workshop_and_date(
-    sessions: Sessions, demo: Directory
-) -> None:
-    kirkkonummi = await meeting_on(sessions, PREVENTIVE, "4.3.2009")
-    async with sessions() as session:
-        for typed in (str(kirkkonummi.id), "4.3.2009", "2009-03-04", f"{PREVENTIVE}/4.3.2009"):
-            # Only the preventive workshop met on 4 March: the date alone is enough.
-            found = await find_meeting(session, demo, typed)
-            assert found is not None
-            assert found.id == kirkkonummi.id
-        forum = await find_meeting(session, demo, "foorumi-keski-uusimaa")
-        assert forum is not None
-        assert forum.title is not None
-        # All three workshops met on 25 March: the date names three meetings...
-        with pytest.raises(MeetingAmbiguous) as ambiguous:
-            await find_meeting(session, demo, "25.3.2009")
-        assert len(ambiguous.value.candidates) == 3
-        # ...and the workshop, by key or by a forgiving name, picks one.
-        for typed in (f"{PARTNERSHIP}/25.3.2009", "Kasvatuskumppanuus/2009-03-25"):
-            found = await find_meeting(session, demo, typed)
-            assert found is not None
-            assert found.date.isoformat() == "2009-03-25"
-            assert demo.workshop_by_id(found.workshop_id) == demo.workshop_by_key(PARTNERSHIP)
-        assert await find_meeting(session, demo, "999999") is None
-        assert await find_meeting(session, demo, "1.1.2001") is None
-        assert await find_meeting(session, demo, "no-such-workshop/4.3.2009") is None
 
 
 async def test_minutes_are_attached_replaced_and_the_members_concerned_told_once(
