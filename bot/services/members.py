@@ -8,16 +8,18 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from bot.planning.planner import Planner
 from storage.models import (
+    CHANGED_NAMES,
+    SEEN_REVISION,
     Coordinator,
     Member,
     Network,
     Role,
     Subscription,
     SubscriptionSource,
+    revision_column,
 )
 
 # Reminders a member may choose before each meeting. Quiet hours fold those that fall at
@@ -123,15 +125,31 @@ class Participant:
 
 
 async def participant_of(session: AsyncSession, person: Person) -> Participant:
-    """The participant behind a person; someone who never started gets an empty one."""
-    member = await session.scalar(
-        select(Member)
-        .where(Member.telegram_id == person.telegram_id)
-        .options(selectinload(Member.subscriptions))
-    )
-    if member is None:
+    """The participant behind a person; someone who never started gets an empty one.
+
+    One statement: the member, a row per followed workshop, and the directory's revision,
+    which `load_directory` then needs not read again in this transaction.
+    """
+    rows = (
+        await session.execute(
+            select(Member, Subscription.workshop_id, revision_column())
+            .outerjoin(Subscription, Subscription.member_id == Member.id)
+            .where(Member.telegram_id == person.telegram_id)
+        )
+    ).all()
+    if not rows:
         return Participant(person.telegram_id, person.language, None, frozenset(), Role.PARTICIPANT)
-    return _participant(member)
+    member, _, revision = rows[0]
+    if not session.info.get(CHANGED_NAMES):
+        session.info[SEEN_REVISION] = revision
+    return Participant(
+        telegram_id=member.telegram_id,
+        language=member.language,
+        municipality_id=member.municipality_id,
+        workshop_ids=frozenset(row[1] for row in rows if row[1] is not None),
+        role=member.role,
+        member_id=member.id,
+    )
 
 
 def _participant(member: Member) -> Participant:

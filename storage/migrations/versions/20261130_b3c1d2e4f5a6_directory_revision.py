@@ -1,0 +1,31 @@
+"""directory revision: a number moved by every change of a name
+
+Revision ID: b3c1d2e4f5a6
+Revises: 4a14dfc63087
+Create Date: 2026-11-30 16:00:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "b3c1d2e4f5a6"
+down_revision: str | None = "4a14dfc63087"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    table = op.create_table(
+        "directory_revision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_directory_revision")),
+    )
+    # The one row every process compares its copy of the names with.
+    op.bulk_insert(table, [{"id": 1, "number": 1}])
+
+
+def downgrade() -> None:
+    op.drop_table("directory_revision")
