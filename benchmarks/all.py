@@ -1,7 +1,7 @@
 """Every benchmark in turn, each in a process of its own, and docs/benchmarks.md from
 their figures with the machine they ran on.
 
-    python -m benchmarks.all              # the sizes of the issue (about 20 minutes)
+    python -m benchmarks.all              # the sizes of the issue (about 40 minutes)
     python -m benchmarks.all --quick      # tiny sizes: checks that everything runs
 """
 
@@ -39,6 +39,12 @@ RUNS: tuple[tuple[str, list[str], list[str]], ...] = (
         ["--members", "300", "--meetings", "90", "--calls", "15", "--users", "3", "--seconds", "1"],
     ),
     ("memory", [], ["--members", "300", "--users", "3"]),
+    (
+        "bursts",
+        [],
+        ["--members", "300", "--meetings", "90", "--burst", "20", "--trips", "5"],
+    ),
+    ("presses", [], ["--members", "40", "--window", "3", "--lead", "8"]),
 )
 
 TITLES = {
@@ -46,6 +52,8 @@ TITLES = {
     "punctuality": "Punctuality of reminders",
     "questions": "Questions (/next)",
     "memory": "Memory and start",
+    "bursts": "Bursts, beside PTB's echo bot",
+    "presses": "Answer buttons after a reminder",
 }
 
 
