@@ -1,4 +1,4 @@
-"""directory revision: a number moved by every change of a name
+"""directory revision: a number moved by every change of a name; outbox by meeting and chat
 
 Revision ID: b3c1d2e4f5a6
 Revises: 4a14dfc63087
@@ -25,7 +25,11 @@ def upgrade() -> None:
     )
     # The one row every process compares its copy of the names with.
     op.bulk_insert(table, [{"id": 1, "number": 1}])
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.create_index("ix_outbox_meeting_id_chat_id", ["meeting_id", "chat_id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_meeting_id_chat_id")
     op.drop_table("directory_revision")
