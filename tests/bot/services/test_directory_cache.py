@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.replies.answers import next_reply, question_reply
@@ -40,7 +40,11 @@ async def _in_another_process(url: str, change: str) -> None:
     other = create_engine(url)
     try:
         async with create_sessions(other).begin() as session:
-            if change == "move to Porvoo":
+            if change == "move all of Raasepori's to Porvoo in one statement":
+                await session.execute(
+                    update(Meeting).where(Meeting.place == "Raasepori").values(place="Porvoo")
+                )
+            elif change == "move to Porvoo":
                 meeting = await session.scalar(
                     select(Meeting).where(Meeting.place == "Kirkkonummi").limit(1)
                 )
@@ -137,3 +141,16 @@ async def test_a_preview_rolled_back_leaves_the_names_as_they_were(
         assert "Porvoo" in (await next_reply(session, context, asker, "Porvoo")).text
         await session.rollback()
     assert await _next(sessions, context, "Porvoo") == unknown
+
+
+async def test_a_bulk_statement_of_another_process_is_seen_too(
+    engine: AsyncEngine, sessions: Sessions
+) -> None:
+    await load_demo(sessions)
+    await resident(sessions, KERAVA_RESIDENT.telegram_id, "Kerava")
+    context = runtime_at(NOON_1_MARCH_2009, engine)
+    unknown = context.texts("fi", "next-unknown-word", word="Porvoo")
+    assert await _next(sessions, context, "Porvoo") == unknown
+    url = engine.url.render_as_string(hide_password=False)
+    await _in_another_process(url, "move all of Raasepori's to Porvoo in one statement")
+    assert "Porvoo" in await _next(sessions, context, "Porvoo")
