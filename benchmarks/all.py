@@ -1,7 +1,8 @@
 """Every benchmark in turn, each in a process of its own, and docs/benchmarks.md from
 their figures with the machine they ran on.
 
-    python -m benchmarks.all              # the sizes of the issue (about 20 minutes)
+    python -m benchmarks.all              # the sizes of the issue (about 40 minutes)
+    python -m benchmarks.all --middle     # smaller networks where they take long to build
     python -m benchmarks.all --quick      # tiny sizes: checks that everything runs
 """
 
@@ -29,16 +30,34 @@ from benchmarks.network import POSTGRES_URL, asyncpg_dsn
 ROOT = Path(__file__).parents[1]
 FINDINGS = Path(__file__).parent / "findings.md"
 
-# (module, arguments at full size, arguments for a quick check)
-RUNS: tuple[tuple[str, list[str], list[str]], ...] = (
-    ("broadcast", [], ["--recipients", "40", "--askers", "2"]),
-    ("punctuality", [], ["--reminders", "20", "--across", "2", "--lead", "6"]),
+# (module, arguments at full size, at a middle size, for a quick check)
+RUNS: tuple[tuple[str, list[str], list[str], list[str]], ...] = (
+    (
+        "broadcast",
+        [],
+        ["--recipients", "2000", "--askers", "5"],
+        ["--recipients", "40", "--askers", "2"],
+    ),
+    (
+        "punctuality",
+        [],
+        ["--reminders", "300", "--across", "30"],
+        ["--reminders", "20", "--across", "2", "--lead", "6"],
+    ),
     (
         "questions",
         [],
+        ["--members", "20000", "--meetings", "2000", "--calls", "300", "--users", "20"],
         ["--members", "300", "--meetings", "90", "--calls", "15", "--users", "3", "--seconds", "1"],
     ),
-    ("memory", [], ["--members", "300", "--users", "3"]),
+    ("memory", [], ["--users", "20"], ["--members", "300", "--users", "3"]),
+    (
+        "bursts",
+        [],
+        ["--members", "20000", "--meetings", "2000", "--trips", "100"],
+        ["--members", "300", "--meetings", "90", "--burst", "20", "--trips", "5"],
+    ),
+    ("presses", [], [], ["--members", "40", "--window", "3", "--lead", "8"]),
 )
 
 TITLES = {
@@ -46,6 +65,8 @@ TITLES = {
     "punctuality": "Punctuality of reminders",
     "questions": "Questions (/next)",
     "memory": "Memory and start",
+    "bursts": "Bursts, beside PTB's echo bot",
+    "presses": "Answer buttons after a reminder",
 }
 
 
@@ -158,7 +179,11 @@ def _cell(value: object) -> str:
 
 
 def document(
-    figures: list[dict[str, object]], host: Machine, started: datetime, command: str
+    figures: list[dict[str, object]],
+    host: Machine,
+    started: datetime,
+    command: str,
+    used: dict[str, list[str]] | None = None,
 ) -> str:
     """docs/benchmarks.md: the machine, then one table per benchmark, then the findings."""
     helsinki = started.astimezone(ZoneInfo("Europe/Helsinki"))
@@ -188,10 +213,13 @@ def document(
         "figures of time and rate are then worse than on a quiet machine.",
         "",
     ]
-    for module, _, _ in RUNS:
+    for module, *_ in RUNS:
         mine = [f for f in figures if f["benchmark"] == module]
+        arguments = " ".join((used or {}).get(module, []))
         lines += [
             f"## {TITLES[module]}",
+            "",
+            f"Measured with `python -m benchmarks.{module}{' ' if arguments else ''}{arguments}`.",
             "",
             "| figure | value | unit | target | met | note |",
             "| --- | ---: | --- | --- | --- | --- |",
@@ -212,17 +240,26 @@ def document(
 def main() -> None:
     """Run everything and write the page."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.all", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check they run")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="tiny sizes, to check they run")
+    sizes.add_argument(
+        "--middle", action="store_true", help="smaller networks, for a busy or slow machine"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     arguments = parser.parse_args()
     started = datetime.now(UTC)
     host = machine()
     figures = []
-    for module, full, quick in RUNS:
-        figures += run(module, quick if arguments.quick else full)
-    command = "python -m benchmarks.all" + (" --quick" if arguments.quick else "")
+    used = {
+        module: quick if arguments.quick else middle if arguments.middle else full
+        for module, full, middle, quick in RUNS
+    }
+    for module, chosen in used.items():
+        figures += run(module, chosen)
+    size = " --quick" if arguments.quick else " --middle" if arguments.middle else ""
+    command = "python -m benchmarks.all" + size
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
-    arguments.output.write_text(document(figures, host, started, command))
+    arguments.output.write_text(document(figures, host, started, command, used))
     log(f"wrote {arguments.output}")
 
 

@@ -131,7 +131,7 @@ async def measure_on(
             f"{database}_service_p99",
             1000 * percentile(times, 0.99),
             "ms",
-            at_most(10),
+            at_most(5),
             note=f"{len(times)} calls; {size}",
         ),
         figure(NAME, f"{database}_round_trip_p50", 1000 * percentile(trips, 0.5), "ms", note=size),

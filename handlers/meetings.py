@@ -76,13 +76,9 @@ async def question(update: Update, context: VerstasContext) -> None:
     if message is None or not message.text:
         return
     async with runtime.sessions.begin() as session:
+        asker = await participant_asking(session, update, runtime)
         # A coordinator's pasted announcement is a schedule to import, not a question.
         reply = await pasted_text_reply(
-            session, runtime.replies, person_of(update, runtime), message.text
-        ) or await question_reply(
-            session,
-            runtime.replies,
-            await participant_asking(session, update, runtime),
-            message.text,
-        )
+            session, runtime.replies, person_of(update, runtime), message.text, asker=asker
+        ) or await question_reply(session, runtime.replies, asker, message.text)
     await send(update, reply)

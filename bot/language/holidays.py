@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from holidays import HolidayBase, country_holidays
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 # The library's names of our languages.
 _LOCALES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
@@ -13,6 +15,9 @@ _LOCALES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
 
 @lru_cache(maxsize=32)
 def _calendar(year: int, language: str) -> HolidayBase:
+    # Imported at the first date poll, not at every start (see `public_holidays`).
+    from holidays import country_holidays
+
     return country_holidays("FI", years=year, language=_LOCALES.get(language, "fi"))
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from holidays import country_holidays
-
 from bot.language.finnish import Lexicon
 
 # A holiday as people name it -> the days it covers, by the package's English names.
@@ -49,6 +47,10 @@ BEFORE = frozenset({"ennen", "före", "innan", "before"})
 
 @lru_cache(maxsize=64)
 def _days_of(year: int) -> dict[str, list[date]]:
+    # Imported when first asked about a holiday, not at every start: the package holds
+    # every country's data, and most starts never need it.
+    from holidays import country_holidays
+
     named: dict[str, list[date]] = {}
     for day, names in country_holidays("FI", years=year, language="en_US").items():
         for name in names.split("; "):

@@ -6,11 +6,6 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-# The figure is drawn on its own Agg canvas, never through pyplot: no display is needed
-# and no global state is shared between the charts of two requests.
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
 _WIDTH = 8.0
 _BAR_HEIGHT = 0.42
 _TITLE_HEIGHT = 0.9
@@ -29,6 +24,14 @@ class Panel:
 
 def bar_chart(panels: list[Panel]) -> bytes:
     """The panels one below the other, as one PNG image."""
+    # Imported at the first chart, not at the start: matplotlib and numpy take seconds to
+    # import and tens of megabytes, which every start and every instance would pay for a
+    # survey's results that most never draw.
+    # The figure is drawn on its own Agg canvas, never through pyplot: no display is needed
+    # and no global state is shared between the charts of two requests.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     heights = [_TITLE_HEIGHT + _BAR_HEIGHT * max(len(p.labels), 1) for p in panels]
     figure = Figure(figsize=(_WIDTH, sum(heights) + 0.3), dpi=_DPI)
     FigureCanvasAgg(figure)

@@ -30,8 +30,8 @@ from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_report
 from bot.services.directory import Directory, load_directory
-from bot.services.members import Person, language_of
-from bot.services.staff import audit, is_staff, staff_member
+from bot.services.members import Participant, Person, language_of
+from bot.services.staff import STAFF, audit, is_staff, staff_member
 from storage.models import PendingImport
 from storage.schedule import ImportReport
 from storage.schedule.apply import local_instant
@@ -56,14 +56,25 @@ async def read_and_try(
 
 
 async def pasted_text_reply(
-    session: AsyncSession, context: ReplyContext, person: Person, text: str
+    session: AsyncSession,
+    context: ReplyContext,
+    person: Person,
+    text: str,
+    *,
+    asker: Participant | None = None,
 ) -> Reply | None:
     """A coordinator's message that states meetings gets the import preview.
 
     None for everyone else, and for a coordinator's message that states none: then it is
-    a question like anyone's, and is answered as one.
+    a question like anyone's, and is answered as one. With the asker already read, their
+    role is taken from it instead of from a statement of its own.
     """
-    if not await is_staff(session, person):
+    staff = (
+        await is_staff(session, person)
+        if asker is None
+        else person.administrator or asker.role in STAFF
+    )
+    if not staff:
         return None
     reading, report = await read_and_try(session, context, text)
     # "Onko kokous 4.3.2009 klo 13?" names no workshop either, but asks rather than tells.

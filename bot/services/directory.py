@@ -1,7 +1,9 @@
 """The network's names: municipalities, workshops and host towns, and finding them by name.
 
-Loaded whole per update (a network has tens of names, not thousands) into plain frozen
-dataclasses, so that rendering needs no open session.
+Loaded whole (a network has tens of names, not thousands) into plain frozen dataclasses,
+so that rendering needs no open session, and kept in memory per database until the
+directory's revision in the database moves: a question then reads no names at all, and an
+import made by another process is still seen at the next update.
 """
 
 from __future__ import annotations
@@ -10,13 +12,21 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.language.names import Vocabulary, find_town, find_workshop
-from storage.models import Meeting, Municipality, Workshop
+from storage.models import (
+    CHANGED_NAMES,
+    SEEN_REVISION,
+    Meeting,
+    Municipality,
+    Workshop,
+    revision_column,
+)
 
 
 def slug(text: str) -> str:
@@ -130,8 +140,32 @@ class Directory:
         return tuple(w for w in self.workshops if municipality_id in w.municipality_ids)
 
 
+# Per database (engine): the revision the copy was read at, and the copy.
+_CACHE: WeakKeyDictionary[Engine, tuple[int, Directory]] = WeakKeyDictionary()
+
+
 async def load_directory(session: AsyncSession) -> Directory:
-    """Read every name of the network."""
+    """Every name of the network: the copy in memory while the database's revision is the
+    copy's, else read again. One small statement, or none when the transaction already
+    brought the revision along (see `participant_of`)."""
+    if session.info.get(CHANGED_NAMES):
+        # This transaction changed names and may yet roll back: read them, keep nothing.
+        return await _read_directory(session)
+    engine = session.sync_session.get_bind()
+    revision = session.info.get(SEEN_REVISION)
+    if revision is None:
+        revision = await session.scalar(select(revision_column())) or 0
+    cached = _CACHE.get(engine) if isinstance(engine, Engine) else None
+    if cached is not None and cached[0] == revision:
+        return cached[1]
+    # Read after the revision: a copy newer than its number is read again, never kept stale.
+    directory = await _read_directory(session)
+    if isinstance(engine, Engine):
+        _CACHE[engine] = (revision, directory)
+    return directory
+
+
+async def _read_directory(session: AsyncSession) -> Directory:
     municipalities = (await session.scalars(select(Municipality).order_by(Municipality.name))).all()
     workshops = (
         await session.scalars(

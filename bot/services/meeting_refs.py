@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.foundation.typed import number
 from bot.services.directory import Directory
 from bot.services.members import Participant
-from bot.services.permissions import represented
 from bot.services.staff import STAFF
 from storage.models import Meeting
 from storage.schedule.values import parse_date
@@ -49,9 +48,7 @@ async def sees_meeting_numbers(session: AsyncSession, asker: Participant) -> boo
     """Whether lists of meetings show this reader each meeting's number: the staff and
     workshop representatives use numbers in their commands; participants find their
     meetings by date."""
-    if asker.role in STAFF:
-        return True
-    return asker.member_id is not None and bool(await represented(session, asker.member_id))
+    return asker.role in STAFF or asker.representative
 
 
 def split_reference(arguments: str) -> tuple[str, str]:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from bot.planning.planner import Planner
 from storage.models import (
+    CHANGED_NAMES,
+    SEEN_REVISION,
     Coordinator,
     Member,
     Network,
     Role,
     Subscription,
     SubscriptionSource,
+    WorkshopRepresentative,
+    revision_column,
 )
 
 # Reminders a member may choose before each meeting. Quiet hours fold those that fall at
@@ -102,6 +105,8 @@ class Participant:
     # In a group linked to a workshop, questions are about that workshop.
     group_workshop_id: int | None = None
     in_group: bool = False
+    # Represents at least one workshop (read with the member, for the lists' numbers).
+    representative: bool = False
 
     @property
     def registered(self) -> bool:
@@ -123,20 +128,42 @@ class Participant:
 
 
 async def participant_of(session: AsyncSession, person: Person) -> Participant:
-    """The participant behind a person; someone who never started gets an empty one."""
-    member = await session.scalar(
-        select(Member)
-        .where(Member.telegram_id == person.telegram_id)
-        .options(selectinload(Member.subscriptions))
-    )
-    # An administrator of BOT_ADMIN_IDS is one from their first message on.
-    role = Role.ADMIN if person.administrator else None
-    if member is None:
-        return Participant(
-            person.telegram_id, person.language, None, frozenset(), role or Role.PARTICIPANT
+    """The participant behind a person; someone who never started gets an empty one.
+
+    One statement: the member, a row per followed workshop, whether they represent one, and
+    the directory's revision, which `load_directory` then needs not read again in this
+    transaction.
+    """
+    represents = exists().where(WorkshopRepresentative.member_id == Member.id)
+    rows = (
+        await session.execute(
+            select(Member, Subscription.workshop_id, revision_column(), represents)
+            .outerjoin(Subscription, Subscription.member_id == Member.id)
+            .where(Member.telegram_id == person.telegram_id)
         )
-    participant = _participant(member)
-    return participant if role is None else replace(participant, role=role)
+    ).all()
+    # An administrator of BOT_ADMIN_IDS is one from their first message on.
+    administrator = Role.ADMIN if person.administrator else None
+    if not rows:
+        return Participant(
+            person.telegram_id,
+            person.language,
+            None,
+            frozenset(),
+            administrator or Role.PARTICIPANT,
+        )
+    member, _, revision, representative = rows[0]
+    if not session.info.get(CHANGED_NAMES):
+        session.info[SEEN_REVISION] = revision
+    return Participant(
+        telegram_id=member.telegram_id,
+        language=member.language,
+        municipality_id=member.municipality_id,
+        workshop_ids=frozenset(row[1] for row in rows if row[1] is not None),
+        role=administrator or member.role,
+        member_id=member.id,
+        representative=bool(representative),
+    )
 
 
 def _participant(member: Member) -> Participant:

@@ -36,6 +36,12 @@ from storage.models.network import (
 )
 from storage.models.outbox import Outbox, OutboxStatus, SendBudget
 from storage.models.polls import DatePoll, PollAnswer, PollCandidate, PollState, PollVote
+from storage.models.revision import (
+    CHANGED_NAMES,
+    SEEN_REVISION,
+    DirectoryRevision,
+    revision_column,
+)
 from storage.models.surveys import (
     MeetingFeedback,
     QuestionKind,
@@ -48,7 +54,9 @@ from storage.models.surveys import (
 )
 
 __all__ = [
+    "CHANGED_NAMES",
     "NAMING_CONVENTION",
+    "SEEN_REVISION",
     "Announcement",
     "AnnouncementState",
     "AuditEntry",
@@ -56,6 +64,7 @@ __all__ = [
     "Base",
     "Coordinator",
     "DatePoll",
+    "DirectoryRevision",
     "ForgottenCount",
     "GroupChat",
     "Id",
@@ -90,6 +99,7 @@ __all__ = [
     "SurveyState",
     "Workshop",
     "WorkshopRepresentative",
+    "revision_column",
     "stored_enum",
     "utcnow",
     "workshop_municipality",

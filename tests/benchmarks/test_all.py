@@ -36,7 +36,24 @@ EXPECTED = {
             "answers_per_second",
         )
     ],
-    "memory": ["start_to_first_answer", "peak_resident_memory"],
+    "memory": ["start_to_first_answer", "full_reconcile", "peak_resident_memory"],
+    "bursts": [
+        f"{database}_{name}"
+        for database in ("sqlite", "postgresql")
+        for name in (
+            "echo_burst_rate",
+            "burst_rate",
+            "burst_share_of_echo",
+            "echo_round_trip_p50",
+            "round_trip_p50",
+            "round_trip_over_echo",
+        )
+    ],
+    "presses": [
+        f"{database}_{name}"
+        for database in ("sqlite", "postgresql")
+        for name in ("press_answer_p50", "press_answer_p95")
+    ],
 }
 
 
@@ -65,6 +82,7 @@ def test_every_benchmark_runs_and_reports_each_figure_as_a_json_line(tmp_path: P
         assert item["met"] in (True, False, None)
     text = page.read_text()
     assert text.startswith("# Benchmarks")
-    for heading in ("## Machine", "## Broadcast", "## Punctuality", "## Questions", "## Memory"):
+    headings = ("## Machine", "## Broadcast", "## Punctuality", "## Questions", "## Memory")
+    for heading in (*headings, "## Bursts", "## Answer buttons"):
         assert heading in text
     assert "unlimited_pipeline_rate" in text

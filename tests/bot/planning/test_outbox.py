@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.planning.outbox import ReminderPolicy, plan_member
+from bot.planning import outbox
+from bot.planning.outbox import ReminderPolicy, plan_everything, plan_member
 from bot.planning.planner import Planner
 from bot.services.members import Person, leave_workshop, set_reminder_offsets
 from config.settings import QuietHours, parse_offsets
-from storage.models import Outbox, OutboxStatus, Workshop
+from storage.models import Outbox, OutboxStatus, Subscription, Workshop
 from tests.helpers.schedules import HELSINKI, follower, load_demo, meeting_soon
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -82,3 +84,36 @@ async def test_leaving_or_turning_reminders_off_drops_what_is_pending(sessions: 
         assert workshop is not None
         await leave_workshop(session, person, workshop.id, planner=planner)
     assert await planned(sessions, member_id) == []
+
+
+async def test_the_start_reconciles_every_follower_chunk_by_chunk(
+    sessions: Sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chunks of two chats: members who left sit at both ends and in the middle of them.
+    monkeypatch.setattr(outbox, "CHUNK", 2)
+    await load_demo(sessions)
+    members = {chat: await follower(sessions, chat, WORKSHOP) for chat in range(701, 708)}
+    await meeting_soon(sessions, WORKSHOP, helsinki("30.3.2009 13:00"))
+    now = helsinki("1.3.2009 12:00")
+    evening = ReminderPolicy(parse_offsets("1d"), None, HELSINKI)
+    async with sessions.begin() as session:
+        await plan_everything(session, now=now, policy=evening)
+    before = {chat: await planned(sessions, member) for chat, member in members.items()}
+    assert all(("29.03.2009 13:00", 86_400) in rows for rows in before.values())
+
+    async with sessions.begin() as session:
+        await session.execute(
+            delete(Subscription).where(
+                Subscription.member_id.in_([members[701], members[704], members[707]])
+            )
+        )
+    # Quiet hours from 12 move the day-before reminder to the morning.
+    quiet = ReminderPolicy(parse_offsets("1d"), QuietHours(time(12), time(8)), HELSINKI)
+    async with sessions.begin() as session:
+        assert await plan_everything(session, now=now, policy=quiet) == 0
+    after = {chat: await planned(sessions, member) for chat, member in members.items()}
+    for chat in (701, 704, 707):
+        assert after[chat] == []
+    for chat in (702, 703, 705, 706):
+        assert ("29.03.2009 11:59", 86_400) in after[chat]
+        assert len(after[chat]) == len(before[chat])
