@@ -37,8 +37,13 @@ async def broadcast(api: LocalBotAPI, coordinator: FakeUser, text: str) -> SentM
 
 
 def announcements(api: LocalBotAPI, text: str) -> list[SentMessage]:
-    """The announcement `text` as the bot sent it, in any language (a title, then the text)."""
-    return [m for m in api.sent if (m.plain_text or "").endswith("\n\n" + text)]
+    """The announcement `text` as the bot sent it, in any language (a title, the text, and
+    the sender's signature when the sender is still a member)."""
+    return [
+        m
+        for m in api.sent
+        if (plain := m.plain_text or "").endswith("\n\n" + text) or f"\n\n{text}\n\n– " in plain
+    ]
 
 
 def deliveries(api: LocalBotAPI, text: str) -> Counter[int]:

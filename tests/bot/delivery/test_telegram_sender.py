@@ -49,6 +49,7 @@ async def test_a_long_message_whose_second_part_failed_is_completed_without_repe
     assert len(parts) == 2
     assert parts[0].startswith("📣")
     assert parts[1].startswith("Kohta ")
-    assert parts[1].endswith("tiedotettavaa asiaa")
+    # The last part ends with the text and the sender's signature, once.
+    assert parts[1].endswith("tiedotettavaa asiaa \n\n– Koordinaattori Marianna")
     shown = "\n\n".join(parts)
     assert all(shown.count(f"Kohta {n}:") == 1 for n in range(12))
