@@ -63,8 +63,13 @@ async def proposed(api: LocalBotAPI, members: list[FakeUser]) -> dict[int, SentM
     assert "2. to 6.5.2027 klo 13.00–15.30, Kerava\n   ⚠️ pyhäpäivä: Helatorstai" in text
     assert text.count("pyhäpäivä") == 1
     assert "Vastausaika päättyy ke 28.4.2027 klo 16.00." in text
+    # The poll is each member's next message: one may have been answered before.
+    before = {user.id: len(api.messages_to(user.id)) for user in members}
     api.press_button(ADMIN, preview, preview.callback_data("✅ Vahvista"))
-    return {user.id: (await api.wait_for_message(user.id))[0] for user in members}
+    return {
+        user.id: (await api.wait_for_message(user.id, count=before[user.id] + 1))[-1]
+        for user in members
+    }
 
 
 async def test_a_poll_from_proposal_to_meeting(
