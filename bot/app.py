@@ -342,10 +342,14 @@ async def _dispatch(context: VerstasContext) -> None:
     loop = asyncio.get_running_loop()
     next_tick = loop.time() + DISPATCH_INTERVAL
     try:
-        while True:
-            # Drain: full batches mean more is due right now.
+        while context.application.running:
+            # Drain: full batches mean more is due right now. Not once the bot is stopping:
+            # PTB waits for this job before it stops, and a reminder to ten thousand
+            # members drained at 30 a second would hold the stop for minutes; what is left
+            # stays in the outbox for the next start.
             while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
-                pass
+                if not context.application.running:
+                    return
             # A row coming due before the next tick is sent at its moment, not up to a
             # whole interval late; rows planned meanwhile by others wait for the tick.
             due = await dispatcher.next_due()
