@@ -4,6 +4,8 @@ their figures with the machine they ran on.
     python -m benchmarks.all              # the sizes of the issue (about 40 minutes)
     python -m benchmarks.all --middle     # smaller networks where they take long to build
     python -m benchmarks.all --quick      # tiny sizes: checks that everything runs
+    python -m benchmarks.all --middle --full questions,memory
+                                          # those at the issue's sizes, the rest smaller
 """
 
 from __future__ import annotations
@@ -245,18 +247,34 @@ def main() -> None:
     sizes.add_argument(
         "--middle", action="store_true", help="smaller networks, for a busy or slow machine"
     )
+    parser.add_argument(
+        "--full",
+        default="",
+        metavar="NAMES",
+        help="with --middle: these benchmarks (comma-separated) at the issue's sizes",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     arguments = parser.parse_args()
+    full_size = {name for name in arguments.full.split(",") if name}
+    if unknown := full_size - {module for module, *_ in RUNS}:
+        parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
+    if full_size and not arguments.middle:
+        parser.error("--full goes with --middle")
     started = datetime.now(UTC)
     host = machine()
     figures = []
     used = {
-        module: quick if arguments.quick else middle if arguments.middle else full
+        module: quick
+        if arguments.quick
+        else middle
+        if arguments.middle and module not in full_size
+        else full
         for module, full, middle, quick in RUNS
     }
     for module, chosen in used.items():
         figures += run(module, chosen)
     size = " --quick" if arguments.quick else " --middle" if arguments.middle else ""
+    size += f" --full {arguments.full}" if full_size else ""
     command = "python -m benchmarks.all" + size
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
     arguments.output.write_text(document(figures, host, started, command, used))

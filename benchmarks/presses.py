@@ -59,6 +59,8 @@ class Presses:
     share: float
     randomness: random.Random = field(default_factory=lambda: random.Random(7))
     waiting: list[Press] = field(default_factory=list)
+    # Seconds from the end of the pressing to the bot having stopped.
+    stopping: float = math.nan
     pressed: dict[str, float] = field(default_factory=dict)
     answered: dict[str, float] = field(default_factory=dict)
     seen: int = 0
@@ -126,6 +128,9 @@ async def one_minute(url: str, members: int, share: float, window: float, lead: 
             deadline = time.monotonic() + 30
             while len(presses.answered) < len(presses.pressed) and time.monotonic() < deadline:  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
+            stopping = time.monotonic()
+        presses.stopping = time.monotonic() - stopping
+    log(f"{NAME}: the bot stopped in {presses.stopping:.1f} s")
     return presses
 
 
@@ -152,6 +157,13 @@ async def measure_on(
     return [
         figure(NAME, f"{database}_press_answer_p50", p50, "s", note=note),
         figure(NAME, f"{database}_press_answer_p95", p95, "s", at_most(1.0), note=note),
+        figure(
+            NAME,
+            f"{database}_stop",
+            presses.stopping,
+            "s",
+            note="from asking the bot to stop to its having stopped, the reminder's rest still due",
+        ),
     ]
 
 
@@ -165,7 +177,7 @@ async def measure(
         if problem is not None:
             figures += [
                 figure(NAME, f"{database}_{name}", None, "s", note=problem)
-                for name in ("press_answer_p50", "press_answer_p95")
+                for name in ("press_answer_p50", "press_answer_p95", "stop")
             ]
             continue
         figures += await measure_on(database, members, share, window, lead)

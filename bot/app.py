@@ -14,7 +14,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -37,11 +37,13 @@ from bot.telegram.context import RUNTIME_KEY, Runtime, VerstasContext, runtime_o
 from bot.telegram.menu import set_command_menus
 from bot.telegram.ratelimit import FairRateLimiter, SendLimits
 from bot.telegram.updates import ChatOrderedUpdates
-from bot.web import WebServer
 from config.settings import Settings
 from handlers import register_handlers
 from storage.database import create_engine, create_sessions
 from storage.migrate import upgrade
+
+if TYPE_CHECKING:
+    from bot.web import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +234,10 @@ def _web_server(
     metrics_at = runtime_of(application).settings.metrics_address
     if address is None and metrics_at is None:
         return None
+    # Imported only when wanted: the web server's library (aiohttp) is 5 MB of memory that
+    # a bot taking updates by long polling without --listen never uses.
+    from bot.web import WebServer
+
     return WebServer(
         application,
         last_dispatch=lambda: dispatcher_of(application).last_run,
@@ -342,10 +348,14 @@ async def _dispatch(context: VerstasContext) -> None:
     loop = asyncio.get_running_loop()
     next_tick = loop.time() + DISPATCH_INTERVAL
     try:
-        while True:
-            # Drain: full batches mean more is due right now.
+        while context.application.running:
+            # Drain: full batches mean more is due right now. Not once the bot is stopping:
+            # PTB waits for this job before it stops, and a reminder to ten thousand
+            # members drained at 30 a second would hold the stop for minutes; what is left
+            # stays in the outbox for the next start.
             while (await dispatcher.run_once()).claimed == dispatcher.batch_size:
-                pass
+                if not context.application.running:
+                    return
             # A row coming due before the next tick is sent at its moment, not up to a
             # whole interval late; rows planned meanwhile by others wait for the tick.
             due = await dispatcher.next_due()

@@ -6,6 +6,7 @@ Finnish rather than not at all (a test keeps the three catalogs in step).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import cast
 
@@ -22,23 +23,23 @@ Arg = str | int
 class Texts:
     """The catalogs of every language; call it to get one text."""
 
-    def __init__(self, sources: dict[Language, str], default_language: Language = FALLBACK) -> None:
+    def __init__(
+        self,
+        sources: dict[Language, str],
+        default_language: Language = FALLBACK,
+        *,
+        bundles: dict[Language, FluentBundle] | None = None,
+    ) -> None:
         self.default_language = default_language
-        self._bundles: dict[Language, FluentBundle] = {}
         self._sources = sources
-        for language, source in sources.items():
-            # Isolation marks (U+2068/U+2069) around values would show up in Telegram.
-            bundle = FluentBundle([language], use_isolating=False)
-            bundle.add_resource(FluentResource(source))
-            self._bundles[language] = bundle
+        self._bundles = _bundles_of(sources) if bundles is None else bundles
 
     @classmethod
     def load(cls, default_language: Language = FALLBACK) -> Texts:
-        """Read the catalogs from disk."""
-        return cls(
-            {lang: (LOCALES / f"{lang}.ftl").read_text(encoding="utf-8") for lang in LANGUAGES},
-            default_language,
-        )
+        """The catalogs on disk, read and parsed once per process: the command line's texts
+        and the bot's share them (three parsed catalogs are megabytes of memory)."""
+        sources, bundles = _from_disk()
+        return cls(sources, default_language, bundles=bundles)
 
     def __call__(self, language: str, key: str, /, **args: Arg) -> str:
         """The text `key` in `language` (falling back to Finnish) with `args` filled in."""
@@ -76,3 +77,19 @@ class Texts:
 
         resource = FluentParser().parse(self._sources[language])
         return {entry.id.name for entry in resource.body if isinstance(entry, ast.Message)}
+
+
+def _bundles_of(sources: dict[Language, str]) -> dict[Language, FluentBundle]:
+    bundles: dict[Language, FluentBundle] = {}
+    for language, source in sources.items():
+        # Isolation marks (U+2068/U+2069) around values would show up in Telegram.
+        bundle = FluentBundle([language], use_isolating=False)
+        bundle.add_resource(FluentResource(source))
+        bundles[language] = bundle
+    return bundles
+
+
+@cache
+def _from_disk() -> tuple[dict[Language, str], dict[Language, FluentBundle]]:
+    sources = {lang: (LOCALES / f"{lang}.ftl").read_text(encoding="utf-8") for lang in LANGUAGES}
+    return sources, _bundles_of(sources)

@@ -153,13 +153,20 @@ async def recipients_of(
 ) -> list[Recipient]:
     """Active members following the workshop, and active groups linked to it."""
     # Columns, not members: a workshop of tens of thousands would otherwise be loaded
-    # whole into memory as objects at every start.
-    members = await session.execute(_member_recipients(workshop_id))
+    # whole into memory as objects at every start. Read CHUNK rows at a time: the driver's
+    # rows of every follower at once, beside their recipients, were the peak of a start's
+    # memory (see docs/benchmarks.md).
+    recipients: list[Recipient] = []
+    members = await session.stream(
+        _member_recipients(workshop_id).execution_options(yield_per=CHUNK)
+    )
+    async for rows in members.partitions():
+        recipients += [
+            Recipient(telegram_id, member_id, policy.offsets_in(offsets))
+            for member_id, telegram_id, offsets in rows
+        ]
     groups = await session.scalars(_group_recipients(workshop_id))
-    return [
-        Recipient(telegram_id, member_id, policy.offsets_in(offsets))
-        for member_id, telegram_id, offsets in members
-    ] + [Recipient(chat_id, None, policy.default_offsets) for chat_id in groups]
+    return recipients + [Recipient(chat_id, None, policy.default_offsets) for chat_id in groups]
 
 
 def _reminders(
@@ -461,9 +468,12 @@ async def plan_workshop(
 async def plan_everything(session: AsyncSession, *, now: datetime, policy: ReminderPolicy) -> int:
     """Reconcile every upcoming meeting: at start, and after REMINDER_OFFSETS changed."""
     added = 0
+    recipients: list[Recipient] = []
     for workshop_id in (await session.scalars(select(Workshop.id))).all():
         meetings = await _upcoming_meetings(session, [workshop_id], now, policy.zone)
-        # A workshop's followers are read once for all of its meetings.
+        # A workshop's followers are read once for all of its meetings; the previous
+        # workshop's are let go first, not kept beside them while they are read.
+        recipients.clear()
         recipients = await recipients_of(session, workshop_id, policy) if meetings else []
         for meeting in meetings:
             added += await plan_meeting(

@@ -52,7 +52,7 @@ EXPECTED = {
     "presses": [
         f"{database}_{name}"
         for database in ("sqlite", "postgresql")
-        for name in ("press_answer_p50", "press_answer_p95")
+        for name in ("press_answer_p50", "press_answer_p95", "stop")
     ],
 }
 

@@ -7,6 +7,7 @@ import asyncio
 import signal
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -98,6 +99,37 @@ async def test_the_bot_killed_between_two_reminders_still_sends_the_second_once(
     # The first was killed in flight: sent by Telegram, not yet marked. Its claim outlives
     # the meeting's start, so it is never sent again; it is SENT if the mark made it.
     assert status[40] in {OutboxStatus.SENT, OutboxStatus.PENDING}
+
+
+async def test_a_bot_stopped_while_a_reminder_goes_out_stops_and_the_next_start_sends_the_rest(
+    fake_api: LocalBotAPI, database_url: str, sessions: Sessions
+) -> None:
+    # At 10 messages a second, 120 reminders take twelve seconds to go out; the bot is
+    # stopped after the first. It must not hold the stop until every one is sent (a
+    # reminder to ten thousand members would hold it for minutes): the rest wait in the
+    # outbox and the next start sends them, each member getting theirs once.
+    await load_demo(sessions)
+    members = [FakeUser(2000 + n, f"Jäsen {n}") for n in range(120)]
+    for user in members:
+        fake_api.add_user(user)
+        await follower(sessions, user.id, WORKSHOP)
+    await meeting_soon(sessions, WORKSHOP, datetime.now(UTC) + timedelta(seconds=40))
+    settings: dict[str, Any] = {"reminder_offsets": "35s", "quiet_hours": "", "bot_send_rate": 10}
+    async with bot_running(fake_api, database_url, **settings):
+        await fake_api.wait_for_message(members[0].id, count=1, timeout=30)
+    got_one = [user for user in members if reminders_to(fake_api, user.id)]
+    assert 0 < len(got_one) < len(members)
+    async with sessions() as session:
+        pending = await session.scalars(
+            select(Outbox.chat_id).where(
+                Outbox.kind == "reminder", Outbox.status == OutboxStatus.PENDING
+            )
+        )
+        assert set(pending) == {user.id for user in members} - {user.id for user in got_one}
+    async with bot_running(fake_api, database_url, **settings):
+        for user in members:
+            await fake_api.wait_for_message(user.id, count=1, timeout=30)
+    assert all(len(reminders_to(fake_api, user.id)) == 1 for user in members)
 
 
 async def test_a_cancelled_meeting_gives_a_notice_and_no_reminder(
