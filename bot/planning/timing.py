@@ -45,10 +45,12 @@ def reminder_due(start: datetime, offset: timedelta, zone: ZoneInfo) -> datetime
     return (wall.astimezone(UTC) - (offset - days)).astimezone(UTC)
 
 
-def outside_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo) -> datetime:
-    """A due time inside quiet hours moves to one minute before they began."""
+def quiet_period(
+    due: datetime, quiet: QuietHours | None, zone: ZoneInfo
+) -> tuple[datetime, datetime] | None:
+    """The quiet hours `due` falls in, as their local beginning and end; None outside them."""
     if quiet is None:
-        return due
+        return None
     local = due.astimezone(zone)
     clock = local.time()
     begins, ends = quiet.begins, quiet.ends
@@ -56,30 +58,30 @@ def outside_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo)
         inside = begins <= clock < ends
         began_on = local.date()
     else:
-        # Across midnight (21-08): after 21.00 it began today, before 8.00 yesterday.
+        # Across midnight (21-08): after 21.00 they began today, before 8.00 yesterday.
         inside = clock >= begins or clock < ends
         began_on = local.date() if clock >= begins else local.date() - timedelta(days=1)
     if not inside:
+        return None
+    ends_on = began_on if begins < ends else began_on + timedelta(days=1)
+    return (
+        datetime.combine(began_on, begins, tzinfo=zone),
+        datetime.combine(ends_on, ends, tzinfo=zone),
+    )
+
+
+def outside_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo) -> datetime:
+    """A due time inside quiet hours moves to one minute before they began."""
+    period = quiet_period(due, quiet, zone)
+    if period is None:
         return due
-    start_of_quiet = datetime.combine(began_on, begins, tzinfo=zone)
-    return (start_of_quiet - timedelta(minutes=1)).astimezone(UTC)
+    return (period[0] - timedelta(minutes=1)).astimezone(UTC)
 
 
 def after_quiet_hours(due: datetime, quiet: QuietHours | None, zone: ZoneInfo) -> datetime:
     """A due time inside quiet hours moves to the moment they end (a question after a
     meeting can wait for the morning; a reminder cannot)."""
-    if quiet is None:
+    period = quiet_period(due, quiet, zone)
+    if period is None:
         return due
-    local = due.astimezone(zone)
-    clock = local.time()
-    begins, ends = quiet.begins, quiet.ends
-    if begins < ends:
-        inside = begins <= clock < ends
-        ends_on = local.date()
-    else:
-        # Across midnight (21-08): after 21.00 they end tomorrow, before 8.00 today.
-        inside = clock >= begins or clock < ends
-        ends_on = local.date() + timedelta(days=1) if clock >= begins else local.date()
-    if not inside:
-        return due
-    return datetime.combine(ends_on, ends, tzinfo=zone).astimezone(UTC)
+    return period[1].astimezone(UTC)

@@ -18,7 +18,7 @@ from bot.planning.outbox import (
     notify_change,
     plan_meeting,
 )
-from bot.planning.timing import after_quiet_hours, meeting_end
+from bot.planning.timing import after_quiet_hours, meeting_end, outside_quiet_hours
 from config.settings import QuietHours, Settings, parse_offsets
 from storage.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Rsvp, RsvpAnswer, Workshop
 from tests.helpers.members import resident
@@ -54,6 +54,16 @@ def test_a_meeting_ends_at_its_end_two_hours_after_its_start_or_at_16() -> None:
 def test_quiet_hours_move_feedback_later_to_their_end(due: str, moved: str) -> None:
     assert after_quiet_hours(local(due), QUIET, HELSINKI) == local(moved)
     assert after_quiet_hours(local(due), None, HELSINKI) == local(due)
+
+
+def test_quiet_hours_within_one_day_move_feedback_to_their_end_and_reminders_before() -> None:
+    # An operator's siesta, 12-14: both edges are the same day's.
+    siesta = QuietHours(time(12), time(14))
+    assert after_quiet_hours(local("13.1.2027 13:00"), siesta, HELSINKI) == local("13.1.2027 14:00")
+    assert outside_quiet_hours(local("13.1.2027 13:00"), siesta, HELSINKI) == local(
+        "13.1.2027 11:59"
+    )
+    assert after_quiet_hours(local("13.1.2027 14:00"), siesta, HELSINKI) == local("13.1.2027 14:00")
 
 
 async def _meeting(sessions: Sessions, starts: str | None, ends: str | None = None) -> int:
