@@ -24,20 +24,22 @@ from bot.replies.asking_buttons import (
     SurveyAnswerButton,
 )
 from bot.replies.buttons import (
-    AnnouncementAction,
     ArchivePage,
     ChooseLanguage,
     ChooseMunicipality,
     FollowWorkshop,
     ForgetAnswer,
-    MeetingChangeAction,
     MeetingChoice,
-    MeetingStep,
     MoreMeetings,
-    PastedWorkshop,
     RsvpButton,
-    ScheduleUpload,
     ShowMinutes,
+)
+from bot.replies.staff_buttons import (
+    AnnouncementAction,
+    MeetingChangeAction,
+    MeetingStep,
+    PastedWorkshop,
+    ScheduleUpload,
 )
 from handlers import (
     coordination,

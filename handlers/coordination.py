@@ -14,14 +14,6 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
-from bot.replies.buttons import (
-    AnnouncementAction,
-    ChooseAudience,
-    MeetingChangeAction,
-    MeetingStep,
-    PastedWorkshop,
-    ScheduleUpload,
-)
 from bot.replies.meeting_changes import (
     add_meeting_reply,
     confirm_change_reply,
@@ -39,6 +31,14 @@ from bot.replies.reply import Attachment, Reply
 from bot.replies.roles import demote_reply, promote_reply, staff_reply
 from bot.replies.schedule_files import schedule_confirm_reply, schedule_file_reply
 from bot.replies.staff import attendance_reply, audit_reply, invite_reply, members_reply
+from bot.replies.staff_buttons import (
+    AnnouncementAction,
+    ChooseAudience,
+    MeetingChangeAction,
+    MeetingStep,
+    PastedWorkshop,
+    ScheduleUpload,
+)
 from bot.services.meeting_admin import change_is_latest
 from bot.services.meeting_refs import split_reference
 from bot.services.members import language_of

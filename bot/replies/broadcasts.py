@@ -10,11 +10,11 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.catalog import Texts
-from bot.replies.buttons import AnnouncementAction, ChooseAudience
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_texts import unknown_workshop
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import CAPTION_LIMIT, MESSAGE_LIMIT, Attachment, Button, Reply
+from bot.replies.staff_buttons import AnnouncementAction, ChooseAudience
 from bot.services import announcements as broadcasts
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person, language_of

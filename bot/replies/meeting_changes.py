@@ -17,7 +17,6 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_when
-from bot.replies.buttons import MeetingChangeAction
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_lines import (
     MeetingLine,
@@ -31,6 +30,7 @@ from bot.replies.meeting_refs import meeting_named
 from bot.replies.meeting_texts import notice_text, render_meeting, unknown_workshop
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
+from bot.replies.staff_buttons import MeetingChangeAction
 from bot.services.directory import Directory, load_directory
 from bot.services.meeting_admin import (
     MeetingNotFound,

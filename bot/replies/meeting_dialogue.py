@@ -19,13 +19,13 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.replies.buttons import MeetingStep
 from bot.replies.context import ReplyContext
 from bot.replies.meeting_changes import ACTIONS, preview_change
 from bot.replies.meeting_lines import split_place
 from bot.replies.meeting_refs import meeting_named
 from bot.replies.refusals import refused_as_reply
 from bot.replies.reply import Button, Reply
+from bot.replies.staff_buttons import MeetingStep
 from bot.services.directory import Directory, load_directory
 from bot.services.meeting_admin import load_dialogue, save_dialogue
 from bot.services.members import Person, language_of

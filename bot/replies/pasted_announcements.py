@@ -24,11 +24,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.language.announcements import Reading, read_announcement
 from bot.language.catalog import Texts
 from bot.language.dates import format_day, format_when
-from bot.replies.buttons import PastedWorkshop, ScheduleUpload
 from bot.replies.context import ReplyContext
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_report
+from bot.replies.staff_buttons import PastedWorkshop, ScheduleUpload
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Participant, Person, language_of
 from bot.services.staff import STAFF, audit, is_staff, staff_member

@@ -7,7 +7,6 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.catalog import Texts
-from bot.replies.buttons import ScheduleUpload
 from bot.replies.context import ReplyContext
 from bot.replies.pasted_announcements import (
     PASTED_NAME,
@@ -17,6 +16,7 @@ from bot.replies.pasted_announcements import (
 from bot.replies.refusals import refusal, refused_as_reply
 from bot.replies.reply import Button, Reply
 from bot.replies.schedule_texts import describe_error, describe_report
+from bot.replies.staff_buttons import ScheduleUpload
 from bot.services.directory import load_directory
 from bot.services.meeting_admin import DIALOGUE, PENDING_CHANGE
 from bot.services.members import Person, language_of

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
-from bot.replies.buttons import PastedWorkshop
+from bot.replies.staff_buttons import PastedWorkshop
 from storage.models import Meeting, Outbox, PendingImport
 from tests.helpers.bots import ADMIN
 from tests.helpers.chat import say

@@ -13,22 +13,24 @@ from hypothesis import strategies as st
 from bot.language.periods import Period
 from bot.replies.asking_buttons import ClosePoll, FeedbackButton, PollAction, PollVoteButton
 from bot.replies.buttons import (
-    AnnouncementAction,
     ArchivePage,
-    ChooseAudience,
     ChooseLanguage,
     ChooseMunicipality,
     FollowWorkshop,
     ForgetAnswer,
-    MeetingChangeAction,
     MeetingChoice,
-    MeetingStep,
     MoreMeetings,
-    PastedWorkshop,
     RsvpButton,
-    ScheduleUpload,
     ShowMinutes,
     StopMinutes,
+)
+from bot.replies.staff_buttons import (
+    AnnouncementAction,
+    ChooseAudience,
+    MeetingChangeAction,
+    MeetingStep,
+    PastedWorkshop,
+    ScheduleUpload,
 )
 from bot.services.meetings import MeetingFilter
 from storage.models import PollAnswer, RsvpAnswer
