@@ -10,14 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.foundation.clock import Clock
-from bot.planning.outbox import (
-    ReminderPolicy,
-    notify_added,
-    notify_change,
-    plan_after_import,
-    plan_member,
-    plan_workshop,
-)
+from bot.planning.notices import notify_added, notify_change, plan_after_import
+from bot.planning.outbox import ReminderPolicy, plan_member, plan_workshop
 from bot.planning.polls import plan_poll
 from storage.models import Meeting
 from storage.schedule import ImportReport

@@ -12,7 +12,7 @@ from html import escape, unescape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.language.dates import format_day, format_when
-from bot.planning.outbox import notify_minutes
+from bot.planning.notices import notify_minutes
 from bot.replies.buttons import ArchivePage, ShowMinutes, StopMinutes
 from bot.replies.context import ReplyContext
 from bot.replies.feedback import decimal

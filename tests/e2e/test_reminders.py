@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import VerstasApplication
 from bot.console.bot_api import FakeUser, LocalBotAPI, SentMessage
-from bot.planning.outbox import ReminderPolicy, notify_change
+from bot.planning.notices import notify_change
+from bot.planning.outbox import ReminderPolicy
 from bot.telegram.context import runtime_of
 from storage.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Rsvp, RsvpAnswer
 from tests.helpers.bots import BotProcess, bot_running, fixed_clock

@@ -18,7 +18,8 @@ from bot.delivery.dispatch import Dispatcher
 from bot.delivery.sender import Sender
 from bot.delivery.telegram_sender import TelegramSender
 from bot.language.catalog import Texts
-from bot.planning.outbox import ReminderPolicy, plan_after_import, plan_workshop
+from bot.planning.notices import plan_after_import
+from bot.planning.outbox import ReminderPolicy, plan_workshop
 from bot.planning.planner import Planner
 from bot.replies.reply import Attachment, Button
 from bot.services.directory import load_directory

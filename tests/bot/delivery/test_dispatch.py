@@ -15,10 +15,8 @@ from bot.console.bot_api import FakeChat, FakeUser
 from bot.delivery.dispatch import Dispatcher
 from bot.delivery.telegram_sender import TelegramSender
 from bot.language.catalog import Texts
-from bot.planning.outbox import (
-    notify_minutes,
-    plan_workshop,
-)
+from bot.planning.notices import notify_minutes
+from bot.planning.outbox import plan_workshop
 from bot.services import announcements
 from bot.services.directory import load_directory
 from bot.services.members import Person

@@ -11,13 +11,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.planning.feedback import open_rounds
-from bot.planning.outbox import (
-    FEEDBACK,
-    FEEDBACK_ROUND,
-    ReminderPolicy,
-    notify_change,
-    plan_meeting,
-)
+from bot.planning.notices import notify_change
+from bot.planning.outbox import FEEDBACK, FEEDBACK_ROUND, ReminderPolicy, plan_meeting
 from bot.planning.timing import after_quiet_hours, meeting_end, outside_quiet_hours
 from config.settings import QuietHours, Settings, parse_offsets
 from storage.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Rsvp, RsvpAnswer, Workshop

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.planning.outbox import MINUTES, ReminderPolicy, notify_minutes
+from bot.planning.notices import notify_minutes
+from bot.planning.outbox import MINUTES, ReminderPolicy
 from bot.services.directory import Directory, load_directory
 from bot.services.members import Person
 from bot.services.minutes import (
