@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile, Update
 from telegram.ext import ApplicationHandlerStop
 
@@ -14,6 +15,7 @@ from bot.replies.broadcasts import (
     confirm_reply,
     set_audience,
 )
+from bot.replies.context import ReplyContext
 from bot.replies.meeting_changes import (
     add_meeting_reply,
     confirm_change_reply,
@@ -41,7 +43,7 @@ from bot.replies.staff_buttons import (
 )
 from bot.services.meeting_admin import change_is_latest
 from bot.services.meeting_refs import split_reference
-from bot.services.members import language_of
+from bot.services.members import Person, language_of
 from bot.telegram.context import VerstasContext
 from bot.telegram.menu import set_chat_menu
 from handlers.common import (
@@ -195,21 +197,16 @@ async def cancel_meeting(update: Update, context: VerstasContext) -> None:
 
 async def meeting_change_button(update: Update, context: VerstasContext) -> None:
     """Confirm or cancel a previewed meeting change (`chg:ok:ID`, `chg:no:ID`)."""
-    runtime, query = context.runtime, update.callback_query
-    assert query is not None
-    pressed = MeetingChangeAction.decode(query.data or "")
-    if pressed is None:
-        await outdated(update, runtime)
-        return
-    async with runtime.sessions.begin() as session:
-        reply = await confirm_change_reply(
-            session,
-            runtime.replies,
-            person_of(update, runtime),
-            pressed.pending_id,
-            confirm=pressed.action == "ok",
+
+    async def decided(
+        session: AsyncSession, replies: ReplyContext, person: Person, pressed: MeetingChangeAction
+    ) -> Reply:
+        confirm = pressed.action == "ok"
+        return await confirm_change_reply(
+            session, replies, person, pressed.pending_id, confirm=confirm
         )
-    await answer_press(update, reply)
+
+    await on_press(update, context, MeetingChangeAction.decode, decided)
 
 
 async def meeting_step_button(update: Update, context: VerstasContext) -> None:
@@ -330,21 +327,16 @@ async def schedule_file(update: Update, context: VerstasContext) -> None:
 
 async def schedule_button(update: Update, context: VerstasContext) -> None:
     """Confirm or cancel a checked schedule file (`imp:ok:ID`, `imp:no:ID`)."""
-    runtime, query = context.runtime, update.callback_query
-    assert query is not None
-    pressed = ScheduleUpload.decode(query.data or "")
-    if pressed is None:
-        await outdated(update, runtime)
-        return
-    async with runtime.sessions.begin() as session:
-        reply = await schedule_confirm_reply(
-            session,
-            runtime.replies,
-            person_of(update, runtime),
-            pressed.upload_id,
-            confirm=pressed.action == "ok",
+
+    async def decided(
+        session: AsyncSession, replies: ReplyContext, person: Person, pressed: ScheduleUpload
+    ) -> Reply:
+        confirm = pressed.action == "ok"
+        return await schedule_confirm_reply(
+            session, replies, person, pressed.upload_id, confirm=confirm
         )
-    await answer_press(update, reply)
+
+    await on_press(update, context, ScheduleUpload.decode, decided)
 
 
 async def pasted_workshop_button(update: Update, context: VerstasContext) -> None:
